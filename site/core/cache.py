@@ -1,0 +1,88 @@
+"""The portal's cache of slow-to-build content (texts, tiles, settings, navigation).
+
+Each *area* has a builder; entries are kept until the content they come from changes (see
+signals.py) or staff clear them on the Cache admin page. Keys are known in advance, so the
+admin page can list what is cached on any cache backend, shared by every process.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+PREFIX = "portal"
+
+
+@dataclass(frozen=True)
+class CacheArea:
+    name: str
+    label: str
+    builder: object
+    per_language: bool = True
+
+
+_areas: dict[str, CacheArea] = {}
+
+
+def register_area(name, label, builder, per_language=True):
+    _areas[name] = CacheArea(name, label, builder, per_language)
+
+
+def areas():
+    return list(_areas.values())
+
+
+def _languages(area):
+    return [code for code, _name in settings.LANGUAGES] if area.per_language else [None]
+
+
+def _key(area_name, language):
+    return f"{PREFIX}:{area_name}:{language or 'all'}"
+
+
+def get(area_name, language=None):
+    """The cached value of an area, built (and stored) on first use."""
+    area = _areas[area_name]
+    language = language if area.per_language else None
+    key = _key(area_name, language)
+    entry = cache.get(key)
+    if entry is None:
+        value = area.builder(language) if area.per_language else area.builder()
+        entry = {"value": value, "built_at": timezone.now()}
+        cache.set(key, entry, timeout=None)
+    return entry["value"]
+
+
+def invalidate(*area_names):
+    cache.delete_many(
+        [_key(name, language) for name in area_names for language in _languages(_areas[name])]
+    )
+
+
+def clear():
+    invalidate(*_areas)
+
+
+def entries():
+    """What is cached now: one row per area and language, with when it was built."""
+    keys = {
+        _key(area.name, language): (area, language)
+        for area in _areas.values()
+        for language in _languages(area)
+    }
+    found = cache.get_many(list(keys))
+    rows = []
+    for key, (area, language) in keys.items():
+        entry = found.get(key)
+        value = entry["value"] if entry else None
+        rows.append(
+            {
+                "area": area,
+                "language": language,
+                "cached": entry is not None,
+                "built_at": entry["built_at"] if entry else None,
+                "items": len(value) if hasattr(value, "__len__") else None,
+            }
+        )
+    return rows

@@ -1,0 +1,158 @@
+"""Loading the demo council. Each part is created only when missing, so running it again
+changes nothing an editor has done."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from . import cache
+from .demo_content import ANNOUNCEMENT, COUNCIL_NAME, HOME, PAGES, TILES
+from .models import Announcement, BrandingSettings, HomePage, StandardPage, Tile
+
+DEMO_USERS = [
+    # email, password, first name, last name, superuser, groups
+    ("admin@demo-borough.example", "Demo-Admin-Portal-2026", "Ada", "Admin", True, []),
+    (
+        "editor@demo-borough.example",
+        "Demo-Editor-Portal-2026",
+        "Eddie",
+        "Editor",
+        False,
+        ["Portal editors"],
+    ),
+]
+
+EDITOR_PERMISSIONS = [
+    ("core", codename)
+    for model in ("textresource", "tile", "announcement")
+    for codename in (f"add_{model}", f"change_{model}", f"delete_{model}")
+] + [("wagtailadmin", "access_admin")]
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def _body(paragraphs):
+    return [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs]
+
+
+def _home(english, welsh):
+    home = HomePage.objects.filter(locale=english).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # Wagtail's own "Welcome" page (and the site pointing at it) make way for ours.
+        for page in root.get_children().filter(content_type__model="page"):
+            page.delete()
+        home = HomePage(title=HOME["en"]["title"], slug="home", intro=HOME["en"]["intro"])
+        root.add_child(instance=home)
+        _publish(home)
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "hostname": "localhost",
+                "port": 80,
+                "root_page": home,
+                "site_name": COUNCIL_NAME[0],
+            },
+        )
+    if home.get_translation_or_none(welsh) is None:
+        welsh_home = home.copy_for_translation(welsh)
+        welsh_home.title = HOME["cy"]["title"]
+        welsh_home.intro = HOME["cy"]["intro"]
+        _publish(welsh_home)
+    return home
+
+
+def _pages(home, welsh):
+    pages = {}
+    for slug, in_footer, en, cy in PAGES:
+        page = StandardPage.objects.filter(locale=home.locale, slug=slug).first()
+        if page is None:
+            page = StandardPage(
+                title=en[0], slug=slug, intro=en[1], body=_body(en[2]), show_in_footer=in_footer
+            )
+            home.add_child(instance=page)
+            _publish(page)
+        if page.get_translation_or_none(welsh) is None:
+            translated = page.copy_for_translation(welsh)
+            translated.title, translated.intro, translated.body = cy[0], cy[1], _body(cy[2])
+            _publish(translated)
+        pages[slug] = page
+    return pages
+
+
+def _tiles(english, welsh, pages):
+    if Tile.objects.filter(locale=english).exists():
+        return
+    for en_title, en_description, cy_title, cy_description, icon, target in TILES:
+        page = pages.get(target.get("page"))
+        tile = Tile.objects.create(
+            locale=english,
+            title=en_title,
+            description=en_description,
+            icon=icon,
+            page=page,
+            external_url=target.get("external_url", ""),
+        )
+        translated = tile.copy_for_translation(welsh)
+        translated.title, translated.description = cy_title, cy_description
+        translated.save()
+
+
+def _announcement(english, welsh):
+    if Announcement.objects.filter(locale=english).exists():
+        return
+    title, body = ANNOUNCEMENT["en"]
+    announcement = Announcement.objects.create(
+        locale=english, title=title, body=body, starts_at=timezone.now()
+    )
+    translated = announcement.copy_for_translation(welsh)
+    translated.title, translated.body = ANNOUNCEMENT["cy"]
+    translated.save()
+
+
+def _branding():
+    branding = BrandingSettings.load()
+    if not branding.council_name_cy:
+        branding.council_name, branding.council_name_cy = COUNCIL_NAME
+        branding.council_url = "https://www.example.org/"
+        branding.save()
+
+
+def _users():
+    User = get_user_model()
+    editors, _created = Group.objects.get_or_create(name="Portal editors")
+    for app_label, codename in EDITOR_PERMISSIONS:
+        editors.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    for email, password, first, last, superuser, groups in DEMO_USERS:
+        if User.objects.filter(email=email).exists():
+            continue
+        create = User.objects.create_superuser if superuser else User.objects.create_user
+        user = create(email=email, password=password, first_name=first, last_name=last)
+        if not superuser:
+            user.is_staff = True
+            user.kind = "staff"
+            user.save()
+        user.groups.set(Group.objects.filter(name__in=groups))
+
+
+@transaction.atomic
+def load_demo():
+    """Create the demo council's pages, tiles, announcement, branding and staff users."""
+    english = Locale.objects.get(language_code="en")
+    welsh = Locale.objects.get(language_code="cy")
+    home = _home(english, welsh)
+    pages = _pages(home, welsh)
+    _tiles(english, welsh, pages)
+    _announcement(english, welsh)
+    _branding()
+    _users()
+    cache.clear()
+    return [(email, password) for email, password, *_rest in DEMO_USERS]

@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from core.demo import load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo council (idempotent: existing content is left as it is)."
+
+    def handle(self, *args, **options):
+        credentials = load_demo()
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+        for email, password in credentials:
+            self.stdout.write(f"  {email} / {password}")

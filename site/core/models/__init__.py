@@ -1,0 +1,14 @@
+from .pages import HomePage, StandardPage
+from .portal_settings import BrandingSettings, PortalSettings
+from .snippets import Announcement, Tile
+from .texts import TextResource
+
+__all__ = [
+    "Announcement",
+    "BrandingSettings",
+    "HomePage",
+    "PortalSettings",
+    "StandardPage",
+    "TextResource",
+    "Tile",
+]

@@ -1,0 +1,42 @@
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from .announcements import live_announcements
+from .config import branding
+
+
+def _safe_next(request):
+    next_url = request.GET.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return None
+
+
+@require_GET
+def announcements(request):
+    """Live announcements with a Continue button; straight on when there are none."""
+    from django.urls import reverse
+
+    continue_url = _safe_next(request) or reverse("wagtail_serve", args=("",))
+    items = live_announcements(get_language())
+    if not items:
+        return redirect(continue_url)
+    return render(
+        request,
+        "core/announcements.html",
+        {"announcements": items, "continue_url": continue_url},
+    )
+
+
+@require_GET
+def theme_css(request):
+    """The council's brand colour as CSS, cached by browsers under a versioned URL."""
+    response = render(
+        request, "core/theme.css", {"colour": branding().brand_colour}, content_type="text/css"
+    )
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response

@@ -1,0 +1,56 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import cache
+from .admin_forms import TileForm
+from .models import Announcement, TextResource, Tile
+
+
+class TileViewSet(SnippetViewSet):
+    model = Tile
+    icon = "grip"
+    menu_label = _("Home tiles")
+    menu_name = "home-tiles"
+    list_display = ["__str__", "plugin_tile", "audience", BooleanColumn("enabled")]
+    list_filter = ["enabled", "audience"]
+    search_fields = ["title", "description"]
+    sort_order_field = "sort_order"
+    search_backend_name = None
+    edit_handler = ObjectList(Tile.panels, base_form_class=TileForm)
+
+    @property
+    def reorder_view(self):
+        view = super().reorder_view
+
+        def reorder_and_refresh(request, *args, **kwargs):
+            # Reordering updates rows in bulk, without save signals.
+            response = view(request, *args, **kwargs)
+            cache.invalidate("tiles")
+            return response
+
+        return reorder_and_refresh
+
+
+class AnnouncementViewSet(SnippetViewSet):
+    model = Announcement
+    icon = "warning"
+    menu_label = _("Announcements")
+    menu_name = "announcements"
+    list_display = ["title", "starts_at", "ends_at"]
+    search_fields = ["title", "body"]
+    search_backend_name = None
+
+
+class TextResourceViewSet(SnippetViewSet):
+    model = TextResource
+    icon = "doc-full"
+    menu_label = _("Texts")
+    menu_name = "texts"
+    list_display = ["key", Column("value", label=_("Text")), "area", BooleanColumn("markdown")]
+    list_filter = ["area", "markdown"]
+    search_fields = ["key", "value"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["key"]

@@ -1,0 +1,119 @@
+"""The plugin contract (DESIGN.md §3).
+
+A plugin is a Django app whose AppConfig subclasses :class:`PluginConfig` and declares, in one
+place, the home tiles, portal URLs, default texts, scheduled jobs and services it brings. Core
+reads these declarations through the functions below; plugins never import each other.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import AppConfig, apps
+from django.utils.module_loading import import_string
+
+CITIZEN = "citizen"
+PROFESSIONAL = "professional"
+BOTH = "both"
+
+
+@dataclass(frozen=True)
+class TileSpec:
+    """A home-page tile a plugin offers. Editors decide whether and where it shows."""
+
+    key: str
+    title_key: str
+    description_key: str
+    url_name: str
+    audience: str = BOTH
+    requires_two_factor: bool = False
+
+
+@dataclass(frozen=True)
+class TextDefault:
+    """A piece of portal text with its English and Welsh defaults; editors may reword it."""
+
+    key: str
+    en: str
+    cy: str
+    markdown: bool = False
+
+    @property
+    def area(self):
+        return self.key.split(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """A scheduled django-q2 job. ``schedule_type`` is a django_q Schedule type (I, H, D, W, C)."""
+
+    name: str
+    func: str
+    schedule_type: str = "I"
+    minutes: int | None = None
+    cron: str | None = None
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    name: str
+    func: str
+
+
+@dataclass
+class _Declarations:
+    tiles: tuple = ()
+    texts: tuple = ()
+    jobs: tuple = ()
+    services: dict = field(default_factory=dict)
+
+
+class PluginConfig(AppConfig):
+    """Base AppConfig for portal plugins.
+
+    Subclasses set ``slug`` (the URL prefix inside the language prefix), ``urls`` (a dotted URL
+    module or None), ``tiles`` (TileSpec), ``texts`` (dotted path of a sequence of TextDefault),
+    ``jobs`` (JobSpec), ``services`` (ServiceSpec) and ``text_areas`` (area key -> label).
+    """
+
+    slug: str = ""
+    urls: str | None = None
+    tiles: tuple = ()
+    texts: str | None = None
+    jobs: tuple = ()
+    services: tuple = ()
+    text_areas: dict = {}
+
+    def text_defaults(self):
+        return tuple(import_string(self.texts)) if self.texts else ()
+
+
+def installed_plugins():
+    """The installed plugins' configs, in PORTAL_PLUGINS order."""
+    return [config for config in apps.get_app_configs() if isinstance(config, PluginConfig)]
+
+
+def installed_plugin(label):
+    for config in installed_plugins():
+        if config.label == label:
+            return config
+    return None
+
+
+def plugin_tiles():
+    """Every tile the installed plugins offer, keyed by tile key."""
+    return {tile.key: tile for config in installed_plugins() for tile in config.tiles}
+
+
+def plugin_jobs():
+    return [(config, job) for config in installed_plugins() for job in config.jobs]
+
+
+def get_service(name, fallback=None):
+    """The callable a plugin provides under ``name``, or ``fallback`` when no plugin provides it.
+
+    Callers document what the fallback does (e.g. no messaging plugin: plain email).
+    """
+    for config in installed_plugins():
+        for service in config.services:
+            if service.name == name:
+                return import_string(service.func)
+    return fallback

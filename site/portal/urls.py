@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from core import views as core_views
+from portal.plugins import installed_plugins
+
+
+def plugin_urlpatterns():
+    """Each plugin's portal URLs under its slug, inside the language prefix (DESIGN.md §3)."""
+    return [
+        path(f"{config.slug}/", include((config.urls, config.label), namespace=config.label))
+        for config in installed_plugins()
+        if config.urls
+    ]
+
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("theme.css", core_views.theme_css, name="theme_css"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("", include("core.urls")),
+    *plugin_urlpatterns(),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
