@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from portal.plugins import PluginConfig
+from portal import plugins
 
 
-class GdprConfig(PluginConfig):
+class GdprConfig(plugins.PluginConfig):
     """GDPR consent statements, history and withdrawal (its features arrive with the GDPR issue)."""
 
     name = "plugins.gdpr"

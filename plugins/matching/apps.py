@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from portal.plugins import PluginConfig
+from portal import plugins
 
 
-class MatchingConfig(PluginConfig):
+class MatchingConfig(plugins.PluginConfig):
     """Matching portal people to the council's child records (arrives with the matching issue)."""
 
     name = "plugins.matching"

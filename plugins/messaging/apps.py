@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from portal.plugins import PluginConfig
+from portal import plugins
 
 
-class MessagingConfig(PluginConfig):
+class MessagingConfig(plugins.PluginConfig):
     """Portal messages, templates and alerts (its features arrive with the messaging issue)."""
 
     name = "plugins.messaging"

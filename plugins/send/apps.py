@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from portal.plugins import PluginConfig
+from portal import plugins
 
 
-class SendConfig(PluginConfig):
+class SendConfig(plugins.PluginConfig):
     """SEND forms and casework. Its services, tiles and texts arrive with the SEND issues."""
 
     name = "plugins.send"

@@ -69,6 +69,10 @@ class _Declarations:
 class PluginConfig(AppConfig):
     """Base AppConfig for portal plugins.
 
+    Plugins import the module (`from portal import plugins`) and subclass
+    ``plugins.PluginConfig``: Django picks an app's config automatically only when its apps.py
+    holds exactly one AppConfig subclass.
+
     Subclasses set ``slug`` (the URL prefix inside the language prefix), ``urls`` (a dotted URL
     module or None), ``tiles`` (TileSpec), ``texts`` (dotted path of a sequence of TextDefault),
     ``jobs`` (JobSpec), ``services`` (ServiceSpec) and ``text_areas`` (area key -> label).

@@ -12,3 +12,6 @@ STORAGES = {
 }
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 PORTAL_DEMO = False
+
+# A plugin that exists only in tests exercises the whole plugin contract.
+INSTALLED_APPS = [*INSTALLED_APPS[:2], "tests.example_plugin", *INSTALLED_APPS[2:]]  # noqa: F405

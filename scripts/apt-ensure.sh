@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs Debian packages only when the file they provide is missing, so that `make run` and
+# `make test` work on a fresh machine and cost nothing on the second run.
+#
+# Usage: scripts/apt-ensure.sh PATH=PACKAGE [PATH=PACKAGE ...]
+#   e.g. scripts/apt-ensure.sh /usr/bin/msgfmt=gettext /usr/bin/chromium=chromium
+#
+# `apt-get update` runs only when something has to be installed (it is the slow part, and the
+# package lists may be stale on a fresh machine, which makes `apt-get install` fail).
+set -euo pipefail
+
+missing=()
+for pair in "$@"; do
+  path=${pair%%=*}
+  package=${pair#*=}
+  # A glob lets callers ask for "any installed PostgreSQL server" (/usr/lib/postgresql/*/bin/initdb).
+  # shellcheck disable=SC2086
+  if ! compgen -G "$path" >/dev/null; then
+    missing+=("$package")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "==> Installing system packages: ${missing[*]}"
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "Need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq "${missing[@]}"

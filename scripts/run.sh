@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The foreground part of `make run`: prepares the database, then serves the portal and runs the
+# task worker side by side until Ctrl-C, which stops both. The Makefile has already installed
+# the Python and npm dependencies, built the themes and compiled the Welsh messages.
+#
+# Environment: HOST (default 127.0.0.1), PORT (default 8000), and everything the settings read
+# (DATABASE_URL, REDIS_URL, PORTAL_PLUGINS, PORTAL_THEME, ...; see README.md).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+PY="$root/.venv/bin/python"
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8000}
+base_url="http://$HOST:$PORT"
+# Links in emails and in the Wagtail admin point at the address we actually serve on.
+export PORTAL_BASE_URL=${PORTAL_BASE_URL:-$base_url}
+
+# Both are idempotent, so `make run` can be repeated on the same database.
+"$PY" site/manage.py migrate --noinput
+"$PY" site/manage.py load_demo
+
+cat <<INFO
+
+  Portal (English)   $base_url/
+  Portal (Welsh)     $base_url/cy/
+  Admin              $base_url/admin/
+  Email outbox       $root/var/outbox/  (every email the portal sends is an .eml file here)
+  Demo sign-ins      listed above (email / password)
+
+  Serving with the task worker (django-q2). Press Ctrl-C to stop both.
+
+INFO
+
+pids=()
+stop() {
+  # Runs once, on Ctrl-C, on TERM, or when either process exits on its own.
+  trap '' INT TERM
+  trap - EXIT
+  local pid
+  for pid in "${pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  # Give the worker a moment to finish its current task, then make sure nothing is left over:
+  # each process leads its own process group, so the group kill also takes the worker's
+  # child processes.
+  for _ in $(seq 50); do
+    local alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" -eq 0 ] && break
+    sleep 0.2
+  done
+  for pid in "${pids[@]}"; do
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+}
+trap 'stop; exit 130' INT
+trap 'stop; exit 143' TERM HUP
+trap 'stop' EXIT
+
+# setsid: each process gets its own process group, so that stop() can end it with all of its
+# children (django-q2 forks a sentinel, a monitor and workers). A side effect is that Ctrl-C no
+# longer reaches them directly; the INT trap above forwards it as TERM instead.
+setsid "$PY" site/manage.py qcluster &
+pids+=($!)
+# --noreload: the autoreloader forks a second server process that would outlive a TERM to the
+# first. With DEBUG on (dev settings), runserver also serves the static files.
+setsid "$PY" site/manage.py runserver "$HOST:$PORT" --noreload &
+pids+=($!)
+
+# Whichever ends first (a crash, or the port being taken) ends the other one too.
+set +e
+wait -n "${pids[@]}"
+status=$?
+set -e
+echo "A process stopped (exit $status); stopping the other." >&2
+stop
+exit "$status"

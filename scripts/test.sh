@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The body of `make test` (the Makefile has installed everything first). Runs every pass, even
+# after one fails, prints a timing line per pass and a summary, and exits non-zero if any failed.
+#
+#   1. lint         ruff check; no model change without its migration
+#   2. sqlite       the whole pytest suite on SQLite, browser (e2e) tests included
+#   3. postgresql   the suite again on PostgreSQL, without the browser tests (DATABASE_URL if
+#                   given, else a throw-away server from scripts/with-postgres.sh)
+#   4. plugins      tests/core with a minimal plugin list, then with no plugins at all
+#   5. deploy       manage.py check --deploy on the production settings
+#
+# PYTEST_WORKERS (default 2) sets pytest-xdist's worker count for the non-browser passes;
+# 0 runs them in one process.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+PY="$root/.venv/bin/python"
+PYTEST=("$PY" -m pytest)
+WORKERS=${PYTEST_WORKERS:-2}
+xdist=()
+[ "$WORKERS" -gt 0 ] && xdist=(-n "$WORKERS")
+
+# The suite picks its own settings, database and plugin list: values exported in the caller's
+# shell for `make run` or production must not leak into it. A DATABASE_URL given to
+# `make test` is used for the PostgreSQL pass only.
+given_database_url=${DATABASE_URL:-}
+unset DJANGO_SETTINGS_MODULE DATABASE_URL PORTAL_PLUGINS
+export PYTHONDONTWRITEBYTECODE=1
+
+results=()
+failed=0
+# pass NAME COMMAND...: runs one pass and records its outcome and duration.
+# pytest's exit code 5 means "no tests collected": a pass that tests nothing is a failure.
+pass() {
+  local name=$1; shift
+  echo
+  echo "==> [$name] $*"
+  local start=$SECONDS status
+  "$@"
+  status=$?
+  local line
+  line=$(printf '%-34s %4ds  ' "$name" $((SECONDS - start)))
+  if [ "$status" -eq 0 ]; then
+    line+="ok"
+  elif [ "$status" -eq 5 ]; then
+    line+="FAILED (no tests collected)"
+  else
+    line+="FAILED (exit $status)"
+  fi
+  [ "$status" -ne 0 ] && failed=1
+  echo "--- $line"
+  results+=("$line")
+}
+
+lint() {
+  "$root/.venv/bin/ruff" check . &&
+    DJANGO_SETTINGS_MODULE=portal.settings.test "$PY" site/manage.py makemigrations --check --dry-run
+}
+
+postgres_pytest() {
+  if [ -n "$given_database_url" ]; then
+    DATABASE_URL=$given_database_url "${PYTEST[@]}" "$@"
+  else
+    scripts/with-postgres.sh "${PYTEST[@]}" "$@"
+  fi
+}
+
+deploy_check() {
+  # A fresh random key each run, as a real deployment would have (check --deploy rejects short
+  # or low-entropy keys).
+  local key
+  key=$("$PY" -c 'from django.core.management.utils import get_random_secret_key; print(get_random_secret_key())')
+  DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$key ALLOWED_HOSTS=portal.example.org \
+    "$PY" site/manage.py check --deploy --fail-level WARNING
+}
+
+total_start=$SECONDS
+pass "lint + migrations check" lint
+# The browser tests run in one process (each would otherwise start its own live server and
+# Chromium on a 2-core machine); everything else is spread over the xdist workers.
+pass "sqlite (not e2e)" "${PYTEST[@]}" -m "not e2e" "${xdist[@]}"
+pass "sqlite (e2e, browser)" "${PYTEST[@]}" -m e2e
+pass "postgresql (not e2e)" postgres_pytest -m "not e2e" "${xdist[@]}"
+pass "core, plugins send,gdpr,messaging" env PORTAL_PLUGINS=plugins.send,plugins.gdpr,plugins.messaging \
+  "${PYTEST[@]}" tests/core -m "not e2e" "${xdist[@]}"
+pass "core, no plugins" env PORTAL_PLUGINS= "${PYTEST[@]}" tests/core -m "not e2e" "${xdist[@]}"
+pass "deploy check (production)" deploy_check
+
+echo
+echo "==> Summary"
+printf '    %s\n' "${results[@]}"
+printf '    %-34s %4ds\n' "total" $((SECONDS - total_start))
+if [ "$failed" -ne 0 ]; then
+  echo "make test: FAILED"
+  exit 1
+fi
+echo "make test: all passes ok"

@@ -1,0 +1,47 @@
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # The portal caches texts, tiles and settings; tests must not see each other's.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo council: home page, footer pages, tiles and announcement in English and Welsh."""
+    from core.demo import load_demo
+
+    load_demo()
+
+
+@pytest.fixture
+def english(db):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def welsh(db):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="cy")
+
+
+@pytest.fixture
+def superuser(db):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser(
+        email="root@example.org", password="A-long-Password-123", first_name="Root", last_name="User"
+    )
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client

@@ -1,0 +1,47 @@
+"""Editors find and change texts in the Wagtail admin."""
+
+import pytest
+
+from core.models import TextResource
+
+pytestmark = pytest.mark.django_db
+
+LISTING = "/admin/snippets/core/textresource/"
+
+
+def test_editors_can_search_keys(admin_client):
+    response = admin_client.get(LISTING, {"q": "announcements"})
+    assert response.status_code == 200
+    assert "home.announcements.title" in response.text
+    assert "home.tiles.heading" not in response.text
+
+
+def test_editors_can_search_values(admin_client):
+    response = admin_client.get(LISTING, {"q": "Gwasanaethau"})
+    assert "home.tiles.heading" in response.text
+    assert "home.announcements.title" not in response.text
+
+
+def test_editors_can_filter_by_area(admin_client):
+    response = admin_client.get(LISTING, {"area": "shared"})
+    assert "shared.service_name" in response.text
+    assert "home.tiles.heading" not in response.text
+
+
+def test_editor_changes_a_welsh_text_and_the_portal_shows_it(admin_client, demo):
+    row = TextResource.objects.get(key="home.tiles.heading", locale__language_code="cy")
+    response = admin_client.post(
+        f"{LISTING}edit/{row.pk}/",
+        {"key": row.key, "markdown": "", "value": "Ein gwasanaethau"},
+    )
+    assert response.status_code == 302, response.content[:2000]
+    assert "Ein gwasanaethau" in admin_client.get("/cy/").text
+    assert "Ein gwasanaethau" not in admin_client.get("/").text
+
+
+def test_texts_listing_needs_permission(client, db):
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    client.force_login(user)
+    assert client.get(LISTING).status_code in (302, 403)

@@ -1,0 +1,61 @@
+import pytest
+from django.utils import timezone
+
+from core.announcements import landing_url_after_sign_in, live_announcements
+from tests.factories import AnnouncementFactory
+
+pytestmark = pytest.mark.django_db
+HOUR = timezone.timedelta(hours=1)
+
+
+def test_only_live_announcements_are_shown():
+    now = timezone.now()
+    AnnouncementFactory(title="Live")
+    AnnouncementFactory(title="Future", starts_at=now + HOUR)
+    AnnouncementFactory(title="Ended", starts_at=now - 2 * HOUR, ends_at=now - HOUR)
+    AnnouncementFactory(title="Ending later", ends_at=now + HOUR)
+    assert {a["title"] for a in live_announcements("en")} == {"Live", "Ending later"}
+
+
+def test_an_announcement_goes_live_at_its_start_without_an_edit():
+    now = timezone.now()
+    AnnouncementFactory(title="Soon", starts_at=now + HOUR)
+    assert live_announcements("en") == []
+    assert [a["title"] for a in live_announcements("en", now=now + 2 * HOUR)] == ["Soon"]
+
+
+def test_page_lists_live_announcements_with_continue(client, welsh):
+    announcement = AnnouncementFactory(title="Phone lines closed")
+    cy = announcement.copy_for_translation(welsh)
+    cy.title = "Llinellau ffôn ar gau"
+    cy.save()
+    response = client.get("/announcements/", {"next": "/about/"})
+    assert "Phone lines closed" in response.text
+    assert 'href="/about/"' in response.text
+    assert "Llinellau ffôn ar gau" in client.get("/cy/announcements/").text
+
+
+def test_page_continues_straight_on_when_nothing_is_live(client, db):
+    assert client.get("/announcements/").headers["Location"] == "/"
+    assert client.get("/cy/announcements/").headers["Location"] == "/cy/"
+
+
+def test_continue_never_leaves_the_site(client):
+    AnnouncementFactory()
+    response = client.get("/announcements/", {"next": "https://evil.example/"})
+    assert 'href="https://evil.example/"' not in response.text
+    assert '<a href="/" role="button"' in response.text
+
+
+def test_sign_in_lands_on_announcements_only_when_one_is_live():
+    assert landing_url_after_sign_in("/about/") == "/about/"
+    AnnouncementFactory()
+    assert landing_url_after_sign_in("/about/") == "/announcements/?next=%2Fabout%2F"
+
+
+def test_end_must_follow_start():
+    from django.core.exceptions import ValidationError
+
+    now = timezone.now()
+    with pytest.raises(ValidationError):
+        AnnouncementFactory.build(starts_at=now, ends_at=now - HOUR).full_clean()

@@ -1,0 +1,83 @@
+"""Public pages: languages, footer, valid HTML, bounded queries."""
+
+import html5lib
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from core.models import TextResource
+from tests.factories import TextResourceFactory, TileFactory
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/", "/about/", "/contact-us/", "/terms/", "/privacy/", "/cookies/", "/announcements/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("prefix", ["", "/cy"])
+def test_pages_are_valid_html_in_the_right_language(client, demo, path, prefix):
+    response = client.get(prefix + path)
+    assert response.status_code == 200
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    parser.parse(response.content)  # raises on any parse error
+    language = "cy" if prefix else "en"
+    assert f'<html lang="{language}"' in response.text
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_language_switch_keeps_the_user_on_the_same_page(client, demo, path):
+    english = client.get(path)
+    assert f'href="/cy{path}" rel="alternate" lang="cy" hreflang="cy"' in english.text
+    welsh = client.get("/cy" + path)
+    assert f'href="{path}" rel="alternate" lang="en" hreflang="en"' in welsh.text
+    assert '<span class="govuk-language-navigation__text" aria-current="true" lang="cy">Cymraeg' in welsh.text
+
+
+def test_welsh_links_keep_welsh(client, demo):
+    response = client.get("/cy/")
+    for slug in ("about", "contact-us", "terms", "privacy", "cookies", "send-support"):
+        assert f'href="/cy/{slug}/"' in response.text
+    assert 'href="/about/"' not in response.text.replace('hreflang="en"', "")
+
+
+def test_footer_lists_the_five_footer_pages_in_order(client, demo):
+    response = client.get("/")
+    assert [link["title"] for link in response.context["footer_links"]] == [
+        "About this portal",
+        "Contact us",
+        "Terms and conditions",
+        "Privacy notice",
+        "Cookies",
+    ]
+    welsh = client.get("/cy/privacy/")
+    assert "Cwcis" in welsh.text and "Hysbysiad preifatrwydd" in welsh.text
+
+
+def test_unknown_page_is_a_404(client, demo):
+    assert client.get("/no-such-page/").status_code == 404
+
+
+def _home_queries(client):
+    from django.core.cache import cache
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as cold:
+        assert client.get("/").status_code == 200
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get("/").status_code == 200
+    return len(cold), len(warm)
+
+
+def test_home_page_queries_do_not_grow_with_tiles_or_texts(client, demo):
+    client.get("/")  # the first view creates the settings rows
+    cold_before, warm_before = _home_queries(client)
+    for number in range(15):
+        TileFactory(title=f"Extra {number}")
+        TextResourceFactory(key=f"shared.extra_text_{number}")
+    page = TileFactory(title="A page tile", external_url="")
+    TileFactory(title="Another page tile", external_url="", page=page.page)
+    cold_after, warm_after = _home_queries(client)
+    assert cold_after == cold_before
+    assert warm_after == warm_before
+    assert warm_after <= 6, warm_after
+    assert TextResource.objects.count() > 30

@@ -1,0 +1,222 @@
+"""Browser tests: the system Chromium drives pytest-django's live server.
+
+Every portal page a test visits through the `portal` fixture is checked with axe (WCAG 2.0,
+2.1 and 2.2 A/AA rules), for the right `<html lang>`, and for console errors and failed or
+broken same-origin requests. The fixture also watches every main-frame navigation, so a page
+reached without going through it makes the test fail instead of escaping the checks.
+"""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# Playwright's sync API runs an asyncio event loop in the test thread; Django refuses
+# database access from a thread with a running loop unless told it is safe.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+E2E_DIR = Path(__file__).parent
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
+}
+
+DEMO_ADMIN = ("admin@demo-borough.example", "Demo-Admin-Portal-2026")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if E2E_DIR in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.e2e)
+            # pytest-base-url's session fixture (used by pytest-playwright) trips a pytest 9
+            # deprecation warning that is neither ours to fix nor useful in every run.
+            item.add_marker(
+                pytest.mark.filterwarnings(
+                    "ignore:Session-scoped fixtures defined as instance methods"
+                )
+            )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if call.when == "call":
+        item.e2e_call_failed = report.failed
+    return report
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Use the Chromium from the system package; Playwright never downloads a browser here.
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def e2e_demo(django_db_serialized_rollback, transactional_db, live_server):
+    """The demo council, in a database the live server's thread can see.
+
+    The live server answers from another thread, so the data must be committed
+    (transactional_db). Between transactional tests Django flushes every table, which would
+    also remove what the migrations created (locales, the root page, the texts); the
+    serialized rollback puts that back before each test.
+    """
+    from core.demo import load_demo
+    from core.texts import sync_text_resources
+
+    sync_text_resources()  # a no-op when the migrated rows are there, as they should be
+    load_demo()
+
+
+def _without_fragment(url):
+    return urlunsplit(urlsplit(url)._replace(fragment=""))
+
+
+class Portal:
+    """Drives the page and checks each portal page it lands on."""
+
+    def __init__(self, page, base_url):
+        self.page = page
+        self.base_url = base_url.rstrip("/")
+        self.origin = urlsplit(self.base_url).netloc
+        self.axe = Axe()
+        self.checked = []  # URLs (without fragment) that passed the checks, in order
+        self.responses = []  # (url, status) of every same-origin response
+        self._errors = []  # console errors, page errors, failed/broken requests of this page
+        self._unchecked = None  # last main-frame document not yet checked
+        self._missed = []  # portal pages shown but never checked
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self._errors.append(f"page error: {error}"))
+        page.on("requestfailed", self._on_request_failed)
+        page.on("response", self._on_response)
+        page.on("framenavigated", self._on_navigated)
+
+    # -- listeners ----------------------------------------------------------------------
+
+    def _same_origin(self, url):
+        return urlsplit(url).netloc == self.origin
+
+    def _on_console(self, message):
+        if message.type == "error":
+            self._errors.append(f"console error: {message.text} ({message.location.get('url')})")
+
+    def _on_request_failed(self, request):
+        # A request cut short because the browser is leaving the page is not a fault.
+        if self._same_origin(request.url) and request.failure != "net::ERR_ABORTED":
+            self._errors.append(f"request failed: {request.url} ({request.failure})")
+
+    def _on_response(self, response):
+        if self._same_origin(response.url):
+            self.responses.append((response.url, response.status))
+            if response.status >= 400:
+                self._errors.append(f"HTTP {response.status}: {response.url}")
+
+    def _on_navigated(self, frame):
+        if frame != self.page.main_frame:
+            return
+        url = _without_fragment(frame.url)
+        if self.checked and self.checked[-1] == url and self._unchecked is None:
+            return  # same-document navigation, e.g. following the skip link
+        self._fail_if_unchecked()
+        self._unchecked = url
+        self._errors = []
+
+    # -- checks -------------------------------------------------------------------------
+
+    def _fail_if_unchecked(self):
+        # Called from an event handler, where raising would be lost: remember, fail later.
+        url = self._unchecked
+        if url and self._is_portal(url):
+            self._missed.append(url)
+
+    def _assert_none_missed(self):
+        assert self._missed == [], (
+            f"pages visited but not checked (move through the portal fixture): {self._missed}"
+        )
+
+    def path(self):
+        return urlsplit(self.page.url).path
+
+    def _is_portal(self, url):
+        # The Wagtail admin is the CMS's own interface: its markup and scripts come from
+        # Wagtail, not from this project's templates, so it is not ours to check here.
+        path = urlsplit(url).path
+        return self._same_origin(url) and not (path == "/admin" or path.startswith("/admin/"))
+
+    @staticmethod
+    def expected_language(path):
+        return "cy" if path == "/cy" or path.startswith("/cy/") else "en"
+
+    def check(self):
+        """Check the page now shown (after it has loaded)."""
+        page = self.page
+        page.wait_for_load_state("load")
+        url = _without_fragment(page.url)
+        self._unchecked = None
+        self._assert_none_missed()
+        if not self._is_portal(url):
+            return
+        language = self.expected_language(urlsplit(url).path)
+        lang = page.locator("html").get_attribute("lang")
+        assert lang == language, f"{url}: <html lang={lang!r}>, expected {language!r}"
+
+        violations = self.axe.run(page, options=AXE_OPTIONS).response["violations"]
+        assert violations == [], f"axe found accessibility violations on {url}:\n" + "\n".join(
+            f"- {v['id']} ({v['impact']}): {v['help']}\n"
+            + "\n".join(
+                f"    {node['target']}: {node.get('failureSummary', '').splitlines()[-1:]}"
+                for node in v["nodes"]
+            )
+            for v in violations
+        )
+        assert self._errors == [], f"errors on {url}:\n" + "\n".join(self._errors)
+        self.checked.append(url)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def goto(self, path):
+        response = self.page.goto(self.base_url + path)
+        self.check()
+        return response
+
+    def click(self, locator):
+        """Click something that loads a new page, then check that page."""
+        with self.page.expect_navigation():
+            locator.click()
+        self.check()
+
+    def press(self, key):
+        """Press a key that loads a new page (e.g. Enter on a link), then check that page."""
+        with self.page.expect_navigation():
+            self.page.keyboard.press(key)
+        self.check()
+
+    def finish(self):
+        self._fail_if_unchecked()
+        self._assert_none_missed()
+        assert self._errors == [] or not self._is_portal(self.page.url), (
+            f"errors on {self.page.url}:\n" + "\n".join(self._errors)
+        )
+
+
+@pytest.fixture
+def portal(request, page, live_server, e2e_demo):
+    """The demo portal in a browser tab; use portal.goto/click/press to move around."""
+    page.set_default_timeout(10_000)
+    helper = Portal(page, live_server.url)
+    yield helper
+    if not getattr(request.node, "e2e_call_failed", True):
+        helper.finish()  # only after a passing test: a failure has already said what went wrong

@@ -1,0 +1,2 @@
+def tidy():
+    return "tidied"
