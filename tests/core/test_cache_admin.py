@@ -71,5 +71,12 @@ def test_publishing_a_page_refreshes_the_footer(demo, client):
 
 def test_portal_menu_holds_core_items(admin_client):
     response = admin_client.get("/admin/")
-    for label in ("Portal", "Home tiles", "Announcements", "Texts", "Portal configuration", "Cache"):
+    for label in (
+        "Portal",
+        "Home tiles",
+        "Announcements",
+        "Texts",
+        "Portal configuration",
+        "Cache",
+    ):
         assert label in response.text

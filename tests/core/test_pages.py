@@ -30,7 +30,10 @@ def test_language_switch_keeps_the_user_on_the_same_page(client, demo, path):
     assert f'href="/cy{path}" rel="alternate" lang="cy" hreflang="cy"' in english.text
     welsh = client.get("/cy" + path)
     assert f'href="{path}" rel="alternate" lang="en" hreflang="en"' in welsh.text
-    assert '<span class="govuk-language-navigation__text" aria-current="true" lang="cy">Cymraeg' in welsh.text
+    assert (
+        '<span class="govuk-language-navigation__text" aria-current="true" lang="cy">Cymraeg'
+        in welsh.text
+    )
 
 
 def test_welsh_links_keep_welsh(client, demo):

@@ -35,7 +35,15 @@ def test_defaults_match_the_councils_policy():
     assert config.password_history == 8
     assert (config.two_factor_code_minutes, config.two_factor_max_attempts) == (5, 4)
     assert config.two_factor_lockout_minutes == 4
-    assert config.upload_extension_list == [".doc", ".docx", ".pdf", ".png", ".jpeg", ".jpg", ".bmp"]
+    assert config.upload_extension_list == [
+        ".doc",
+        ".docx",
+        ".pdf",
+        ".png",
+        ".jpeg",
+        ".jpg",
+        ".bmp",
+    ]
     assert config.upload_max_megabytes == 10
 
 
@@ -100,7 +108,11 @@ def test_brand_colour_must_be_readable_under_white_text(colour, ok):
 
 def test_branding_shows_on_every_page(client, demo):
     row = BrandingSettings.load()
-    row.council_name, row.council_name_cy, row.brand_colour = "Newtown Council", "Cyngor Trenewydd", "#005a30"
+    row.council_name, row.council_name_cy, row.brand_colour = (
+        "Newtown Council",
+        "Cyngor Trenewydd",
+        "#005a30",
+    )
     row.save()
     assert branding().council_name == "Newtown Council"
     assert "Newtown Council" in client.get("/about/").text

@@ -119,7 +119,11 @@ def test_every_text_used_in_templates_is_declared():
     from django.conf import settings
 
     declared = set(texts.text_defaults())
-    roots = [settings.BASE_DIR / "themes", settings.BASE_DIR / "site", settings.BASE_DIR / "plugins"]
+    roots = [
+        settings.BASE_DIR / "themes",
+        settings.BASE_DIR / "site",
+        settings.BASE_DIR / "plugins",
+    ]
     used = set()
     for root in roots:
         for path in Path(root).rglob("*.html"):

@@ -6,35 +6,32 @@ from django.utils.translation import get_language, get_language_info
 register = template.Library()
 
 
-def _translated_url(context, language):
-    page = context.get("page")
-    request = context["request"]
-    if page is not None and hasattr(page, "get_translation_or_none"):
-        translation = page.get_translation_or_none(_locale(language))
-        if translation is not None and translation.live:
-            return translation.url
-    url = translate_url(request.get_full_path(), language)
-    return url
+def _page_translations(page):
+    """{language code: URL} of a Wagtail page's live translations, in one query."""
+    from wagtail.models import Page
 
-
-def _locale(language):
-    from wagtail.models import Locale
-
-    return Locale.objects.get_for_language(language)
+    translations = Page.objects.filter(translation_key=page.translation_key, live=True)
+    return {
+        translation.locale.language_code: translation.url
+        for translation in translations.select_related("locale")
+    }
 
 
 @register.inclusion_tag("core/includes/language_navigation.html", takes_context=True)
 def language_navigation(context):
     """GOV.UK language navigation that keeps the user on the same page."""
+    request = context["request"]
+    page = context.get("page")
+    page_urls = _page_translations(page) if hasattr(page, "translation_key") else {}
     current = get_language()
     items = []
     for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
+        href = page_urls.get(code) or translate_url(request.get_full_path(), code)
         items.append(
             {
                 "code": code,
-                "text": info["name_local"],
-                "href": _translated_url(context, code),
+                "text": get_language_info(code)["name_local"],
+                "href": href,
                 "current": code == current,
             }
         )
