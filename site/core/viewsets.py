@@ -1,10 +1,13 @@
 from django.utils.translation import gettext_lazy as _
+import django_filters
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import cache
 from .admin_forms import TileForm
+from .texts import area_labels
 from .models import Announcement, TextResource, Tile
 
 
@@ -43,13 +46,30 @@ class AnnouncementViewSet(SnippetViewSet):
     search_backend_name = None
 
 
+def _area_choices():
+    return sorted(area_labels().items(), key=lambda item: item[1])
+
+
+class TextResourceFilterSet(WagtailFilterSet):
+    area = django_filters.ChoiceFilter(label=_("Area"), choices=_area_choices)
+
+    class Meta:
+        model = TextResource
+        fields = ["area", "markdown"]
+
+
 class TextResourceViewSet(SnippetViewSet):
     model = TextResource
     icon = "doc-full"
     menu_label = _("Texts")
     menu_name = "texts"
-    list_display = ["key", Column("value", label=_("Text")), "area", BooleanColumn("markdown")]
-    list_filter = ["area", "markdown"]
+    list_display = [
+        "key",
+        Column("value", label=_("Text")),
+        Column("area_label", label=_("Area")),
+        BooleanColumn("markdown"),
+    ]
+    filterset_class = TextResourceFilterSet
     search_fields = ["key", "value"]
     search_backend_name = None
     list_per_page = 50

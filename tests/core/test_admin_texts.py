@@ -45,3 +45,10 @@ def test_texts_listing_needs_permission(client, db):
     user = UserFactory()
     client.force_login(user)
     assert client.get(LISTING).status_code in (302, 403)
+
+
+def test_listing_shows_the_area_by_name(admin_client):
+    response = admin_client.get(LISTING, {"area": "tiles"})
+    assert "Home Tiles" in response.text
+    assert "tiles.example.title" in response.text
+    assert "home.tiles.heading" not in response.text

@@ -71,3 +71,8 @@ def test_plugin_texts_are_loaded_so_editors_can_override_them():
     keys = set(TextResource.objects.values_list("key", "locale__language_code"))
     assert ("tiles.example.title", "en") in keys
     assert ("tiles.example.title", "cy") in keys
+
+
+def test_plugins_add_their_admin_panels_to_the_portal_menu(admin_client):
+    response = admin_client.get("/admin/")
+    assert "Example administration" in response.text

@@ -42,6 +42,11 @@ class TextResource(TranslatableMixin, models.Model):
     def __str__(self):
         return self.key
 
+    def area_label(self):
+        from core.texts import area_labels
+
+        return area_labels().get(self.area, self.area)
+
     def save(self, *args, **kwargs):
         self.key = self.key.strip()
         self.area = self.key.split(".", 1)[0]
