@@ -76,7 +76,7 @@ class PortalBoundField(forms.BoundField):
             return "select"
         if isinstance(widget, forms.Textarea):
             return "textarea"
-        if isinstance(widget, forms.Input) and widget.input_type not in ("file", "hidden"):
+        if isinstance(widget, forms.widgets.Input) and widget.input_type not in ("file", "hidden"):
             return "input"
         return None
 
@@ -88,7 +88,11 @@ class PortalBoundField(forms.BoundField):
         if self.errors:
             params["errorMessage"] = {"text": " ".join(self.errors)}
         attrs = dict(self.build_widget_attrs(self.field.widget.attrs))
-        attrs.pop("id", None)
+        # The components work out ids and aria-describedby themselves; a description the
+        # widget names on purpose is kept.
+        for key in ("id", "aria-invalid", "aria-describedby"):
+            attrs.pop(key, None)
+        described_by = self.field.widget.attrs.get("aria-describedby")
         params.update({key: attrs.pop(key) for key in _NAMED_ATTRIBUTES if key in attrs})
         if isinstance(params.get("spellcheck"), str):
             params["spellcheck"] = params["spellcheck"] == "true"
@@ -102,11 +106,13 @@ class PortalBoundField(forms.BoundField):
         }
         label = str(self.govuk_label)
         if isinstance(self.field.widget, forms.CheckboxInput):
+            params["describedBy"] = described_by
             return self._single_checkbox(params, label)
         if self.govuk_component in ("checkboxes", "radios", "date-input"):
-            params["fieldset"] = {"legend": {"text": label}}
+            params["fieldset"] = {"legend": {"text": label}, "describedBy": described_by}
         else:
             params["label"] = {"text": label}
+            params["describedBy"] = described_by
         return getattr(self, f"_params_{self.govuk_component.replace('-', '_')}")(params)
 
     def _single_checkbox(self, params, label):
@@ -163,11 +169,11 @@ class PortalBoundField(forms.BoundField):
     def _params_date_input(self, params):
         if self.form.is_bound:
             data = self.form.data
-            values = {p: data.get(f"{self.html_name}-{p}", "") for p in DayMonthYearWidget.parts}
+            values = {p: data.get(f"{self.html_name}-{p}") for p in DayMonthYearWidget.parts}
         else:
             value = self.value()
             is_date = isinstance(value, datetime.date)
-            values = {p: getattr(value, p) if is_date else "" for p in DayMonthYearWidget.parts}
+            values = {p: getattr(value, p) if is_date else None for p in DayMonthYearWidget.parts}
         params["namePrefix"] = params.pop("name")
         disabled = {"disabled": {"value": True, "optional": True}} if params.pop("disabled") else {}
         params["values"] = {f"{params['namePrefix']}-{p}": v for p, v in values.items()}

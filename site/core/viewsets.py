@@ -66,10 +66,14 @@ class TextResourceViewSet(SnippetViewSet):
     list_display = [
         "key",
         Column("value", label=_("Text")),
+        Column("language", label=_("Language")),
         Column("area_label", label=_("Area")),
         BooleanColumn("markdown"),
     ]
     filterset_class = TextResourceFilterSet
+
+    def get_queryset(self, request):
+        return TextResource.objects.select_related("locale")
     search_fields = ["key", "value"]
     search_backend_name = None
     list_per_page = 50

@@ -52,3 +52,23 @@ def test_listing_shows_the_area_by_name(admin_client):
     assert "Home Tiles" in response.text
     assert "tiles.example.title" in response.text
     assert "home.tiles.heading" not in response.text
+
+
+def test_listing_queries_do_not_grow_with_rows(admin_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import TextResourceFactory
+
+    def listing_queries():
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get(LISTING)
+        assert "English" in response.text and "Welsh" in response.text
+        return len(queries)
+
+    assert TextResource.objects.count() > 50  # a full page already
+    before = listing_queries()
+    for number in range(30):
+        TextResourceFactory(key=f"shared.more_{number}")
+    # wagtail-localize checks each listed row's translations (2 queries a row, 50 rows a page).
+    assert listing_queries() == before

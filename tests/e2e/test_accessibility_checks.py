@@ -29,3 +29,14 @@ def test_console_errors_fail_the_page(portal):
     portal.page.evaluate("console.error('something broke')")
     with pytest.raises(AssertionError, match="something broke"):
         portal.check()
+    portal.forget_problems()  # so the fixture's own check at the end does not trip on it
+
+
+def test_a_page_reached_around_the_fixture_is_noticed(portal):
+    page = portal.page
+    portal.goto("/")
+    with page.expect_navigation():
+        page.locator("footer").get_by_role("link", name="Cookies").click()  # not portal.click
+    with pytest.raises(AssertionError, match="visited but not checked.*/cookies/"):
+        portal.finish()
+    portal.forget_problems()

@@ -42,6 +42,9 @@ class TextResource(TranslatableMixin, models.Model):
     def __str__(self):
         return self.key
 
+    def language(self):
+        return self.locale.get_display_name()
+
     def area_label(self):
         from core.texts import area_labels
 
