@@ -10,6 +10,16 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _english_first():
+    # A response in Welsh leaves Welsh active in the thread; each test starts in English.
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def demo(db):
     """The demo council: home page, footer pages, tiles and announcement in English and Welsh."""

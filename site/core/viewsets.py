@@ -1,5 +1,5 @@
-from django.utils.translation import gettext_lazy as _
 import django_filters
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
@@ -7,8 +7,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import cache
 from .admin_forms import TileForm
-from .texts import area_labels
 from .models import Announcement, TextResource, Tile
+from .texts import area_labels
 
 
 class TileViewSet(SnippetViewSet):
@@ -74,6 +74,7 @@ class TextResourceViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return TextResource.objects.select_related("locale")
+
     search_fields = ["key", "value"]
     search_backend_name = None
     list_per_page = 50

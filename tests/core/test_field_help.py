@@ -14,6 +14,13 @@ from tests.factories import TextResourceFactory, locale
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _in_english():
+    # Requests in earlier tests can leave another language active on this thread.
+    with override("en"):
+        yield
+
+
 class ChildForm(PortalForm, forms.Form):
     text_prefix = "tests.child"
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.template import Context, Template
 from django.test.html import parse_html
+from django.utils.translation import override
 
 from core.components import render_component
 
@@ -39,6 +40,13 @@ COMPONENTS = (
     "textarea",
     "warning-text",
 )
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    # Requests in earlier tests can leave another language active on this thread.
+    with override("en"):
+        yield
 
 
 def _fixture_cases():

@@ -8,6 +8,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         credentials = load_demo()
+        if options["verbosity"] == 0:
+            return
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         for email, password in credentials:
             self.stdout.write(f"  {email} / {password}")
