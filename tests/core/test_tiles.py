@@ -109,7 +109,7 @@ def test_admin_offers_only_installed_plugins_tiles(admin_client):
 
 
 def test_admin_reorder_refreshes_the_home_page(admin_client):
-    first, second = TileFactory(title="First"), TileFactory(title="Second")
+    _first, second = TileFactory(title="First"), TileFactory(title="Second")
     assert titles() == ["First", "Second"]
     response = admin_client.post(f"/admin/snippets/core/tile/reorder/{second.pk}/?position=0")
     assert response.status_code == 200
