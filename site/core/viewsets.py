@@ -1,14 +1,26 @@
 import django_filters
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.views.generic.ordering import ReorderView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import cache
 from .admin_forms import TileForm
 from .models import Announcement, TextResource, Tile
 from .texts import area_labels
+
+
+class TileReorderView(ReorderView):
+    def get_queryset(self):
+        return super().get_queryset().filter(locale__language_code=settings.LANGUAGE_CODE)
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        cache.invalidate("tiles")  # reordering updates rows in bulk, without save signals
+        return response
 
 
 class TileViewSet(SnippetViewSet):
@@ -23,17 +35,12 @@ class TileViewSet(SnippetViewSet):
     search_backend_name = None
     edit_handler = ObjectList(Tile.panels, base_form_class=TileForm)
 
-    @property
-    def reorder_view(self):
-        view = super().reorder_view
+    reorder_view_class = TileReorderView
 
-        def reorder_and_refresh(request, *args, **kwargs):
-            # Reordering updates rows in bulk, without save signals.
-            response = view(request, *args, **kwargs)
-            cache.invalidate("tiles")
-            return response
-
-        return reorder_and_refresh
+    def get_queryset(self, request):
+        # English tiles decide order and visibility; translations only carry the words and are
+        # reached from each tile's language menu.
+        return Tile.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
 class AnnouncementViewSet(SnippetViewSet):

@@ -108,12 +108,19 @@ def test_admin_offers_only_installed_plugins_tiles(admin_client):
     assert 'value="gone"' not in response.text
 
 
-def test_admin_reorder_refreshes_the_home_page(admin_client):
-    _first, second = TileFactory(title="First"), TileFactory(title="Second")
-    assert titles() == ["First", "Second"]
-    response = admin_client.post(f"/admin/snippets/core/tile/reorder/{second.pk}/?position=0")
+def test_admin_reorder_refreshes_the_home_page_in_both_languages(admin_client, welsh):
+    tiles = [TileFactory(title=name) for name in ("First", "Second", "Third")]
+    for tile in tiles:
+        translated = tile.copy_for_translation(welsh)
+        translated.title = "Cy " + tile.title
+        translated.save()
+    assert titles() == ["First", "Second", "Third"]
+    listing = admin_client.get("/admin/snippets/core/tile/")
+    assert "Cy First" not in listing.text  # the listing orders the English tiles
+    response = admin_client.post(f"/admin/snippets/core/tile/reorder/{tiles[2].pk}/?position=1")
     assert response.status_code == 200
-    assert titles() == ["Second", "First"]
+    assert titles() == ["First", "Third", "Second"]
+    assert titles(language="cy") == ["Cy First", "Cy Third", "Cy Second"]
 
 
 def test_home_page_shows_tiles_with_external_link_hint(client, demo):
