@@ -21,7 +21,7 @@ DEMO_USERS = [
         "Eddie",
         "Editor",
         False,
-        ["Portal editors"],
+        ["Portal editors", "Editors"],
     ),
 ]
 

@@ -84,3 +84,28 @@ def test_home_page_queries_do_not_grow_with_tiles_or_texts(client, demo):
     assert warm_after == warm_before
     assert warm_after <= 6, warm_after
     assert TextResource.objects.count() > 30
+
+
+def test_demo_editor_can_edit_texts_and_pages(client, demo):
+    client.login(username="editor@demo-borough.example", password="Demo-Editor-Portal-2026")
+    assert client.get("/admin/snippets/core/textresource/").status_code == 200
+    assert client.get("/admin/snippets/core/tile/").status_code == 200
+    from core.models import StandardPage
+
+    about = StandardPage.objects.get(slug="about", locale__language_code="cy")
+    assert client.get(f"/admin/pages/{about.pk}/edit/").status_code == 200
+    assert client.get("/admin/portal/cache/").status_code in (302, 403)
+
+
+def test_loading_the_demo_twice_changes_nothing(demo):
+    from core.demo import load_demo
+    from core.models import Announcement, StandardPage, Tile
+
+    counts = (Tile.objects.count(), Announcement.objects.count(), StandardPage.objects.count())
+    load_demo()
+    assert counts == (6, 2, 12)
+    assert (
+        Tile.objects.count(),
+        Announcement.objects.count(),
+        StandardPage.objects.count(),
+    ) == counts
