@@ -1,6 +1,10 @@
 """Loading the demo council. Each part is created only when missing, so running it again
 changes nothing an editor has done."""
 
+import secrets
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -13,17 +17,23 @@ from .demo_content import ANNOUNCEMENT, COUNCIL_NAME, HOME, PAGES, TILES
 from .models import Announcement, BrandingSettings, HomePage, StandardPage, Tile
 
 DEMO_USERS = [
-    # email, password, first name, last name, superuser, groups
-    ("admin@demo-borough.example", "Demo-Admin-Portal-2026", "Ada", "Admin", True, []),
-    (
-        "editor@demo-borough.example",
-        "Demo-Editor-Portal-2026",
-        "Eddie",
-        "Editor",
-        False,
-        ["Portal editors", "Editors"],
-    ),
+    # email, first name, last name, superuser, groups
+    ("admin@example.org", "Ada", "Admin", True, []),
+    ("editor@example.org", "Eddie", "Editor", False, ["Portal editors", "Editors"]),
 ]
+
+
+def demo_password():
+    """DEMO_PASSWORD from the environment, or a strong one generated once and kept in var/."""
+    if settings.DEMO_PASSWORD:
+        return settings.DEMO_PASSWORD
+    path = Path(settings.VAR_DIR) / "demo-password"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"Demo-{secrets.token_urlsafe(15)}-7\n")
+        path.chmod(0o600)
+    return path.read_text().strip()
+
 
 EDITOR_PERMISSIONS = [
     ("core", codename)
@@ -124,14 +134,14 @@ def _branding():
         branding.save()
 
 
-def _users():
+def _users(password):
     User = get_user_model()
     editors, _created = Group.objects.get_or_create(name="Portal editors")
     for app_label, codename in EDITOR_PERMISSIONS:
         editors.permissions.add(
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
         )
-    for email, password, first, last, superuser, groups in DEMO_USERS:
+    for email, first, last, superuser, groups in DEMO_USERS:
         if User.objects.filter(email=email).exists():
             continue
         create = User.objects.create_superuser if superuser else User.objects.create_user
@@ -153,6 +163,7 @@ def load_demo():
     _tiles(english, welsh, pages)
     _announcement(english, welsh)
     _branding()
-    _users()
+    password = demo_password()
+    _users(password)
     cache.clear()
-    return [(email, password) for email, password, *_rest in DEMO_USERS]
+    return [(email, password) for email, *_rest in DEMO_USERS]

@@ -86,8 +86,8 @@ def test_home_page_queries_do_not_grow_with_tiles_or_texts(client, demo):
     assert TextResource.objects.count() > 30
 
 
-def test_demo_editor_can_edit_texts_and_pages(client, demo):
-    client.login(username="editor@demo-borough.example", password="Demo-Editor-Portal-2026")
+def test_demo_editor_can_edit_texts_and_pages(client, demo, settings):
+    client.login(username="editor@example.org", password=settings.DEMO_PASSWORD)
     assert client.get("/admin/snippets/core/textresource/").status_code == 200
     assert client.get("/admin/snippets/core/tile/").status_code == 200
     from core.models import StandardPage
@@ -109,3 +109,13 @@ def test_loading_the_demo_twice_changes_nothing(demo):
         Announcement.objects.count(),
         StandardPage.objects.count(),
     ) == counts
+
+
+def test_demo_password_is_generated_once_when_not_given(settings, tmp_path):
+    from core.demo import demo_password
+
+    settings.DEMO_PASSWORD = ""
+    settings.VAR_DIR = tmp_path
+    first = demo_password()
+    assert len(first) >= 20 and first == demo_password()
+    assert (tmp_path / "demo-password").stat().st_mode & 0o077 == 0

@@ -19,7 +19,7 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
 }
 
-DEMO_ADMIN = ("admin@demo-borough.example", "Demo-Admin-Portal-2026")
+DEMO_ADMIN = ("admin@example.org", "Demo-Password-For-Tests-1")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -182,6 +182,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 
+# Password of the demo users (`make run`); generated and kept in var/ when unset.
+DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "")
+
 WAGTAIL_SITE_NAME = "SEND portal"
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -12,6 +12,7 @@ STORAGES = {
 }
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 PORTAL_DEMO = False
+DEMO_PASSWORD = "Demo-Password-For-Tests-1"  # noqa: S105
 
 # A plugin that exists only in tests exercises the whole plugin contract.
 INSTALLED_APPS = [*INSTALLED_APPS[:2], "tests.example_plugin", *INSTALLED_APPS[2:]]  # noqa: F405
