@@ -47,7 +47,10 @@ def superuser(db):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.create_superuser(
-        email="root@example.org", password="A-long-Password-123", first_name="Root", last_name="User"
+        email="root@example.org",
+        password="A-long-Password-123",
+        first_name="Root",
+        last_name="User",
     )
 
 
