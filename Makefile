@@ -15,7 +15,6 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export HOST PORT
 
 # Stamp files record what has been installed or built, so that make only redoes stale steps.
 RUN_STAMP := $(VENV)/.installed-run
@@ -43,11 +42,12 @@ help:
 # ---------------------------------------------------------------------------------------------
 # Dependencies
 
-# python3 -m venv needs Debian's python3-venv (ensurepip); install it if the first try fails.
+# python3 -m venv needs Debian's python3-venv (for ensurepip); when the first try fails, install
+# it (an empty path tells apt-ensure.sh to install unconditionally) and try again.
 $(PY):
 	@echo "==> Creating $(VENV)"
-	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); scripts/apt-ensure.sh \
-	  "/usr/lib/python3*/ensurepip/__init__.py=python3-venv"; $(PYTHON) -m venv $(VENV); }
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); scripts/apt-ensure.sh "=python3-venv"; \
+	  $(PYTHON) -m venv $(VENV); }
 	$(PIP) install --quiet --upgrade pip
 
 # The code runs from the checkout (pyproject.toml has packages = []), so only the pinned
@@ -93,7 +93,7 @@ test-system-deps:
 # The two commands
 
 run: deps
-	scripts/run.sh
+	HOST=$(HOST) PORT=$(PORT) scripts/run.sh
 
 test: test-deps
 	scripts/test.sh
@@ -109,11 +109,11 @@ format: $(TEST_STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# Run from the repository root so that site/, plugins/ and themes/ are all scanned; every
-# string lands in locale/ (the first of LOCALE_PATHS).
+# Run from the repository root so that site/, plugins/ and themes/ are all scanned (the test
+# and benchmark code is not product UI); every string lands in locale/ (the first of LOCALE_PATHS).
 messages: $(RUN_STAMP)
 	@scripts/apt-ensure.sh /usr/bin/msgfmt=gettext
-	$(PY) site/manage.py makemessages -l cy $(I18N_IGNORE) --no-obsolete
+	$(PY) site/manage.py makemessages -l cy $(I18N_IGNORE) --ignore=tests --ignore=bench --no-obsolete
 	@echo "Updated locale/cy/LC_MESSAGES/django.po"
 
 bench: $(TEST_STAMP) $(THEME_STAMP) compilemessages

@@ -4,6 +4,8 @@
 #
 # Usage: scripts/apt-ensure.sh PATH=PACKAGE [PATH=PACKAGE ...]
 #   e.g. scripts/apt-ensure.sh /usr/bin/msgfmt=gettext /usr/bin/chromium=chromium
+#   An empty PATH ("=python3-venv") installs the package unconditionally, for callers that
+#   already know it is missing.
 #
 # `apt-get update` runs only when something has to be installed (it is the slow part, and the
 # package lists may be stale on a fresh machine, which makes `apt-get install` fail).
@@ -14,8 +16,7 @@ for pair in "$@"; do
   path=${pair%%=*}
   package=${pair#*=}
   # A glob lets callers ask for "any installed PostgreSQL server" (/usr/lib/postgresql/*/bin/initdb).
-  # shellcheck disable=SC2086
-  if ! compgen -G "$path" >/dev/null; then
+  if [ -z "$path" ] || ! compgen -G "$path" >/dev/null; then
     missing+=("$package")
   fi
 done
