@@ -6,3 +6,4 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
     default_auto_field = "django.db.models.BigAutoField"
+    texts = "accounts.texts.TEXTS"

@@ -17,3 +17,21 @@ class OutboxEmailBackend(BaseEmailBackend):
             path = outbox / f"{stamp}-{uuid.uuid4().hex[:8]}.eml"
             path.write_bytes(message.message().as_bytes(linesep="\r\n"))
         return len(email_messages)
+
+
+class NotifyEmailBackend(BaseEmailBackend):
+    """Sends through GOV.UK Notify with one email template whose subject is ((subject)) and
+    whose body is ((body)); NOTIFY_API_KEY and NOTIFY_EMAIL_TEMPLATE_ID come from settings."""
+
+    def send_messages(self, email_messages):
+        from notifications_python_client.notifications import NotificationsAPIClient
+
+        client = NotificationsAPIClient(settings.NOTIFY_API_KEY)
+        for message in email_messages:
+            for address in message.to:
+                client.send_email_notification(
+                    email_address=address,
+                    template_id=settings.NOTIFY_EMAIL_TEMPLATE_ID,
+                    personalisation={"subject": message.subject, "body": message.body},
+                )
+        return len(email_messages)

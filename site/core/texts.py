@@ -8,9 +8,11 @@ import logging
 
 import markdown as markdown_lib
 import nh3
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape
+from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -45,10 +47,12 @@ _ALLOWED_TAGS = {"p", "h2", "h3", "ul", "ol", "li", "a", "strong", "em", "br"}
 
 
 def text_defaults():
-    """Every declared text default, keyed by key (core's and the installed plugins')."""
+    """Every declared text default, keyed by key: core's and those of every installed app whose
+    config names a ``texts`` sequence (accounts and the plugins)."""
     defaults = {text.key: text for text in CORE_TEXTS}
-    for config in installed_plugins():
-        defaults.update({text.key: text for text in config.text_defaults()})
+    for config in apps.get_app_configs():
+        if isinstance(getattr(config, "texts", None), str):
+            defaults.update({text.key: text for text in import_string(config.texts)})
     return defaults
 
 

@@ -86,9 +86,6 @@ class PluginConfig(AppConfig):
     services: tuple = ()
     text_areas: dict = {}
 
-    def text_defaults(self):
-        return tuple(import_string(self.texts)) if self.texts else ()
-
 
 def installed_plugins():
     """The installed plugins' configs, in PORTAL_PLUGINS order."""

@@ -1,0 +1,84 @@
+"""The one path every portal email takes.
+
+Callers name a pair of texts (subject and Markdown body) and the recipient's language; the
+message is rendered from the council's current wording and queued as a django-q2 task once the
+database transaction commits, so an email never describes a change that was rolled back. The
+task sends through Django's email backend: var/outbox/ files by default, SMTP, or GOV.UK
+Notify (core.mail.NotifyEmailBackend), chosen by settings.
+"""
+
+import logging
+
+import markdown as markdown_lib
+import nh3
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_q.tasks import async_task
+
+from .config import branding
+from .texts import optional_text, raw_text
+
+logger = logging.getLogger(__name__)
+
+
+def _variant(key, audience, language):
+    """The audience's own wording (e.g. ``key.professional``) when an editor has one."""
+    if audience and optional_text(f"{key}.{audience}", language):
+        return f"{key}.{audience}"
+    return key
+
+
+def render_email(subject_key, body_key, language, audience=None, **placeholders):
+    """(subject, plain body, HTML body) in ``language`` with the placeholders filled in."""
+    with translation.override(language):
+        council = branding().name_for(language)
+        placeholders = {"council": council, **placeholders}
+        subject = raw_text(_variant(subject_key, audience, language), language, **placeholders)
+        body = raw_text(_variant(body_key, audience, language), language, **placeholders)
+        body_html = nh3.clean(markdown_lib.markdown(body), link_rel="noopener")
+        html = render_to_string(
+            "core/email.html",
+            {"subject": subject, "body_html": body_html, "council_name": council},
+        )
+    return " ".join(subject.split()), body, html
+
+
+def send_email(to, subject_key, body_key, language=None, audience=None, **placeholders):
+    """Queue an email to ``to`` (an address) after the current transaction commits."""
+    language = language or settings.LANGUAGE_CODE
+    subject, text, html = render_email(subject_key, body_key, language, audience, **placeholders)
+    message = {"to": to, "subject": subject, "text": text, "html": html, "language": language}
+    transaction.on_commit(
+        lambda: async_task("core.emails.deliver", message, task_name=f"email:{subject_key}")
+    )
+
+
+def send_user_email(user, subject_key, body_key, **placeholders):
+    """Queue an email to a user, in their preferred language and their kind of account's
+    wording (citizen or professional)."""
+    placeholders.setdefault("name", user.get_full_name() or user.email)
+    send_email(
+        user.email,
+        subject_key,
+        body_key,
+        language=user.preferred_language,
+        audience=user.kind,
+        **placeholders,
+    )
+
+
+def deliver(message):
+    """The django-q2 task: send one rendered message. Raising lets django-q2 retry it."""
+    email = EmailMultiAlternatives(
+        subject=message["subject"],
+        body=message["text"],
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[message["to"]],
+        headers={"Content-Language": message["language"]},
+    )
+    email.attach_alternative(message["html"], "text/html")
+    email.send()
+    logger.info("Sent %r to %s", message["subject"], message["to"])

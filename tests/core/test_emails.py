@@ -1,0 +1,107 @@
+"""The one email path: texts in the user's language and wording, queued after commit."""
+
+import pytest
+from django.core import mail
+from django.db import transaction
+
+from core.emails import render_email, send_email, send_user_email
+from core.models import TextResource
+from tests.factories import TextResourceFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+SUBJECT, BODY = "account.emailsubject.password_changed", "account.email_password_changed"
+
+
+@pytest.fixture
+def committing(django_capture_on_commit_callbacks):
+    """Tests run in a transaction that never commits: run on-commit callbacks at the end of the
+    block, as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def test_email_is_sent_only_after_the_transaction_commits(committing):
+    with committing():
+        send_email("ann@example.org", SUBJECT, BODY, name="Ann")
+        assert mail.outbox == []
+    (message,) = mail.outbox
+    assert message.to == ["ann@example.org"]
+    assert message.subject == "Your password has been changed"
+    assert "Dear Ann" in message.body
+
+
+def test_rolled_back_change_sends_nothing(committing):
+    with committing(), pytest.raises(RuntimeError), transaction.atomic():
+        send_email("ann@example.org", SUBJECT, BODY, name="Ann")
+        raise RuntimeError
+    assert mail.outbox == []
+
+
+def test_user_gets_the_email_in_their_preferred_language_with_html(committing):
+    user = UserFactory(first_name="Siân", last_name="Jones", preferred_language="cy")
+    with committing():
+        send_user_email(user, SUBJECT, BODY)
+    (message,) = mail.outbox
+    assert message.subject == "Mae eich cyfrinair wedi'i newid"
+    assert "Annwyl Siân Jones" in message.body
+    assert "<p>Annwyl Siân Jones,</p>" in message.alternatives[0][0]
+    assert message.extra_headers["Content-Language"] == "cy"
+
+
+def test_editors_wording_and_professional_variant_are_used(committing):
+    TextResource.objects.filter(key=SUBJECT, locale__language_code="en").update(
+        value="Password updated for {name}"
+    )
+    TextResourceFactory(key=f"{SUBJECT}.professional", value="Professional account: updated")
+    with committing():
+        send_user_email(UserFactory(first_name="Ann", last_name="Parent"), SUBJECT, BODY)
+        send_user_email(UserFactory(kind="professional"), SUBJECT, BODY)
+    assert [m.subject for m in mail.outbox] == [
+        "Password updated for Ann Parent",
+        "Professional account: updated",
+    ]
+
+
+def test_markdown_body_is_sanitised_in_html():
+    TextResource.objects.filter(key=BODY, locale__language_code="en").update(
+        value="Hello **{name}** <script>alert(1)</script>"
+    )
+    _subject, text, html = render_email(SUBJECT, BODY, "en", name="Ann")
+    assert "<strong>Ann</strong>" in html and "<script>" not in html
+    assert text.startswith("Hello **Ann**")
+
+
+def test_outbox_backend_writes_eml_files(settings, tmp_path, committing):
+    settings.EMAIL_BACKEND = "core.mail.OutboxEmailBackend"
+    settings.EMAIL_OUTBOX_DIR = tmp_path
+    with committing():
+        send_email("bob@example.org", SUBJECT, BODY, name="Bob")
+    (path,) = tmp_path.glob("*.eml")
+    content = path.read_text()
+    assert "To: bob@example.org" in content
+    assert "Subject: Your password has been changed" in content
+
+
+def test_notify_backend_sends_subject_and_body_as_personalisation(
+    settings, monkeypatch, committing
+):
+    from notifications_python_client import notifications
+
+    sent = []
+
+    class RecordingClient:  # the real client would call GOV.UK Notify over the network
+        def __init__(self, key):
+            assert key == "test-key"
+
+        def send_email_notification(self, **kwargs):
+            sent.append(kwargs)
+
+    monkeypatch.setattr(notifications, "NotificationsAPIClient", RecordingClient)
+    settings.EMAIL_BACKEND = "core.mail.NotifyEmailBackend"
+    settings.NOTIFY_API_KEY = "test-key"
+    settings.NOTIFY_EMAIL_TEMPLATE_ID = "template-1"
+    with committing():
+        send_email("cy@example.org", SUBJECT, BODY, language="cy", name="Ceri")
+    (call,) = sent
+    assert call["template_id"] == "template-1"
+    assert call["personalisation"]["subject"] == "Mae eich cyfrinair wedi'i newid"
+    assert "Annwyl Ceri" in call["personalisation"]["body"]
