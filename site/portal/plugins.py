@@ -42,6 +42,15 @@ class TextDefault:
 
 
 @dataclass(frozen=True)
+class AccountLink:
+    """A link a plugin adds to My account (e.g. the GDPR plugin's consent history)."""
+
+    key: str
+    title_key: str
+    url_name: str
+
+
+@dataclass(frozen=True)
 class JobSpec:
     """A scheduled django-q2 job. ``schedule_type`` is a django_q Schedule type (I, H, D, W, C)."""
 
@@ -75,7 +84,8 @@ class PluginConfig(AppConfig):
 
     Subclasses set ``slug`` (the URL prefix inside the language prefix), ``urls`` (a dotted URL
     module or None), ``tiles`` (TileSpec), ``texts`` (dotted path of a sequence of TextDefault),
-    ``jobs`` (JobSpec), ``services`` (ServiceSpec) and ``text_areas`` (area key -> label).
+    ``jobs`` (JobSpec), ``services`` (ServiceSpec), ``account_links`` (AccountLink) and
+    ``text_areas`` (area key -> label).
     """
 
     slug: str = ""
@@ -84,6 +94,7 @@ class PluginConfig(AppConfig):
     texts: str | None = None
     jobs: tuple = ()
     services: tuple = ()
+    account_links: tuple = ()
     text_areas: dict = {}
 
 
@@ -102,6 +113,11 @@ def installed_plugin(label):
 def plugin_tiles():
     """Every tile the installed plugins offer, keyed by tile key."""
     return {tile.key: tile for config in installed_plugins() for tile in config.tiles}
+
+
+def plugin_account_links():
+    """Links the installed plugins add to My account, in PORTAL_PLUGINS order."""
+    return [link for config in installed_plugins() for link in config.account_links]
 
 
 def plugin_jobs():

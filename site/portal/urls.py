@@ -33,6 +33,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("", include("core.urls")),
+    path("account/", include("accounts.urls")),
     *plugin_urlpatterns(),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

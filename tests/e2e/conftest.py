@@ -264,3 +264,37 @@ def portal(request, page, live_server, e2e_demo):
     yield helper
     if not getattr(request.node, "e2e_call_failed", True):
         helper.finish()  # only after a passing test: a failure has already said what went wrong
+
+
+@pytest.fixture
+def sign_in_as(page, live_server):
+    """Start the browser signed in as ``user`` (for journeys that do not test signing in).
+
+    ``verified=True`` also marks the session as having passed two-step verification with the
+    user's first confirmed django-otp device."""
+
+    def sign_in(user, verified=False):
+        from django.conf import settings
+        from django.test import Client
+
+        client = Client()
+        client.force_login(user)
+        if verified:
+            from django.contrib.sessions.backends.db import SessionStore
+            from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
+
+            device = next(devices_for_user(user))
+            session = SessionStore(client.cookies[settings.SESSION_COOKIE_NAME].value)
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+        page.context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+
+    return sign_in

@@ -12,6 +12,9 @@ STORAGES = {
 }
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 PORTAL_DEMO = False
+# django-axes needs the request on every authenticate(); tests that exercise the lockout turn it
+# on with the `settings` fixture.
+AXES_ENABLED = False
 DEMO_PASSWORD = "Demo-Password-For-Tests-1"  # noqa: S105
 
 # A plugin that exists only in tests exercises the whole plugin contract.

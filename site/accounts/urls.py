@@ -1,0 +1,11 @@
+from .views import credentials, invitations, my_account, registration, sign_in
+
+app_name = "accounts"
+
+urlpatterns = [
+    *registration.urlpatterns,
+    *sign_in.urlpatterns,
+    *credentials.urlpatterns,
+    *my_account.urlpatterns,
+    *invitations.urlpatterns,
+]
