@@ -16,10 +16,54 @@ from . import cache
 from .demo_content import ANNOUNCEMENT, COUNCIL_NAME, HOME, PAGES, TILES
 from .models import Announcement, BrandingSettings, HomePage, StandardPage, Tile
 
+# email, first name, last name, kind, superuser, groups, two-step verification on, extra fields
 DEMO_USERS = [
-    # email, first name, last name, superuser, groups
-    ("admin@example.org", "Ada", "Admin", True, []),
-    ("editor@example.org", "Eddie", "Editor", False, ["Portal editors", "Editors"]),
+    ("admin@example.org", "Ada", "Admin", "staff", True, [], True, {}),
+    (
+        "editor@example.org",
+        "Eddie",
+        "Editor",
+        "staff",
+        False,
+        ["Portal editors", "Editors"],
+        True,
+        {},
+    ),
+    ("caseworker@example.org", "Cai", "Caseworker", "staff", False, ["SEND team"], True, {}),
+    (
+        "parent@example.org",
+        "Priya",
+        "Parent",
+        "citizen",
+        False,
+        [],
+        True,
+        {"address_line_1": "1 High Street", "town": "Demo Town", "postcode": "DB1 1AA"},
+    ),
+    (
+        "young.person@example.org",
+        "Yusuf",
+        "Young",
+        "citizen",
+        False,
+        [],
+        False,
+        {"address_line_1": "2 High Street", "town": "Demo Town", "postcode": "DB1 1AA"},
+    ),
+    (
+        "professional@example.org",
+        "Pat",
+        "Professional",
+        "professional",
+        False,
+        [],
+        True,
+        {
+            "professional_role": "SENCO",
+            "organisation": "Demo Primary School",
+            "verification_state": "verified",
+        },
+    ),
 ]
 
 
@@ -135,22 +179,36 @@ def _branding():
 
 
 def _users(password):
+    from django_otp.plugins.otp_email.models import EmailDevice
+
     User = get_user_model()
     editors, _created = Group.objects.get_or_create(name="Portal editors")
     for app_label, codename in EDITOR_PERMISSIONS:
         editors.permissions.add(
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
         )
-    for email, first, last, superuser, groups in DEMO_USERS:
+    send_team, _created = Group.objects.get_or_create(name="SEND team")
+    send_team.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    for email, first, last, kind, superuser, groups, two_factor, extra in DEMO_USERS:
         if User.objects.filter(email=email).exists():
             continue
         create = User.objects.create_superuser if superuser else User.objects.create_user
-        user = create(email=email, password=password, first_name=first, last_name=last)
-        if not superuser:
-            user.is_staff = True
-            user.kind = "staff"
-            user.save()
+        user = create(
+            email=email,
+            password=password,
+            first_name=first,
+            last_name=last,
+            email_confirmed_at=timezone.now(),
+            **extra,
+        )
+        user.kind = kind
+        user.is_staff = kind == "staff"
+        user.save()
         user.groups.set(Group.objects.filter(name__in=groups))
+        if two_factor:
+            EmailDevice.objects.create(user=user, name="Email", confirmed=True)
 
 
 @transaction.atomic

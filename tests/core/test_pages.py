@@ -119,3 +119,25 @@ def test_demo_password_is_generated_once_when_not_given(settings, tmp_path):
     first = demo_password()
     assert len(first) >= 20 and first == demo_password()
     assert (tmp_path / "demo-password").stat().st_mode & 0o077 == 0
+
+
+def test_demo_has_one_user_of_each_kind_with_the_demo_password(demo, settings):
+    from django.contrib.auth import authenticate
+    from django_otp import user_has_device
+
+    expected = {
+        "admin@example.org": ("staff", True),
+        "caseworker@example.org": ("staff", True),
+        "parent@example.org": ("citizen", True),
+        "young.person@example.org": ("citizen", False),
+        "professional@example.org": ("professional", True),
+    }
+    for email, (kind, two_factor) in expected.items():
+        user = authenticate(username=email, password=settings.DEMO_PASSWORD)
+        assert user is not None, email
+        assert (user.kind, user_has_device(user)) == (kind, two_factor), email
+        assert user.email_confirmed_at is not None
+    professional = authenticate(
+        username="professional@example.org", password=settings.DEMO_PASSWORD
+    )
+    assert professional.is_verified_professional
