@@ -54,7 +54,22 @@ def superuser(db):
     )
 
 
+def sign_in_verified(client, user):
+    """Sign ``client`` in as ``user`` with two-step verification passed, as staff must be to use
+    the admin."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_email.models import EmailDevice
+
+    device, _created = EmailDevice.objects.get_or_create(
+        user=user, defaults={"name": "Email", "confirmed": True}
+    )
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 @pytest.fixture
 def admin_client(client, superuser):
-    client.force_login(superuser)
-    return client
+    return sign_in_verified(client, superuser)

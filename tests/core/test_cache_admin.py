@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from core import cache
+from tests.conftest import sign_in_verified
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,10 +40,10 @@ def test_clear_cache_empties_every_area(admin_client, demo):
 
 
 def test_cache_page_needs_its_own_permission(client):
-    client.force_login(staff_with("access_admin"))
+    sign_in_verified(client, staff_with("access_admin"))
     assert client.get(URL).status_code in (302, 403)
     assert client.post(URL).status_code in (302, 403)
-    client.force_login(staff_with("access_admin", "clear_portal_cache"))
+    sign_in_verified(client, staff_with("access_admin", "clear_portal_cache"))
     assert client.get(URL).status_code == 200
 
 

@@ -87,7 +87,13 @@ def test_home_page_queries_do_not_grow_with_tiles_or_texts(client, demo):
 
 
 def test_demo_editor_can_edit_texts_and_pages(client, demo, settings):
-    client.login(username="editor@example.org", password=settings.DEMO_PASSWORD)
+    from django.contrib.auth import get_user_model
+
+    from tests.conftest import sign_in_verified
+
+    editor = get_user_model().objects.get(email="editor@example.org")
+    assert editor.check_password(settings.DEMO_PASSWORD)
+    sign_in_verified(client, editor)
     assert client.get("/admin/snippets/core/textresource/").status_code == 200
     assert client.get("/admin/snippets/core/tile/").status_code == 200
     from core.models import StandardPage
