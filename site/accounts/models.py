@@ -131,3 +131,146 @@ class PasswordHistory(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+# --- registration: email confirmation and the local address table ---
+
+
+class EmailConfirmation(models.Model):
+    """One emailed code and link that confirm a new account's email address.
+
+    Both the 6-digit code and the link's token are stored hashed; the rules (expiry, single
+    use, attempt limit) live in accounts.confirmation.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="email_confirmations")
+    code_hash = models.CharField(max_length=128)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PostcodeAddress(models.Model):
+    """An address in the council's own lookup table, loaded with `manage.py load_addresses`."""
+
+    postcode = models.CharField(_("postcode"), max_length=10, db_index=True)
+    address_line_1 = models.CharField(_("address line 1"), max_length=100)
+    address_line_2 = models.CharField(_("address line 2"), max_length=100, blank=True)
+    town = models.CharField(_("town or city"), max_length=60)
+
+    class Meta:
+        verbose_name = _("postcode address")
+        verbose_name_plural = _("postcode addresses")
+        ordering = ["postcode", "address_line_1", "address_line_2"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["postcode", "address_line_1", "address_line_2", "town"],
+                name="unique_postcode_address",
+            )
+        ]
+
+    def __str__(self):
+        return ", ".join(
+            part
+            for part in (self.address_line_1, self.address_line_2, self.town, self.postcode)
+            if part
+        )
+
+
+# --- staff administration and invitations ---
+
+INVITATION_LIFETIME = timezone.timedelta(days=30)
+INVITATION_STATUSES = [
+    ("open", _("Waiting for the recipient")),
+    ("accepted", _("Accepted")),
+    ("expired", _("Expired")),
+    ("cancelled", _("Cancelled")),
+]
+
+
+def _invitation_expiry():
+    return timezone.now() + INVITATION_LIFETIME
+
+
+class Invitation(models.Model):
+    """The SEND team's invitation to a parent or carer: an email with a code that the
+    recipient enters, signed in, to link their account to the child it names."""
+
+    email = models.EmailField(_("email address"))
+    code = models.CharField(_("code"), max_length=32, unique=True, editable=False)
+    # Free text for now: the SEND plugin links an accepted invitation to its own record.
+    child_name = models.CharField(_("child's name"), max_length=150)
+    language = models.CharField(
+        _("language of the email"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    created_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(_("expires"), default=_invitation_expiry)
+    accepted_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="accepted_invitations",
+        editable=False,
+    )
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True, editable=False)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-pk"]
+        # The staff administration permissions live here because User's own model
+        # permissions belong to Wagtail's Users area.
+        permissions = [
+            ("manage_portal_users", _("Can manage portal users")),
+            ("verify_professionals", _("Can verify professional accounts")),
+        ]
+
+    def __str__(self):
+        return f"{self.email} ({self.child_name})"
+
+    @property
+    def status(self):
+        """One of INVITATION_STATUSES: what has become of the invitation."""
+        if self.accepted_at:
+            return "accepted"
+        if self.cancelled_at:
+            return "cancelled"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "open"
+
+    def get_status_display(self):
+        return dict(INVITATION_STATUSES)[self.status]
+
+
+# --- sign in ---
+
+
+class TwoFactorLock(models.Model):
+    """A user's two-step verification limits: wrong codes in a row (and the lock they cause)
+    and how many codes were emailed in the current hour."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor_lock")
+    failures = models.PositiveSmallIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
+    codes_sent = models.PositiveSmallIntegerField(default=0)
+    codes_window_started_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.user} ({self.failures})"
+
+    def is_locked(self, now=None):
+        return bool(self.locked_until and self.locked_until > (now or timezone.now()))

@@ -1,4 +1,4 @@
-from .views import credentials, invitations, my_account, registration, sign_in
+from .views import credentials, invitations, my_account, registration, session, sign_in
 
 app_name = "accounts"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     *credentials.urlpatterns,
     *my_account.urlpatterns,
     *invitations.urlpatterns,
+    *session.urlpatterns,
 ]

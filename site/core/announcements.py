@@ -47,10 +47,12 @@ def live_announcements(language=None, now=None):
 
 def landing_url_after_sign_in(next_url=None):
     """Where a user goes after signing in: the Announcements page when any is live, then
-    ``next_url`` (or the home page)."""
+    ``next_url`` (or the home page). Staff on their way to the admin go straight there: the
+    announcements are for portal users."""
     from django.utils.http import urlencode
 
-    if live_announcements():
+    heading_for_admin = bool(next_url) and next_url.startswith(reverse("wagtailadmin_home"))
+    if live_announcements() and not heading_for_admin:
         url = reverse("core:announcements")
         return f"{url}?{urlencode({'next': next_url})}" if next_url else url
     return next_url or reverse("wagtail_serve", args=("",))

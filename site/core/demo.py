@@ -12,6 +12,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from accounts.addresses import load_demo_addresses
+
 from . import cache
 from .demo_content import ANNOUNCEMENT, COUNCIL_NAME, HOME, PAGES, TILES
 from .models import Announcement, BrandingSettings, HomePage, StandardPage, Tile
@@ -223,5 +225,6 @@ def load_demo():
     _branding()
     password = demo_password()
     _users(password)
+    load_demo_addresses()
     cache.clear()
     return [(email, password) for email, *_rest in DEMO_USERS]

@@ -51,6 +51,7 @@ def test_sign_in_lands_on_announcements_only_when_one_is_live():
     assert landing_url_after_sign_in("/about/") == "/about/"
     AnnouncementFactory()
     assert landing_url_after_sign_in("/about/") == "/announcements/?next=%2Fabout%2F"
+    assert landing_url_after_sign_in("/admin/pages/") == "/admin/pages/"
 
 
 def test_end_must_follow_start():

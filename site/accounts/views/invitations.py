@@ -1,1 +1,46 @@
-urlpatterns = []
+"""The portal side of invitations: the emailed link, the page to type a code, and the
+confirmation. The rules live in accounts.invitations."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.views.decorators.http import require_http_methods
+
+from ..forms_invitations import InvitationCodeForm
+from ..models import Invitation
+
+
+@require_http_methods(["GET", "POST"])
+def accept(request, code=""):
+    if not request.user.is_authenticated:
+        query = urlencode({"next": request.get_full_path()})
+        return render(
+            request,
+            "accounts/invitations/signed_out.html",
+            {
+                "sign_in_url": f"{reverse('accounts:sign_in')}?{query}",
+                "register_url": f"{reverse('accounts:register')}?{query}",
+            },
+        )
+    if request.method == "POST":
+        form = InvitationCodeForm(request.POST, user=request.user)
+        if form.is_valid():
+            return redirect("accounts:invitation_accepted", pk=form.invitation.pk)
+    else:
+        form = InvitationCodeForm(initial={"code": code}, user=request.user)
+    return render(request, "accounts/invitations/accept.html", {"form": form})
+
+
+@login_required(login_url="accounts:sign_in")
+def accepted(request, pk):
+    invitation = get_object_or_404(Invitation, pk=pk, accepted_by=request.user)
+    return render(request, "accounts/invitations/accepted.html", {"invitation": invitation})
+
+
+urlpatterns = [
+    path("invitation/", accept, name="invitation_code"),
+    path("invitation/accepted/<int:pk>/", accepted, name="invitation_accepted"),
+    path("invitation/<str:code>/", accept, name="invitation"),
+]

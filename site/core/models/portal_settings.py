@@ -55,6 +55,12 @@ class PortalSettings(BaseGenericSetting):
     two_factor_resend_per_hour = models.PositiveSmallIntegerField(
         _("new codes a user may ask for per hour"), default=5, validators=_between(1, 60)
     )
+    session_idle_minutes = models.PositiveSmallIntegerField(
+        _("sign out after this many minutes without activity"),
+        default=20,
+        validators=_between(5, 240),
+        help_text=_("Signed-in users are warned two minutes before."),
+    )
 
     # Application settings
     upload_extensions = models.CharField(
@@ -95,6 +101,7 @@ class PortalSettings(BaseGenericSetting):
                     FieldPanel("two_factor_max_attempts"),
                     FieldPanel("two_factor_lockout_minutes"),
                     FieldPanel("two_factor_resend_per_hour"),
+                    FieldPanel("session_idle_minutes"),
                 ],
                 heading=_("Password settings"),
             ),

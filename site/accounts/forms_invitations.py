@@ -1,0 +1,57 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import PortalForm
+
+from .invitations import InvitationRefused, accept_invitation
+from .models import Invitation
+
+
+class InvitationCodeForm(PortalForm, forms.Form):
+    """The code from the invitation email; accepting it is the form's validation."""
+
+    text_prefix = "account.invitation.form"
+
+    code = forms.CharField(
+        label=_("Invitation code"),
+        max_length=40,
+        error_messages={"required": _("Enter the code from your invitation email")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "class": "govuk-input--width-10"}
+        ),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        self.invitation = None
+        super().__init__(*args, **kwargs)
+
+    def clean_code(self):
+        try:
+            self.invitation = accept_invitation(self.user, self.cleaned_data["code"])
+        except InvitationRefused as refusal:
+            raise forms.ValidationError(str(refusal)) from refusal
+        return self.cleaned_data["code"]
+
+
+class InvitationCreateForm(forms.ModelForm):
+    """The admin's "Add invitation" form."""
+
+    language = forms.ChoiceField(
+        label=_("Language of the email"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        help_text=_("The invitation email is written in this language."),
+    )
+
+    class Meta:
+        model = Invitation
+        fields = ["email", "child_name", "language"]
+        help_texts = {
+            "email": _(
+                "The parent or carer's email address. They accept the invitation when "
+                "signed in with this address."
+            ),
+            "child_name": _("The child the invitation is about."),
+        }

@@ -1,0 +1,322 @@
+"""Forgotten password: email, secret question and answer → a single-use link by email → a new
+password that meets the policy. Nothing on the way tells whether an address has an account."""
+
+import datetime
+import html
+import re
+from unittest import mock
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core import mail
+from django.urls import reverse
+
+from accounts import credentials
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+GOOD = "Correct-Horse-Battery-9"
+FORGOTTEN = reverse("accounts:password_forgotten")
+
+
+@pytest.fixture
+def parent():
+    user = UserFactory(email="parent@example.org", secret_question="first_pet")
+    user.set_secret_answer("Rex the Dog")
+    user.save()
+    return user
+
+
+def ask(client, email="parent@example.org", question="first_pet", answer="rex the  dog", **extra):
+    return client.post(
+        FORGOTTEN,
+        {"email": email, "secret_question": question, "secret_answer": answer},
+        **extra,
+    )
+
+
+def without_csrf(content):
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", content)
+
+
+def link_path(message):
+    return re.search(r"https?://[^/\s]+(/\S+)", message.body).group(1)
+
+
+def error_summary(response):
+    match = re.search(r'<div class="govuk-error-summary".*?</ul>', response.content.decode(), re.S)
+    assert match, "no error summary"
+    return html.unescape(match.group(0))
+
+
+def reset_link(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(client)
+    (message,) = mail.outbox
+    return link_path(message)
+
+
+# --- Asking for a link ----------------------------------------------------------------
+
+
+def test_right_details_email_a_reset_link(client, parent, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = ask(client, email="  Parent@Example.org ")
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:password_forgotten_sent")
+    (message,) = mail.outbox
+    assert message.to == ["parent@example.org"]
+    assert message.subject == "Reset your password"
+    hours = settings.PASSWORD_RESET_TIMEOUT // 3600
+    assert f"for {hours} hours" in message.body
+    assert link_path(message).startswith("/account/password-reset/")
+
+
+def test_welsh_speaker_gets_a_welsh_link(client, parent, django_capture_on_commit_callbacks):
+    parent.preferred_language = "cy"
+    parent.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(client)
+    (message,) = mail.outbox
+    assert message.subject == "Ailosod eich cyfrinair"
+    assert link_path(message).startswith("/cy/account/password-reset/")
+
+
+@pytest.mark.parametrize(
+    ("email", "question", "answer"),
+    [
+        ("parent@example.org", "first_pet", "Fido"),  # wrong answer
+        ("parent@example.org", "birth_town", "Rex the Dog"),  # wrong question
+        ("nobody@example.org", "first_pet", "Rex the Dog"),  # no such account
+    ],
+)
+def test_wrong_details_send_nothing(
+    client, parent, django_capture_on_commit_callbacks, email, question, answer
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = ask(client, email=email, question=question, answer=answer)
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+
+def test_inactive_account_gets_no_link(client, parent, django_capture_on_commit_callbacks):
+    parent.is_active = False
+    parent.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(client)
+    assert mail.outbox == []
+
+
+def test_response_is_the_same_whether_or_not_the_details_match(client, parent):
+    UserFactory(email="other@example.org")  # an account without a secret answer
+    cases = [
+        {},  # everything right
+        {"answer": "wrong"},
+        {"question": "birth_town"},
+        {"email": "unknown@example.org"},
+        {"email": "other@example.org"},
+    ]
+    responses = [ask(client, **case) for case in cases]
+    first = responses[0]
+    for response in responses[1:]:
+        assert response.status_code == first.status_code
+        assert response["Location"] == first["Location"]
+        assert response.content == first.content
+    pages = [client.get(response["Location"]) for response in responses]
+    for page in pages[1:]:
+        assert page.status_code == pages[0].status_code == 200
+        assert without_csrf(page.content) == without_csrf(pages[0].content)
+
+
+def test_the_form_shows_the_same_page_for_known_and_unknown_addresses(client, parent):
+    known = client.get(FORGOTTEN)
+    assert known.status_code == 200
+    # An error on the form depends only on what was typed, never on the account.
+    known_error = ask(client, answer="")
+    unknown_error = ask(client, email="unknown@example.org", answer="")
+    assert known_error.status_code == unknown_error.status_code == 200
+    assert without_csrf(known_error.content).replace(b"parent@example.org", b"X") == without_csrf(
+        unknown_error.content
+    ).replace(b"unknown@example.org", b"X")
+
+
+def test_bad_input_gives_clear_errors_and_keeps_what_was_typed(client):
+    response = ask(client, email="not-an-email", question="", answer="")
+    assert response.status_code == 200
+    summary = error_summary(response)
+    assert "Enter an email address in the correct format, like name@example.com" in summary
+    assert "Select your secret question" in summary
+    assert "Enter your secret answer" in summary
+    content = response.content.decode()
+    assert 'value="not-an-email"' in content
+    assert "<title>Error:" in content
+
+    response = ask(client, email="parent@example.org", question="first_pet", answer="")
+    content = response.content.decode()
+    assert 'value="parent@example.org"' in content
+    assert re.search(r'value="first_pet"\s+checked', content)
+
+
+def test_requests_for_one_address_are_limited(client, parent, django_capture_on_commit_callbacks):
+    for _attempt in range(credentials.RESET_REQUESTS_PER_EMAIL):
+        assert ask(client, answer="wrong").status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        response = ask(client)  # even the right details wait now
+    assert response.status_code == 429
+    assert "too many times" in error_summary(response)
+    assert 'value="parent@example.org"' in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_the_limit_reads_the_same_for_unknown_addresses(client):
+    for _attempt in range(credentials.RESET_REQUESTS_PER_EMAIL):
+        ask(client, email="unknown@example.org")
+    response = ask(client, email="unknown@example.org")
+    assert response.status_code == 429
+    assert "too many times" in error_summary(response)
+
+
+def test_requests_from_one_ip_address_are_limited(client, parent):
+    for n in range(credentials.RESET_REQUESTS_PER_IP):
+        assert ask(client, email=f"person{n}@example.org").status_code == 302
+    assert ask(client).status_code == 429
+    # Another address (e.g. another household) is not held up.
+    assert ask(client, REMOTE_ADDR="192.0.2.7").status_code == 302
+
+
+# --- Following the link ---------------------------------------------------------------
+
+
+def test_link_leads_to_a_new_password(client, parent, django_capture_on_commit_callbacks):
+    path = reset_link(client, django_capture_on_commit_callbacks)
+    page = client.get(path)
+    assert page.status_code == 200
+    assert "Choose a new password" in page.content.decode()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(path, {"new_password": GOOD, "new_password_confirm": GOOD})
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:password_reset_done")
+    parent.refresh_from_db()
+    assert parent.check_password(GOOD)
+    (message,) = mail.outbox
+    assert message.subject == "Your password has been changed"
+    done = client.get(response.url).content.decode()
+    assert "Your password has been reset" in done
+    assert reverse("accounts:sign_in") in done
+
+
+def test_link_works_once(client, parent, django_capture_on_commit_callbacks):
+    path = reset_link(client, django_capture_on_commit_callbacks)
+    client.post(path, {"new_password": GOOD, "new_password_confirm": GOOD})
+    for response in (
+        client.get(path),
+        client.post(path, {"new_password": "Other-Horse-Battery-8", "new_password_confirm": "x"}),
+    ):
+        content = response.content.decode()
+        assert "This link has expired or has already been used" in content
+        assert FORGOTTEN in content
+    parent.refresh_from_db()
+    assert parent.check_password(GOOD)
+
+
+def test_link_expires(client, parent, django_capture_on_commit_callbacks):
+    path = reset_link(client, django_capture_on_commit_callbacks)
+    later = datetime.datetime.now() + datetime.timedelta(
+        seconds=settings.PASSWORD_RESET_TIMEOUT + 60
+    )
+    with mock.patch.object(PasswordResetTokenGenerator, "_now", return_value=later):
+        response = client.post(path, {"new_password": GOOD, "new_password_confirm": GOOD})
+    assert "This link has expired or has already been used" in response.content.decode()
+    parent.refresh_from_db()
+    assert not parent.check_password(GOOD)
+
+
+def test_a_link_cannot_reset_another_users_password(
+    client, parent, django_capture_on_commit_callbacks
+):
+    other = UserFactory(email="other@example.org")
+    path = reset_link(client, django_capture_on_commit_callbacks)
+    uidb64, token = path.rstrip("/").split("/")[-2:]
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    forged = reverse(
+        "accounts:password_reset",
+        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(other.pk)), "token": token},
+    )
+    response = client.post(forged, {"new_password": GOOD, "new_password_confirm": GOOD})
+    assert "This link has expired or has already been used" in response.content.decode()
+    other.refresh_from_db()
+    assert not other.check_password(GOOD)
+
+
+@pytest.mark.parametrize("uidb64", ["garbage", "MTIzNDU2Nzg5", "!!"])
+def test_a_broken_link_is_explained(client, uidb64):
+    response = client.get(f"/account/password-reset/{uidb64}/abc-123/")
+    assert response.status_code == 200
+    assert "This link has expired or has already been used" in response.content.decode()
+
+
+RULES = [
+    ("Short-Pass-1", "Your password must be at least 15 characters long."),
+    ("123456789012345678", "Your password must include a letter."),
+    ("correct-horse-battery-9", "Your password must include a capital letter."),
+    ("Correct-Horse-Battery-Staple", "Your password must include a number."),
+    ("Correct-Horse-Battery-9é€", "Your password can only contain letters, numbers"),
+    ("1Q2w3e4r5t6y7u8i9o0p", "Your password is too easy to guess."),
+]
+
+
+@pytest.mark.parametrize(("password", "message"), RULES)
+def test_each_password_rule_is_shown_in_the_error_summary(
+    client, parent, django_capture_on_commit_callbacks, password, message
+):
+    path = reset_link(client, django_capture_on_commit_callbacks)
+    response = client.post(path, {"new_password": password, "new_password_confirm": password})
+    assert response.status_code == 200
+    assert message in error_summary(response)
+    assert password not in response.content.decode()  # password boxes are asked again
+
+
+def test_every_broken_rule_is_listed_at_once(client, parent, django_capture_on_commit_callbacks):
+    path = reset_link(client, django_capture_on_commit_callbacks)
+    response = client.post(path, {"new_password": "short", "new_password_confirm": "short"})
+    summary = error_summary(response)
+    assert "at least 15 characters" in summary
+    assert "capital letter" in summary
+    assert "include a number" in summary
+
+
+def test_the_two_passwords_must_match(client, parent, django_capture_on_commit_callbacks):
+    path = reset_link(client, django_capture_on_commit_callbacks)
+    response = client.post(path, {"new_password": GOOD, "new_password_confirm": GOOD + "x"})
+    assert "The passwords do not match" in error_summary(response)
+    parent.refresh_from_db()
+    assert not parent.check_password(GOOD)
+
+
+def test_a_recent_password_cannot_come_back(client, parent, django_capture_on_commit_callbacks):
+    parent.set_password(GOOD)
+    parent.save()
+    path = reset_link(client, django_capture_on_commit_callbacks)
+    response = client.post(path, {"new_password": GOOD, "new_password_confirm": GOOD})
+    assert "different from your last 8 passwords" in error_summary(response)
+
+
+def test_reset_signs_the_user_out_everywhere(client, parent, django_capture_on_commit_callbacks):
+    from django.test import Client
+
+    phone, laptop = Client(), Client()
+    phone.force_login(parent)
+    laptop.force_login(parent)
+    my_account = reverse("accounts:my_account")
+    assert phone.get(my_account).status_code == 200
+    path = reset_link(client, django_capture_on_commit_callbacks)
+    client.post(path, {"new_password": GOOD, "new_password_confirm": GOOD})
+    for device in (phone, laptop):
+        response = device.get(my_account)
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("accounts:sign_in"))
