@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import PortalForm
 
-from . import my_account
+from . import contact_details, my_account
 
 
 class PersonalDetailsForm(PortalForm, forms.Form):
@@ -112,13 +112,13 @@ class ContactDetailsForm(PortalForm, forms.Form):
         super().__init__(*args, initial=initial, **kwargs)
 
     def clean_postcode(self):
-        return my_account.clean_postcode(self.cleaned_data["postcode"])
+        return contact_details.clean_postcode(self.cleaned_data["postcode"])
 
     def _clean_phone(self, name):
         value = self.cleaned_data[name]
         if not value:
             return ""
-        return my_account.normalise_phone(value, self.fields[name].invalid_message)
+        return contact_details.normalise_phone(value, self.fields[name].invalid_message)
 
     def clean_home_phone(self):
         return self._clean_phone("home_phone")

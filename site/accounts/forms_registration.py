@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import PortalForm
 
-from .addresses import is_valid_postcode, normalise_postcode
+from . import contact_details
 from .models import SECRET_QUESTIONS
 
 
@@ -61,12 +61,6 @@ class WorkForm(PortalForm, forms.Form):
     )
 
 
-def _clean_postcode(value):
-    if not is_valid_postcode(value):
-        raise ValidationError(_("Enter a real postcode"), code="invalid_postcode")
-    return normalise_postcode(value)
-
-
 class PostcodeForm(PortalForm, forms.Form):
     text_prefix = "account.registration.postcode"
     postcode = forms.CharField(
@@ -79,7 +73,7 @@ class PostcodeForm(PortalForm, forms.Form):
     )
 
     def clean_postcode(self):
-        return _clean_postcode(self.cleaned_data["postcode"])
+        return contact_details.clean_postcode(self.cleaned_data["postcode"])
 
 
 class AddressChoiceForm(PortalForm, forms.Form):
@@ -124,18 +118,14 @@ class ManualAddressForm(PortalForm, forms.Form):
     )
 
     def clean_postcode(self):
-        return _clean_postcode(self.cleaned_data["postcode"])
+        return contact_details.clean_postcode(self.cleaned_data["postcode"])
 
 
-_PHONE_CHARACTERS = re.compile(r"^[0-9 +()]+$")
 PHONE_ERROR = _("Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192")
 
 
 def validate_phone(value):
-    """UK-style numbers, leniently: digits, spaces, + and brackets, with 10 to 15 digits."""
-    digits = sum(character.isdigit() for character in value)
-    if not _PHONE_CHARACTERS.match(value) or not 10 <= digits <= 15:
-        raise ValidationError(PHONE_ERROR, code="invalid_phone")
+    contact_details.normalise_phone(value, PHONE_ERROR)
 
 
 def _phone_field(autocomplete):
