@@ -7,7 +7,8 @@
 #                   then the browser tests alone
 #   3. postgresql   the suite again on PostgreSQL, without the browser tests (DATABASE_URL if
 #                   given, else a throw-away server from scripts/with-postgres.sh)
-#   4. plugins      tests/core with a minimal plugin list, then with no plugins at all
+#   4. plugins      tests/core with a minimal plugin list, then core and accounts with no plugins
+#                   at all (accounts must work without the GDPR plugin's consent step)
 #   5. deploy       manage.py check --deploy on the production settings
 #
 # PYTEST_WORKERS sets pytest-xdist's worker count for the non-browser passes. The default, 0,
@@ -87,7 +88,8 @@ pass "sqlite (e2e, browser)" "${PYTEST[@]}" -m e2e
 pass "postgresql (not e2e)" postgres_pytest -m "not e2e" "${xdist[@]}"
 pass "core, plugins send,gdpr,messaging" env PORTAL_PLUGINS=plugins.send,plugins.gdpr,plugins.messaging \
   "${PYTEST[@]}" tests/core -m "not e2e" "${xdist[@]}"
-pass "core, no plugins" env PORTAL_PLUGINS= "${PYTEST[@]}" tests/core -m "not e2e" "${xdist[@]}"
+pass "core + accounts, no plugins" env PORTAL_PLUGINS= \
+  "${PYTEST[@]}" tests/core tests/accounts -m "not e2e" "${xdist[@]}"
 pass "deploy check (production)" deploy_check
 
 echo

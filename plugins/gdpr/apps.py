@@ -4,10 +4,36 @@ from portal import plugins
 
 
 class GdprConfig(plugins.PluginConfig):
-    """GDPR consent statements, history and withdrawal (its features arrive with the GDPR issue)."""
+    """GDPR consent: statements, agreement at registration and sign-in, history, withdrawal,
+    administration and subject access exports."""
 
     name = "plugins.gdpr"
     label = "gdpr"
     slug = "gdpr"
     verbose_name = _("GDPR")
+    urls = "plugins.gdpr.urls"
+    texts = "plugins.gdpr.texts.TEXTS"
     text_areas = {"gdpr": "GDPR"}
+    jobs = (
+        plugins.JobSpec(
+            name="publish_statements",
+            func="plugins.gdpr.jobs.publish_statements",
+            schedule_type="I",
+            minutes=1,
+        ),
+    )
+    services = (
+        plugins.ServiceSpec(
+            name="registration_consent", func="plugins.gdpr.consent_step.registration_consent"
+        ),
+        # Someone who withdrew consent may register again with the same address.
+        plugins.ServiceSpec(
+            name="may_register_again", func="plugins.gdpr.consent_step.may_register_again"
+        ),
+    )
+    account_links = (
+        plugins.AccountLink("consent_history", "gdpr.account.history_link", "gdpr:history"),
+        plugins.AccountLink("withdraw_consent", "gdpr.account.withdraw_link", "gdpr:withdraw"),
+    )
+    gates = ("plugins.gdpr.gates.consent_gate",)
+    exports = "plugins.gdpr.exports.export_user"

@@ -10,7 +10,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -24,6 +23,7 @@ from wagtail.admin.widgets.button import Button
 
 from . import credentials, staff
 from .models import KINDS, PENDING, REJECTED, VERIFICATION_STATES, VERIFIED
+from .search import matching_people
 
 User = get_user_model()
 
@@ -81,14 +81,7 @@ class PortalUsersView(_PermissionRequired, IndexView):
         return staff.with_account_facts(User.objects.all())
 
     def search_queryset(self, queryset):
-        # Every word must match a name or the email, so "Sam Parent" finds Sam Parent.
-        for word in self.search_query.split():
-            queryset = queryset.filter(
-                Q(first_name__icontains=word)
-                | Q(last_name__icontains=word)
-                | Q(email__icontains=word)
-            )
-        return queryset
+        return matching_people(queryset, self.search_query)
 
     def get_edit_url(self, instance):
         return reverse("portal_user", args=[instance.pk])

@@ -7,3 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
     default_auto_field = "django.db.models.BigAutoField"
     texts = "accounts.texts.TEXTS"
+    exports = "accounts.exports.export_user"

@@ -20,6 +20,11 @@ has three methods:
 When a provider is installed every registration step first redirects to ``start_url`` until
 ``is_given`` says yes, and the account is only created with consent. When none is installed,
 registration has no consent step.
+
+A plugin may also provide ``"may_register_again"``: ``func(user) -> bool`` for an inactive
+account whose address someone registers again (the GDPR plugin: consent was withdrawn). When it
+says yes, the account is reopened with the new answers, its address unconfirmed until the
+emailed code is entered. Without it, an existing address is always "already registered".
 """
 
 from django.conf import settings
@@ -36,6 +41,7 @@ from .models import PENDING
 
 SESSION_KEY = "registration"
 CONSENT_SERVICE = "registration_consent"
+REGISTER_AGAIN_SERVICE = "may_register_again"
 
 # Every step in order; "work" only for professionals. "address" is chosen from the lookup
 # or typed in by hand after the "postcode" step.
@@ -186,6 +192,18 @@ def _save_new(user):
     return True
 
 
+def _reopen(user):
+    """Save ``user`` over the closed account with the same address when a plugin says it may
+    be registered again; True when reopened."""
+    closed = get_user_model().objects.filter(email__iexact=user.email, is_active=False).first()
+    may_register_again = get_service(REGISTER_AGAIN_SERVICE, fallback=lambda user: False)
+    if closed is None or not may_register_again(closed):
+        return False
+    user.pk = closed.pk
+    user.save(force_update=True)
+    return True
+
+
 def register(request):
     """Create the account from the answers in the session and email its confirmation.
 
@@ -202,7 +220,7 @@ def register(request):
         raise PermissionError("Registration consent has not been given")
     email = current["account"]["email"]
     user = _new_user(current)
-    if _save_new(user):
+    if _save_new(user) or _reopen(user):
         if provider is not None:
             provider.record(request, user)
         send_confirmation(user)

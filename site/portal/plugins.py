@@ -84,7 +84,10 @@ class PluginConfig(AppConfig):
 
     Subclasses set ``slug`` (the URL prefix inside the language prefix), ``urls`` (a dotted URL
     module or None), ``tiles`` (TileSpec), ``texts`` (dotted path of a sequence of TextDefault),
-    ``jobs`` (JobSpec), ``services`` (ServiceSpec), ``account_links`` (AccountLink) and
+    ``jobs`` (JobSpec), ``services`` (ServiceSpec), ``account_links`` (AccountLink),
+    ``gates`` (dotted paths of ``gate(request) -> response or None``, run on every portal request
+    by core's PluginGateMiddleware, e.g. "agree to the new consent statement first"),
+    ``exports`` (dotted path of ``export(user) -> dict`` for a subject access export) and
     ``text_areas`` (area key -> label).
     """
 
@@ -95,6 +98,8 @@ class PluginConfig(AppConfig):
     jobs: tuple = ()
     services: tuple = ()
     account_links: tuple = ()
+    gates: tuple = ()
+    exports: str | None = None
     text_areas: dict = {}
 
 
@@ -118,6 +123,11 @@ def plugin_tiles():
 def plugin_account_links():
     """Links the installed plugins add to My account, in PORTAL_PLUGINS order."""
     return [link for config in installed_plugins() for link in config.account_links]
+
+
+def plugin_gates():
+    """The request gates of the installed plugins, imported."""
+    return [import_string(path) for config in installed_plugins() for path in config.gates]
 
 
 def plugin_jobs():

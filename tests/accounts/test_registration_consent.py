@@ -54,8 +54,10 @@ def _addresses(db):
 
 
 def test_without_a_provider_registration_has_no_consent_step(
-    client, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks, monkeypatch
 ):
+    # As when no consent plugin is installed.
+    monkeypatch.setattr(registration, "get_service", lambda name, fallback=None: fallback)
     assert registration.consent_provider() is None
 
     client.post(url("register"), {})

@@ -49,7 +49,7 @@ def test_jobs_are_scheduled_on_migrate_and_syncing_again_changes_nothing():
     assert schedule.func == "tests.example_plugin.jobs.tidy"
     assert schedule.schedule_type == "D"
     before = list(Schedule.objects.values_list("pk", "name", "func"))
-    assert sync_scheduled_jobs() == ["portal:example_plugin.tidy"]
+    assert "portal:example_plugin.tidy" in sync_scheduled_jobs()
     assert list(Schedule.objects.values_list("pk", "name", "func")) == before
 
 

@@ -1,0 +1,281 @@
+"""GDPR administration about people: the consent withdrawals to action and everyone's consent
+history."""
+
+import django_filters
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Max
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import Button
+
+from accounts.search import matching_people
+from core.texts import render as render_text
+from portal import plugins
+
+from . import services
+from .admin_access import AdministerRequired
+from .models import WITHDRAWN, ConsentRecord
+
+User = get_user_model()
+CHILDREN_SERVICE = "children_of_user"
+
+
+def children_service():
+    """The SEND plugin's ``children_of_user(user)``, or None when it is not installed.
+
+    It returns the children linked to the person, each a mapping with "name" and optionally
+    "date_of_birth" and "relationship"."""
+    return plugins.get_service(CHILDREN_SERVICE)
+
+
+def when(value):
+    return timezone.localtime(value).strftime("%d %b %Y %H:%M") if value else None
+
+
+class WhenColumn(Column):
+    """An exact date and time (staff compare them with other systems, so not "2 days ago")."""
+
+    empty_value_display = "—"
+
+    def get_value(self, instance):
+        return when(super().get_value(instance))
+
+
+class _TitledIndexView(IndexView):
+    def _title_column(self, name, **kwargs):
+        # The title column also holds each row's buttons.
+        column_class = self._get_title_column_class(TitleColumn)
+        return column_class(name, get_url=self.get_edit_url, **kwargs)
+
+
+# -- withdrawals -------------------------------------------------------------------------
+
+
+class WithdrawalFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Withdrawn"), widget=DateRangePickerWidget
+    )
+    actioned = django_filters.BooleanFilter(
+        label=_("Actioned"), field_name="actioned_at", lookup_expr="isnull", exclude=True
+    )
+
+    class Meta:
+        model = ConsentRecord
+        fields = []
+
+
+class ActionedColumn(Column):
+    empty_value_display = _("No")
+
+    def get_value(self, instance):
+        if not instance.actioned_at:
+            return None
+        by = instance.actioned_by.get_full_name() if instance.actioned_by else "—"
+        return _("%(when)s by %(by)s") % {"when": when(instance.actioned_at), "by": by}
+
+
+class ChildrenColumn(Column):
+    cell_template_name = "gdpr/admin/children_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["url"] = reverse("gdpr_withdrawal_children", args=[instance.pk])
+        context["installed"] = self.installed
+        return context
+
+
+class WithdrawalsView(AdministerRequired, _TitledIndexView):
+    model = ConsentRecord
+    permission_policy = None  # AdministerRequired checks the one GDPR permission
+    template_name = "gdpr/admin/withdrawals.html"
+    page_title = _("Consent withdrawals")
+    header_icon = "cross"
+    index_url_name = "gdpr_withdrawals"
+    index_results_url_name = "gdpr_withdrawals_results"
+    filterset_class = WithdrawalFilterSet
+    search_fields = ["user__first_name"]  # makes the list searchable; see search_queryset
+    search_backend_name = None
+    default_ordering = "-created_at"
+    per_page = 50
+
+    @cached_property
+    def children_installed(self):
+        return children_service() is not None
+
+    @cached_property
+    def columns(self):
+        children = ChildrenColumn("children", label=_("Children"))
+        children.installed = self.children_installed
+        return [
+            self._title_column("user", label=_("Name")),
+            Column("user.email", label=_("Email address")),
+            WhenColumn("created_at", label=_("Withdrawn"), sort_key="created_at"),
+            Column("statement.version", label=_("Statement version")),
+            children,
+            ActionedColumn("actioned", label=_("Actioned")),
+        ]
+
+    def get_base_queryset(self):
+        return ConsentRecord.objects.filter(action=WITHDRAWN).select_related(
+            "user", "statement", "actioned_by"
+        )
+
+    def search_queryset(self, queryset):
+        return matching_people(queryset, self.search_query, "user__")
+
+    def get_edit_url(self, instance):
+        # The name opens the person's consent history.
+        return reverse("gdpr_history", args=[instance.user_id])
+
+    def get_list_buttons(self, instance):
+        if instance.actioned_at:
+            return []
+        url = reverse("gdpr_withdrawal_actioned", args=[instance.pk])
+        return [Button(_("Mark actioned"), url=url, classname="button-small button-secondary")]
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "children_installed": self.children_installed}
+
+
+def _withdrawal(pk):
+    return get_object_or_404(ConsentRecord.objects.select_related("user"), pk=pk, action=WITHDRAWN)
+
+
+class WithdrawalChildrenView(AdministerRequired, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "gdpr/admin/children.html"
+    page_title = _("Children linked to this person")
+    header_icon = "group"
+
+    def dispatch(self, request, pk):
+        self.record = _withdrawal(pk)
+        return super().dispatch(request, pk)
+
+    def get_page_subtitle(self):
+        return str(self.record.user.get_full_name() or self.record.user.email)
+
+    def get_context_data(self, **kwargs):
+        service = children_service()
+        return {
+            **super().get_context_data(**kwargs),
+            "record": self.record,
+            "installed": service is not None,
+            "children": list(service(self.record.user)) if service else [],
+            "back_url": reverse("gdpr_withdrawals"),
+        }
+
+
+class MarkActionedView(AdministerRequired, WagtailAdminTemplateMixin, TemplateView):
+    """Asks to confirm (GET), then records who actioned the withdrawal and when (POST)."""
+
+    template_name = "gdpr/admin/confirm.html"
+    page_title = _("Mark actioned")
+    header_icon = "tick"
+
+    def dispatch(self, request, pk):
+        self.record = _withdrawal(pk)
+        return super().dispatch(request, pk)
+
+    def get_page_subtitle(self):
+        return str(self.record.user.get_full_name() or self.record.user.email)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "question_text": _(
+                "Mark this withdrawal of consent as actioned? Your name and the time are recorded."
+            ),
+            "button": _("Yes, mark actioned"),
+            "cancel_url": reverse("gdpr_withdrawals"),
+        }
+
+    def post(self, request, pk):
+        services.mark_actioned(self.record, request.user)
+        messages.success(request, _("The withdrawal has been marked as actioned."))
+        return redirect("gdpr_withdrawals")
+
+
+# -- consent histories -------------------------------------------------------------------
+
+
+class PeopleView(AdministerRequired, _TitledIndexView):
+    """Everyone who has agreed to or withdrawn consent."""
+
+    model = User
+    permission_policy = None
+    page_title = _("Consent histories")
+    header_icon = "history"
+    index_url_name = "gdpr_histories"
+    index_results_url_name = "gdpr_histories_results"
+    search_fields = ["first_name"]  # makes the list searchable; see search_queryset
+    search_backend_name = None
+    default_ordering = "-last_record"
+    per_page = 50
+
+    @cached_property
+    def columns(self):
+        return [
+            self._title_column("__str__", label=_("Name"), accessor=str),
+            Column("email", label=_("Email address"), sort_key="email"),
+            Column("records", label=_("Records")),
+            WhenColumn("last_record", label=_("Latest"), sort_key="last_record"),
+        ]
+
+    def get_base_queryset(self):
+        return User.objects.annotate(
+            records=Count("consent_records"), last_record=Max("consent_records__created_at")
+        ).filter(records__gt=0)
+
+    def search_queryset(self, queryset):
+        return matching_people(queryset, self.search_query)
+
+    def get_edit_url(self, instance):
+        return reverse("gdpr_history", args=[instance.pk])
+
+    def get_list_more_buttons(self, instance):
+        return []
+
+
+class PersonHistoryView(AdministerRequired, WagtailAdminTemplateMixin, TemplateView):
+    """One person's consent history, each record with the statement's words as shown."""
+
+    template_name = "gdpr/admin/history.html"
+    header_icon = "history"
+
+    def dispatch(self, request, pk):
+        self.person = get_object_or_404(User, pk=pk)
+        return super().dispatch(request, pk)
+
+    def get_page_title(self):
+        return _("Consent history")
+
+    def get_page_subtitle(self):
+        return self.person.get_full_name() or self.person.email
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("gdpr_histories"), "label": _("Consent histories")},
+            {"url": "", "label": self.get_page_subtitle()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        entries = []
+        for record in services.history(self.person):
+            words = record.statement.text_for(record.language)
+            entries.append(
+                {
+                    "record": record,
+                    "when": when(record.created_at),
+                    "statement_html": render_text(words.get("statement", ""), True),
+                    "agreement": words.get("agreement", ""),
+                }
+            )
+        return {**super().get_context_data(**kwargs), "person": self.person, "entries": entries}
