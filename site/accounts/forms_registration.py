@@ -18,6 +18,7 @@ from core.forms import PortalForm
 
 from . import contact_details
 from .models import SECRET_QUESTIONS
+from .widgets import one_time_code_input
 
 
 def _text_input(autocomplete=None, classes=None, **attrs):
@@ -61,9 +62,8 @@ class WorkForm(PortalForm, forms.Form):
     )
 
 
-class PostcodeForm(PortalForm, forms.Form):
-    text_prefix = "account.registration.postcode"
-    postcode = forms.CharField(
+def _postcode_field():
+    return forms.CharField(
         max_length=10,
         widget=_text_input("postal-code", "govuk-input--width-10"),
         error_messages={
@@ -71,6 +71,11 @@ class PostcodeForm(PortalForm, forms.Form):
             "max_length": _("Enter a real postcode"),
         },
     )
+
+
+class PostcodeForm(PortalForm, forms.Form):
+    text_prefix = "account.registration.postcode"
+    postcode = _postcode_field()
 
     def clean_postcode(self):
         return contact_details.clean_postcode(self.cleaned_data["postcode"])
@@ -108,14 +113,7 @@ class ManualAddressForm(PortalForm, forms.Form):
         widget=_text_input("address-level2", "govuk-!-width-two-thirds"),
         error_messages={"required": _("Enter town or city")},
     )
-    postcode = forms.CharField(
-        max_length=10,
-        widget=_text_input("postal-code", "govuk-input--width-10"),
-        error_messages={
-            "required": _("Enter a postcode"),
-            "max_length": _("Enter a real postcode"),
-        },
-    )
+    postcode = _postcode_field()
 
     def clean_postcode(self):
         return contact_details.clean_postcode(self.cleaned_data["postcode"])
@@ -249,14 +247,7 @@ class ConfirmCodeForm(PortalForm, forms.Form):
     text_prefix = "account.registration.confirm"
     code = forms.CharField(
         max_length=20,
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "inputmode": "numeric",
-                "spellcheck": "false",
-                "class": "govuk-input--width-5",
-            }
-        ),
+        widget=one_time_code_input(),
         error_messages={"required": _("Enter the code from the email")},
     )
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import PortalForm
 
+from .widgets import one_time_code_input
+
 
 class SignInForm(PortalForm, forms.Form):
     text_prefix = "account.sign_in.form"
@@ -41,12 +43,5 @@ class CodeForm(PortalForm, forms.Form):
         validators=[
             RegexValidator(r"^\d{6}$", _("Enter the code as 6 digits, for example 123456"))
         ],
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "inputmode": "numeric",
-                "spellcheck": "false",
-                "class": "govuk-input--width-5",
-            }
-        ),
+        widget=one_time_code_input(),
     )
