@@ -145,21 +145,23 @@ class WithdrawalsView(AdministerRequired, _TitledIndexView):
         return {**super().get_context_data(**kwargs), "children_installed": self.children_installed}
 
 
-def _withdrawal(pk):
-    return get_object_or_404(ConsentRecord.objects.select_related("user"), pk=pk, action=WITHDRAWN)
-
-
-class WithdrawalChildrenView(AdministerRequired, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "gdpr/admin/children.html"
-    page_title = _("Children linked to this person")
-    header_icon = "group"
+class _WithdrawalPage(AdministerRequired, WagtailAdminTemplateMixin, TemplateView):
+    """A page about one withdrawal of consent, titled with the person's name."""
 
     def dispatch(self, request, pk):
-        self.record = _withdrawal(pk)
+        self.record = get_object_or_404(
+            ConsentRecord.objects.select_related("user"), pk=pk, action=WITHDRAWN
+        )
         return super().dispatch(request, pk)
 
     def get_page_subtitle(self):
         return str(self.record.user.get_full_name() or self.record.user.email)
+
+
+class WithdrawalChildrenView(_WithdrawalPage):
+    template_name = "gdpr/admin/children.html"
+    page_title = _("Children linked to this person")
+    header_icon = "group"
 
     def get_context_data(self, **kwargs):
         service = children_service()
@@ -172,19 +174,12 @@ class WithdrawalChildrenView(AdministerRequired, WagtailAdminTemplateMixin, Temp
         }
 
 
-class MarkActionedView(AdministerRequired, WagtailAdminTemplateMixin, TemplateView):
+class MarkActionedView(_WithdrawalPage):
     """Asks to confirm (GET), then records who actioned the withdrawal and when (POST)."""
 
     template_name = "gdpr/admin/confirm.html"
     page_title = _("Mark actioned")
     header_icon = "tick"
-
-    def dispatch(self, request, pk):
-        self.record = _withdrawal(pk)
-        return super().dispatch(request, pk)
-
-    def get_page_subtitle(self):
-        return str(self.record.user.get_full_name() or self.record.user.email)
 
     def get_context_data(self, **kwargs):
         return {
