@@ -4,10 +4,13 @@ from portal import plugins
 
 
 class SendConfig(plugins.PluginConfig):
-    """SEND forms and casework. Its services, tiles and texts arrive with the SEND issues."""
+    """SEND forms and casework: the form builder, people, forms on the portal."""
 
     name = "plugins.send"
     label = "send"
     slug = "send"
     verbose_name = _("SEND")
+    urls = "plugins.send.urls"
+    texts = "plugins.send.texts.TEXTS"
     text_areas = {"send": "SEND"}
+    demo = "plugins.send.demo.load_demo"

@@ -87,8 +87,9 @@ class PluginConfig(AppConfig):
     ``jobs`` (JobSpec), ``services`` (ServiceSpec), ``account_links`` (AccountLink),
     ``gates`` (dotted paths of ``gate(request) -> response or None``, run on every portal request
     by core's PluginGateMiddleware, e.g. "agree to the new consent statement first"),
-    ``exports`` (dotted path of ``export(user) -> dict`` for a subject access export) and
-    ``text_areas`` (area key -> label).
+    ``exports`` (dotted path of ``export(user) -> dict`` for a subject access export),
+    ``demo`` (dotted path of a function loading the plugin's demo data, run by ``load_demo``
+    after core's; it must be idempotent) and ``text_areas`` (area key -> label).
     """
 
     slug: str = ""
@@ -100,6 +101,7 @@ class PluginConfig(AppConfig):
     account_links: tuple = ()
     gates: tuple = ()
     exports: str | None = None
+    demo: str | None = None
     text_areas: dict = {}
 
 
