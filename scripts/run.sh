@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The foreground part of `make run`: prepares the database, then serves the portal and runs the
-# task worker side by side until Ctrl-C, which stops both. The Makefile has already installed
-# the Python and npm dependencies, built the themes and compiled the Welsh messages.
+# task worker side by side until Ctrl-C, which stops both (and the local clamd, when this script
+# started one). The Makefile has already installed the Python and npm dependencies, built the
+# themes and compiled the Welsh messages.
 #
 # Environment: HOST (default 127.0.0.1), PORT (default 8000), and everything the settings read
 # (DATABASE_URL, REDIS_URL, PORTAL_PLUGINS, PORTAL_THEME, ...; see README.md).
@@ -19,6 +20,20 @@ export PORTAL_BASE_URL=${PORTAL_BASE_URL:-$base_url}
 "$PY" site/manage.py migrate --noinput
 "$PY" site/manage.py load_demo
 
+# Uploads are scanned for viruses: unless a clamd is configured (PORTAL_CLAMD_SOCKET or
+# PORTAL_CLAMD_HOST), start a local one whose database holds only the EICAR test signature
+# (scripts/clamav.sh). Without any, uploads are refused ("We could not check your file").
+clamd_started=0
+if [ -n "${PORTAL_CLAMD_SOCKET:-}${PORTAL_CLAMD_HOST:-}" ]; then
+  scanner="clamd at ${PORTAL_CLAMD_SOCKET:-$PORTAL_CLAMD_HOST:${PORTAL_CLAMD_PORT:-3310}}"
+elif scripts/clamav.sh start >/dev/null; then
+  eval "$(scripts/clamav.sh env)"
+  clamd_started=1
+  scanner="clamd at $PORTAL_CLAMD_SOCKET (EICAR test signature only)"
+else
+  scanner="none: uploads are refused (apt-get install clamav-daemon to scan them)"
+fi
+
 cat <<INFO
 
   Portal (English)   $base_url/
@@ -26,6 +41,7 @@ cat <<INFO
   Admin              $base_url/admin/
   Email outbox       $root/var/outbox/  (every email the portal sends is an .eml file here)
   Demo sign-ins      listed above (email / password)
+  Virus scanner      $scanner
 
   Serving with the task worker (django-q2). Press Ctrl-C to stop both.
 
@@ -53,6 +69,9 @@ stop() {
     kill -KILL -- "-$pid" 2>/dev/null || true
   done
   wait 2>/dev/null || true
+  if [ "$clamd_started" -eq 1 ]; then
+    scripts/clamav.sh stop
+  fi
 }
 trap 'stop; exit 130' INT
 trap 'stop; exit 143' TERM HUP

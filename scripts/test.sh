@@ -11,6 +11,9 @@
 #                   at all (accounts must work without the GDPR plugin's consent step)
 #   5. deploy       manage.py check --deploy on the production settings
 #
+# Before them, one clamd with an EICAR-only signature database (scripts/clamav.sh) starts for
+# the whole run and stops at exit; every pass scans uploads with it.
+#
 # PYTEST_WORKERS sets pytest-xdist's worker count for the non-browser passes. The default, 0,
 # runs each pass in one process: measured on the 2-core machines, `-n 2` was slower (tests/core:
 # 66 s serial against 83 s with -n 2; 16 s against 40 s for a 14-test file), because every worker
@@ -28,7 +31,8 @@ xdist=()
 # shell for `make run` or production must not leak into it. A DATABASE_URL given to
 # `make test` is used for the PostgreSQL pass only.
 given_database_url=${DATABASE_URL:-}
-unset DJANGO_SETTINGS_MODULE DATABASE_URL PORTAL_PLUGINS DJANGO_ALLOW_ASYNC_UNSAFE
+unset DJANGO_SETTINGS_MODULE DATABASE_URL PORTAL_PLUGINS DJANGO_ALLOW_ASYNC_UNSAFE \
+  PORTAL_VIRUS_SCANNER PORTAL_CLAMD_SOCKET PORTAL_CLAMD_HOST PORTAL_CLAMD_PORT PORTAL_CLAMD_TIMEOUT
 export PYTHONDONTWRITEBYTECODE=1
 
 results=()
@@ -78,7 +82,30 @@ deploy_check() {
     "$PY" site/manage.py check --deploy --fail-level WARNING
 }
 
+# clamd in a directory of its own (not var/clamav/, which a `make run` may be using), removed at
+# exit like the PostgreSQL server of scripts/with-postgres.sh.
+start_clamd() {
+  "$root/scripts/apt-ensure.sh" /usr/sbin/clamd=clamav-daemon /usr/bin/sigtool=clamav &&
+    scripts/clamav.sh start
+}
+stop_clamd() {
+  trap '' INT TERM
+  scripts/clamav.sh stop
+  rm -rf "$CLAMAV_DIR"
+}
+mkdir -p "$root/var"
+CLAMAV_DIR=$(mktemp -d "$root/var/clamav.XXXXXX")
+export CLAMAV_DIR
+trap stop_clamd EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
 total_start=$SECONDS
+pass "clamd (EICAR signature only)" start_clamd
+# Set even if clamd failed to start: the upload tests then fail instead of skipping, and
+# PORTAL_REQUIRE_CLAMD makes tests/send/test_uploads.py fail should the socket ever be unset.
+eval "$(scripts/clamav.sh env)"
+export PORTAL_REQUIRE_CLAMD=1
 pass "lint + migrations check" lint
 # The browser tests run in a process of their own: they need DJANGO_ALLOW_ASYNC_UNSAFE (see
 # RECIPES.md), which must not leak into the other tests (e.g. `check --deploy` rejects it), and

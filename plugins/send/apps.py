@@ -14,3 +14,23 @@ class SendConfig(plugins.PluginConfig):
     texts = "plugins.send.texts.TEXTS"
     text_areas = {"send": "SEND"}
     demo = "plugins.send.demo.load_demo"
+    exports = "plugins.send.exports.export_user"
+    tiles = (
+        # Children's SEND information: every user of it keeps two-step verification on.
+        plugins.TileSpec(
+            key="send",
+            title_key="send.tile.title",
+            description_key="send.tile.description",
+            url_name="send:home",
+            audience=plugins.BOTH,
+            requires_two_factor=True,
+        ),
+    )
+    services = (
+        plugins.ServiceSpec(name="children_of_user", func="plugins.send.people.children_of_user"),
+    )
+    jobs = (
+        plugins.JobSpec(
+            name="purge_drafts", func="plugins.send.jobs.purge_drafts", schedule_type="D"
+        ),
+    )

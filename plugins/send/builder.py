@@ -120,11 +120,12 @@ def delete_group(group):
 
 
 def number_problems(form):
-    """Group numbers used more than once, and gaps, as (duplicates, gaps)."""
+    """Group numbers used more than once, and the numbers missing between 2 and the highest,
+    as (duplicates, gaps)."""
     numbers = list(form.groups.order_by("number").values_list("number", flat=True))
     duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
-    expected = range(FIRST_GROUP_NUMBER, FIRST_GROUP_NUMBER + len(set(numbers)))
-    gaps = sorted(set(expected) - set(numbers))
+    highest = max(numbers, default=FIRST_GROUP_NUMBER - 1)
+    gaps = sorted(set(range(FIRST_GROUP_NUMBER, highest + 1)) - set(numbers))
     return duplicates, gaps
 
 
@@ -215,6 +216,20 @@ def clone(form, code, title_en=None):
             for item in items
         )
     return copy
+
+
+def ensure_form_deletable(form):
+    """A published form keeps its versions (submissions point at them): take it off the
+    portal by switching "live" off instead."""
+    if form.versions.exists():
+        raise ValidationError(
+            _(
+                "Form %(code)s has published versions, so it cannot be deleted. Untick "
+                "“Live” to take it off the portal."
+            )
+            % {"code": form.code},
+            code="published",
+        )
 
 
 def version_history(form):

@@ -1,15 +1,27 @@
-"""SEND administration in the Wagtail admin: the form builder group in the Portal menu, every
-screen behind the "send.build_forms" permission."""
+"""SEND administration in the Wagtail admin: SEND settings, and the form builder group in the
+Portal menu with every screen behind the "send.build_forms" permission."""
 
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.contrib.settings.registry import register_setting
+from wagtail.permissions import register_permission_policy
 
 from core.wagtail_hooks import PORTAL_MENU_HOOK
 
-# Callables returning the builder's menu items, each section below adds its own.
-MENU_ITEMS = []
+from . import admin_transfer
+from .admin_access import FormBuilderPermissionPolicy
+from .admin_definitions import definitions
+from .admin_questions import questions
+from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSettings
+
+register_setting(SendSettings, icon="form")
+
+for _model in (Question, FormDefinition, QuestionGroup, FormVersion):
+    register_permission_policy(_model, FormBuilderPermissionPolicy(_model))
+
+hooks.register("register_admin_urls", admin_transfer.admin_urls)
 
 
 @hooks.register("register_permissions")
@@ -17,14 +29,21 @@ def send_permissions():
     return Permission.objects.filter(content_type__app_label="send", codename="build_forms")
 
 
-# -- question bank (admin_questions.py) ----------------------------------------------------
+@hooks.register("register_admin_viewset")
+def register_question_bank():
+    return questions
 
-# -- form definitions (admin_definitions.py) -----------------------------------------------
 
-# -- import and export (admin_transfer.py) -------------------------------------------------
+@hooks.register("register_admin_viewset")
+def register_form_definitions():
+    return definitions
 
 
 @hooks.register(PORTAL_MENU_HOOK)
 def send_menu():
-    items = [make_item() for make_item in MENU_ITEMS]
+    items = [
+        questions.get_menu_item(order=10),
+        definitions.get_menu_item(order=20),
+        admin_transfer.import_menu_item(),
+    ]
     return SubmenuMenuItem(_("SEND form builder"), Menu(items=items), icon_name="form", order=200)

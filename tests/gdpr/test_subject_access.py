@@ -115,7 +115,8 @@ def test_json_export_holds_the_profile_and_consent_records_with_the_statement_as
     assert data["subject"] == {"id": person.pk, "email": "sian@example.org", "name": "Siân Llŷr"}
     assert data["generated_by"]["email"] == superuser.email
     assert data["council"] == "Demo Borough Council"
-    assert [s["app"] for s in data["sections"]][:2] == ["accounts", "gdpr"]
+    apps = [s["app"] for s in data["sections"]]
+    assert apps[0] == "accounts" and "gdpr" in apps
     [profile] = _exported_fields(data, "accounts", "profile")
     assert profile["first_name"] == "Siân"
     assert profile["last_name"] == "Llŷr"

@@ -1,6 +1,7 @@
 from .forms import FormDefinition, FormVersion, GroupQuestion, QuestionGroup, VersionQuestion
 from .people import PersonLink, PortalPerson
 from .questions import DataType, Question, QuestionChoice
+from .settings import SendSettings
 from .submissions import Answer, Submission, SubmissionEvent, SubmissionFile, SubmissionStep
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "Question",
     "QuestionChoice",
     "QuestionGroup",
+    "SendSettings",
     "Submission",
     "SubmissionEvent",
     "SubmissionFile",

@@ -125,6 +125,10 @@ class QuestionChoice(Orderable):
     def __str__(self):
         return self.label_en
 
+    def stored_value(self):
+        """What answers will store: the value given, or one made from the English words."""
+        return (self.value or "").strip() or slugify(self.label_en)[:50] or "item"
+
     def save(self, *args, **kwargs):
-        self.value = (self.value or "").strip() or slugify(self.label_en)[:50] or "item"
+        self.value = self.stored_value()
         super().save(*args, **kwargs)

@@ -34,6 +34,7 @@ class Submission(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     opened_by_council_at = models.DateTimeField(null=True, blank=True)
+    purge_warned_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("submission")
@@ -74,6 +75,9 @@ class SubmissionStep(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="steps")
     group_number = models.PositiveSmallIntegerField()
     repeat_count = models.PositiveSmallIntegerField(default=1)
+    # The submission's revision this step was last saved at: a save of the step from a page
+    # loaded before that revision is stale.
+    revision = models.PositiveIntegerField(default=0)
     saved_at = models.DateTimeField(auto_now=True)
 
     class Meta:

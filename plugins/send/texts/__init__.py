@@ -1,5 +1,5 @@
 """The SEND plugin's texts, one module per part of the service."""
 
-from . import forms, people, printing, uploads
+from . import forms, journey, people, printing, uploads
 
-TEXTS = [*forms.TEXTS, *people.TEXTS, *uploads.TEXTS, *printing.TEXTS]
+TEXTS = [*forms.TEXTS, *journey.TEXTS, *people.TEXTS, *uploads.TEXTS, *printing.TEXTS]

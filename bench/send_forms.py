@@ -1,0 +1,210 @@
+"""SEND forms on the portal at scale: 10,000 people and 100,000 submissions.
+
+Seeds a throwaway SQLite database, then times, interleaved in one process against the same
+Django stack, the person's forms page, a step GET, a step save, the check-answers page and a
+trivial view (the floor: same middleware, no work), printing each as a ratio to the floor;
+then PDF generation for a 20-step form as a ratio to rendering its HTML.
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import transaction  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.urls import path  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from portal import urls as portal_urls  # noqa: E402
+
+PEOPLE, SUBMISSIONS, USERS = 10_000, 100_000, 2_000
+STEPS, QUESTIONS_PER_STEP = 20, 5
+ROUNDS, REQUESTS = 7, 10
+
+
+def floor(request):
+    return HttpResponse("ok")
+
+
+urlpatterns = [path("bench/floor/", floor), *portal_urls.urlpatterns]
+
+
+def seed():
+    """The measured parent has 5 children and 50 forms; everyone else fills the tables."""
+    from accounts.models import User
+    from plugins.send import builder
+    from plugins.send.models import (
+        Answer,
+        FormDefinition,
+        GroupQuestion,
+        PersonLink,
+        PortalPerson,
+        Question,
+        QuestionGroup,
+        Submission,
+        SubmissionStep,
+    )
+
+    questions = Question.objects.bulk_create(
+        Question(
+            code=f"BENCH_{n:03d}",
+            label_en=f"Question {n}",
+            label_cy=f"Cwestiwn {n}",
+            data_type="text",
+        )
+        for n in range(STEPS * QUESTIONS_PER_STEP)
+    )
+    form = FormDefinition.objects.create(
+        code="BENCH",
+        title_en="Request",
+        title_cy="Cais",
+        portal_type="citizen",
+        user_type="parent_carer",
+        live=True,
+    )
+    for step in range(STEPS):
+        group = QuestionGroup.objects.create(
+            form=form, number=step + 2, name_en=f"Part {step}", name_cy=f"Rhan {step}"
+        )
+        GroupQuestion.objects.bulk_create(
+            GroupQuestion(form=form, group=group, question=q, sort_order=i)
+            for i, q in enumerate(
+                questions[step * QUESTIONS_PER_STEP : (step + 1) * QUESTIONS_PER_STEP]
+            )
+        )
+    version = builder.publish(form)
+    now = timezone.now()
+    users = User.objects.bulk_create(
+        User(
+            email=f"parent{n}@example.org", first_name="P", last_name=str(n), email_confirmed_at=now
+        )
+        for n in range(USERS)
+    )
+    people = PortalPerson.objects.bulk_create(
+        PortalPerson(forename="Child", surname=str(n), date_of_birth="2015-01-01")
+        for n in range(PEOPLE)
+    )
+    PersonLink.objects.bulk_create(
+        PersonLink(person=person, user=users[n % USERS], relationship="parent")
+        for n, person in enumerate(people)
+    )
+    Submission.objects.bulk_create(
+        (
+            Submission(
+                person=people[n % PEOPLE],
+                created_by=users[n % PEOPLE % USERS],
+                version=version,
+                status="submitted" if n % 2 else "draft",
+                reference=f"SND-B{n:09d}" if n % 2 else None,
+            )
+            for n in range(SUBMISSIONS)
+        ),
+        batch_size=5000,
+    )
+    parent = users[0]
+    parent.set_password("Bench-Password-123")
+    parent.save()
+    child = people[0]
+    draft = Submission.objects.filter(person=child, created_by=parent, status="draft").first()
+    Answer.objects.bulk_create(
+        Answer(
+            submission=draft, group_number=step + 2, question_code=q.code, value=f"Answer {q.code}"
+        )
+        for step in range(STEPS)
+        for q in questions[step * QUESTIONS_PER_STEP : (step + 1) * QUESTIONS_PER_STEP]
+    )
+    SubmissionStep.objects.bulk_create(
+        SubmissionStep(submission=draft, group_number=number) for number in range(1, STEPS + 2)
+    )
+    return parent, child, draft, questions
+
+
+def signed_in(parent):
+    from tests.conftest import sign_in_verified
+
+    return sign_in_verified(Client(), parent)
+
+
+def timed(client, method, url, data=None):
+    start = time.perf_counter()
+    for _ in range(REQUESTS):
+        response = (
+            getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
+        )
+        assert response.status_code in (200, 302), (url, response.status_code)
+    return (time.perf_counter() - start) / REQUESTS
+
+
+def main():
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    with transaction.atomic():
+        parent, child, draft, questions = seed()
+    seeded = time.perf_counter() - started
+    client = signed_in(parent)
+    step_url = f"/send/submissions/{draft.pk}/step/2/"
+    codes = [q.code for q in questions[:QUESTIONS_PER_STEP]]
+
+    def save():
+        draft.refresh_from_db()
+        data = {code: f"Saved {code}" for code in codes} | {"revision": draft.revision}
+        return timed(client, "post", step_url, data)
+
+    pages = {
+        "forms page": lambda: timed(client, "get", f"/send/people/{child.pk}/"),
+        "step GET": lambda: timed(client, "get", step_url),
+        "step save": save,
+        "check answers": lambda: timed(client, "get", f"/send/submissions/{draft.pk}/check/"),
+        "floor": lambda: timed(client, "get", "/bench/floor/"),
+    }
+    with override_settings(ROOT_URLCONF=__name__):
+        for measure in pages.values():
+            measure()  # warm up
+        results = {name: [] for name in pages}
+        for _ in range(ROUNDS):
+            for name, measure in pages.items():
+                results[name].append(measure())
+    medians = {name: statistics.median(times) for name, times in results.items()}
+    print(f"seeded {PEOPLE:,} people and {SUBMISSIONS:,} submissions in {seeded:.1f}s")
+    for name, value in medians.items():
+        if name != "floor":
+            print(f"{name}: {value / medians['floor']:.1f}x the trivial view")
+    print_ratio(draft)
+
+
+def print_ratio(draft):
+    from plugins.send.answers import load_answers
+    from plugins.send.printing import PrintOptions, print_html, print_pdf
+    from plugins.send.schema import FormSchema
+
+    schema = FormSchema(draft.version.schema)
+    answers = load_answers(draft)
+    options = PrintOptions()
+    html_times, pdf_times = [], []
+    for _ in range(3):
+        start = time.perf_counter()
+        print_html(schema, answers, options, "en", submission=draft)
+        html_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        print_pdf(schema, answers, options, "en", submission=draft)
+        pdf_times.append(time.perf_counter() - start)
+    ratio = statistics.median(pdf_times) / statistics.median(html_times)
+    print(f"PDF of a {STEPS}-step form: {ratio:.1f}x rendering its HTML")
+
+
+if __name__ == "__main__":
+    main()

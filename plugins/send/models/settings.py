@@ -1,0 +1,30 @@
+"""The council's choices for SEND forms on the portal (Portal → SEND settings)."""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseGenericSetting
+
+WARNING_DAYS_BEFORE_PURGE = 7
+
+
+class SendSettings(BaseGenericSetting):
+    allow_professional_edit = models.BooleanField(
+        _("professionals may reopen a submitted form"),
+        default=False,
+        help_text=_(
+            "A professional can reopen a form the council has not opened yet, giving a reason."
+        ),
+    )
+    purge_drafts_after_days = models.PositiveSmallIntegerField(
+        _("delete forms in progress untouched for (days)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(WARNING_DAYS_BEFORE_PURGE + 1)],
+        help_text=_(
+            "Leave empty to keep them. The person is emailed a week before a form is deleted."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("SEND settings")
