@@ -104,7 +104,7 @@ class WithdrawalsView(AdministerRequired, _TitledIndexView):
     search_fields = ["user__first_name"]  # makes the list searchable; see search_queryset
     search_backend_name = None
     default_ordering = "-created_at"
-    per_page = 50
+    paginate_by = 50
 
     @cached_property
     def children_installed(self):
@@ -212,7 +212,7 @@ class PeopleView(AdministerRequired, _TitledIndexView):
     search_fields = ["first_name"]  # makes the list searchable; see search_queryset
     search_backend_name = None
     default_ordering = "-last_record"
-    per_page = 50
+    paginate_by = 50
 
     @cached_property
     def columns(self):

@@ -1,5 +1,6 @@
-"""Who may use the SEND form builder: one permission, "send.build_forms", for the question
-bank, form definitions, import/export and previews."""
+"""Who may use the SEND administration: "send.build_forms" for the form builder (question
+bank, form definitions, import/export and previews), Django's own "send.view_submission"
+for the forms sent to the council."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -8,6 +9,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 BUILD_FORMS = "send.build_forms"
+VIEW_SUBMISSIONS = "send.view_submission"
 
 
 def may_build_forms(user):
@@ -44,5 +46,18 @@ class BuildFormsRequired:
 
     def dispatch(self, request, *args, **kwargs):
         if not may_build_forms(request.user):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def may_view_submissions(user):
+    return user.is_active and user.has_perm(VIEW_SUBMISSIONS)
+
+
+class ViewSubmissionsRequired:
+    """View mixin: refuse anyone who may not see the forms sent to the council."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_view_submissions(request.user):
             return permission_denied(request)
         return super().dispatch(request, *args, **kwargs)

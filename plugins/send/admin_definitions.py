@@ -184,6 +184,12 @@ class FormDefinitionViewSet(ModelViewSet):
             path("build/<int:pk>/groups/new/", views.AddGroupView.as_view(), name="add_group"),
             path("build/<int:pk>/renumber/", views.RenumberView.as_view(), name="renumber"),
             path("build/<int:pk>/publish/", views.PublishView.as_view(), name="publish"),
+            path("build/<int:pk>/print/", views.PrintBlankView.as_view(), name="print_draft"),
+            path(
+                "build/<int:pk>/print/<int:number>/",
+                views.PrintBlankView.as_view(),
+                name="print_version",
+            ),
             path("groups/<int:pk>/edit/", views.EditGroupView.as_view(), name="edit_group"),
             path("groups/<int:pk>/delete/", views.DeleteGroupView.as_view(), name="delete_group"),
             path(

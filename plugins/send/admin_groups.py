@@ -1,6 +1,6 @@
 """Building a form in the Wagtail admin: its numbered question groups and their questions,
-renumbering, publishing, cloning and the version history. Every rule is in ``builder``; these
-views ask it and show what it says."""
+renumbering, publishing, cloning, the version history and blank printouts. Every rule is in
+``builder``; these views ask it and show what it says."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,8 +20,10 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from . import builder
 from .admin_access import BuildFormsRequired
 from .admin_definition_forms import CloneForm, GroupForm, QuestionSearchForm
-from .models import FormDefinition, GroupQuestion, Question, QuestionGroup
+from .admin_printing import PrintView
+from .models import FormDefinition, FormVersion, GroupQuestion, Question, QuestionGroup
 from .models.forms import FIRST_GROUP_NUMBER
+from .schema import FormSchema, build_schema
 
 # The form definitions viewset's name: its URL namespace (see admin_definitions.py).
 VIEWSET = "send_forms"
@@ -139,6 +141,12 @@ class BuildView(_BuilderPage, TemplateView):
             "renumber_url": url("renumber", form.pk),
             "publish_url": url("publish", form.pk),
             "preview_draft_url": preview_url(form.pk, "draft", "en"),
+            "print_draft_url": url("print_draft", form.pk),
+            "print_live_url": (
+                url("print_version", form.pk, form.published_number)
+                if form.published_number
+                else ""
+            ),
         }
 
 
@@ -400,4 +408,51 @@ class VersionHistoryView(_BuilderPage, TemplateView):
             "elided_page_range": paginator.get_elided_page_range(page.number),
             "preview_draft_en": preview_url(form.pk, "draft", "en"),
             "preview_draft_cy": preview_url(form.pk, "draft", "cy"),
+        }
+
+
+# -- blank printouts ----------------------------------------------------------------------
+
+
+class PrintBlankView(_BuilderPage, PrintView):
+    """A blank copy of the working copy (no ``number``) or of a published version, to check
+    how the form prints or to post to a family."""
+
+    page_title = gettext_lazy("Print a blank copy")
+    header_icon = "download"
+
+    @cached_property
+    def version(self):
+        number = self.kwargs.get("number")
+        if number is None:
+            return None
+        return get_object_or_404(FormVersion, form=self.form_definition, number=number)
+
+    @cached_property
+    def schema(self):
+        if self.version is None:
+            return FormSchema(build_schema(self.form_definition))
+        return FormSchema(self.version.schema)
+
+    @property
+    def file_name(self):
+        which = f"v{self.version.number}" if self.version else "draft"
+        return f"{self.form_definition.code}-{which}"
+
+    def get_page_subtitle(self):
+        if self.version is None:
+            return _("%(title)s, draft") % {"title": self.form_definition.title_en}
+        return _("%(title)s, version %(number)s") % {
+            "title": self.form_definition.title_en,
+            "number": self.version.number,
+        }
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "intro": _(
+                "A blank copy shows every question of the form, with room to write the "
+                "answers by hand."
+            ),
+            "cancel_url": build_url(self.form_definition.pk),
         }

@@ -17,7 +17,9 @@ def load_demo():
     """The SEND team's group and the demo forms. Idempotent, like core's ``load_demo``."""
     team, _created = Group.objects.get_or_create(name="SEND team")
     team.permissions.add(
-        Permission.objects.get(content_type__app_label="send", codename="build_forms")
+        *Permission.objects.filter(
+            content_type__app_label="send", codename__in=["build_forms", "view_submission"]
+        )
     )
     load_demo_forms()
     _home_tile()

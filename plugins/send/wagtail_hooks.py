@@ -1,5 +1,6 @@
-"""SEND administration in the Wagtail admin: SEND settings, and the form builder group in the
-Portal menu with every screen behind the "send.build_forms" permission."""
+"""SEND administration in the Wagtail admin: SEND settings, and the SEND group in the Portal
+menu: the form builder's screens behind "send.build_forms", the submitted forms behind
+"send.view_submission". Each item shows only to those who may use it."""
 
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from wagtail.permissions import register_permission_policy
 
 from core.wagtail_hooks import PORTAL_MENU_HOOK
 
-from . import admin_transfer
+from . import admin_submissions, admin_transfer
 from .admin_access import FormBuilderPermissionPolicy
 from .admin_definitions import definitions
 from .admin_questions import questions
@@ -22,11 +23,14 @@ for _model in (Question, FormDefinition, QuestionGroup, FormVersion):
     register_permission_policy(_model, FormBuilderPermissionPolicy(_model))
 
 hooks.register("register_admin_urls", admin_transfer.admin_urls)
+hooks.register("register_admin_urls", admin_submissions.admin_urls)
 
 
 @hooks.register("register_permissions")
 def send_permissions():
-    return Permission.objects.filter(content_type__app_label="send", codename="build_forms")
+    return Permission.objects.filter(
+        content_type__app_label="send", codename__in=["build_forms", "view_submission"]
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -45,5 +49,6 @@ def send_menu():
         questions.get_menu_item(order=10),
         definitions.get_menu_item(order=20),
         admin_transfer.import_menu_item(),
+        admin_submissions.submissions_menu_item(order=40),
     ]
     return SubmenuMenuItem(_("SEND form builder"), Menu(items=items), icon_name="form", order=200)

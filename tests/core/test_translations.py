@@ -14,13 +14,21 @@ IGNORE = [".venv", "node_modules", "var", "tests", "bench", "locale"]
 
 @pytest.fixture
 def fresh_catalogue(tmp_path):
-    """locale/cy/LC_MESSAGES/django.po merged with the strings in the code as it is now."""
+    """locale/cy/LC_MESSAGES/django.po merged with the strings in the code as it is now.
+
+    makemessages writes to the locale folder of the tree it walks, so it walks a copy of the
+    tree (links to the sources beside a copied locale/) and the real catalogue is untouched."""
     shutil.copytree(settings.BASE_DIR / "locale", tmp_path / "locale")
+    for source in settings.BASE_DIR.iterdir():
+        if source.name not in IGNORE and not source.name.startswith("."):
+            (tmp_path / source.name).symlink_to(source)
     cwd = os.getcwd()
-    os.chdir(settings.BASE_DIR)
+    os.chdir(tmp_path)
     try:
         with override_settings(LOCALE_PATHS=[tmp_path / "locale"]):
-            call_command("makemessages", locale=["cy"], ignore_patterns=IGNORE, verbosity=0)
+            call_command(
+                "makemessages", locale=["cy"], ignore_patterns=IGNORE, symlinks=True, verbosity=0
+            )
     finally:
         os.chdir(cwd)
     return tmp_path / "locale" / "cy" / "LC_MESSAGES" / "django.po"

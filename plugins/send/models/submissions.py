@@ -125,9 +125,13 @@ class SubmissionEvent(models.Model):
         FILE_REMOVED = "file_removed", _("File removed")
         SUBMITTED = "submitted", _("Submitted")
         REOPENED = "reopened", _("Reopened to edit")
+        # The council's side: only what it did with the form, not every look at it.
+        OPENED = "opened", _("Opened by the council")
+        PRINTED = "printed", _("Printed by the council")
+        FILE_DOWNLOADED = "file_downloaded", _("File downloaded by the council")
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField(max_length=12, choices=Action.choices)
+    action = models.CharField(max_length=20, choices=Action.choices)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -43,6 +43,7 @@ TEXTS += [
         "Nid oes ffurflenni'n cyfateb i'ch chwiliad.",
     ),
     TextDefault("send.person_forms.start", "Start", "Dechrau"),
+    TextDefault("send.person_forms.print_blank", "Print a blank copy", "Argraffu copi gwag"),
     TextDefault("send.person_forms.history", "History", "Hanes"),
     TextDefault("send.person_forms.in_progress", "In progress", "Ar y gweill"),
     TextDefault("send.person_forms.submitted", "Submitted", "Wedi'i chyflwyno"),

@@ -22,6 +22,7 @@ from ..models import SubmissionFile
 from ..models.questions import UPLOAD_TYPES
 from ..models.submissions import Status
 from ..schema import FormSchema, current_language
+from ..summary import summary_sections
 from ..uploads import check_upload
 from .people import PersonView
 
@@ -90,7 +91,7 @@ def submission(request, pk):
             "submission": submission,
             "schema": schema,
             "title_prefix": steps.title_prefix(),
-            "sections": summary_sections(submission, schema, load_answers(submission)),
+            "sections": _summary(submission, schema),
             "may_reopen": services.may_reopen(submission, request.user),
             "submitted_on": formats.date_format(
                 timezone.localtime(submission.submitted_at), "j F Y"
@@ -267,38 +268,18 @@ def _stored_files(submission, answers, group):
     ]
 
 
-def summary_sections(submission, schema, answers, change_links=False):
-    """Every answer grouped by step, as rows for GOV.UK summary lists."""
-    language = current_language()
-    not_answered = raw_text("send.check.not_answered", language)
-    sections = []
-    for group in schema.groups:
-        url = reverse("send:step", args=[submission.pk, group.number]) + "?return=check"
-        items = []
-        for index in range(answers.repeat_count(group.number)):
-            rows = [
-                {
-                    "key": question.label,
-                    "value": answers.display(question, index) or not_answered,
-                    "file": _file_link(submission, answers, question, index),
-                }
-                for question in group.questions
-            ]
-            title = (
-                raw_text("send.check.item", language, number=index + 1) if group.repeating else ""
-            )
-            items.append({"title": title, "rows": rows})
-        sections.append({"group": group, "items": items, "change_url": url if change_links else ""})
-    return sections
+def _summary(submission, schema, change_links=False):
+    """The answers grouped by step, with the portal's file and Change links."""
 
+    def change_url(number):
+        return _step_url(submission, number) + "?return=check"
 
-def _file_link(submission, answers, question, index):
-    if question.data_type not in {"file", "image"}:
-        return ""
-    file_pk = answers.value(question.code, index)
-    if not file_pk:
-        return ""
-    return reverse("send:file", args=[submission.pk, file_pk])
+    return summary_sections(
+        schema,
+        load_answers(submission),
+        file_url=lambda file_pk: reverse("send:file", args=[submission.pk, file_pk]),
+        change_url=change_url if change_links else None,
+    )
 
 
 @send_user_required
@@ -328,7 +309,7 @@ def check(request, pk):
             "submission": submission,
             "schema": schema,
             "form": form,
-            "sections": summary_sections(submission, schema, load_answers(submission), True),
+            "sections": _summary(submission, schema, change_links=True),
             "incomplete": [{"name": names[n], "url": _step_url(submission, n)} for n in incomplete],
         },
     )

@@ -29,7 +29,7 @@ def print_submission(request, pk):
         answers=lambda: load_answers(submission),
         submission=submission,
         file_name=submission.reference or f"{schema.code}-{submission.pk}",
-        back_url=reverse("send:person", args=[submission.person_id]),
+        back_url=reverse("send:submission", args=[submission.pk]),
         title_key="send.print.title",
         intro_key="send.print.intro",
     )
