@@ -1,63 +1,56 @@
-"""Who may use the SEND administration: "send.build_forms" for the form builder (question
-bank, form definitions, import/export and previews), Django's own "send.view_submission"
-for the forms sent to the council."""
+"""Who may use the SEND admin: "send.build_forms" for the form builder (question bank, form
+definitions, import/export, previews, blank copies) and "send.view_submission" for the forms
+sent to the council. Also the delete view that asks the builder's rules first."""
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
-from django.db.models import Q
-from wagtail.admin.auth import permission_denied
-from wagtail.permission_policies.base import BasePermissionPolicy
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from wagtail.admin.views import generic
+
+from core.admin_permissions import OnePermissionPolicy, PermissionRequired, has_permission
 
 BUILD_FORMS = "send.build_forms"
 VIEW_SUBMISSIONS = "send.view_submission"
 
 
 def may_build_forms(user):
-    return user.is_active and user.has_perm(BUILD_FORMS)
-
-
-class FormBuilderPermissionPolicy(BasePermissionPolicy):
-    """Every action on the form builder's models needs the one permission."""
-
-    def user_has_permission(self, user, action):
-        return may_build_forms(user)
-
-    def user_has_any_permission(self, user, actions):
-        return may_build_forms(user)
-
-    def users_with_any_permission(self, actions):
-        permission = Permission.objects.filter(
-            content_type__app_label="send", codename="build_forms"
-        )
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(
-                Q(is_superuser=True)
-                | Q(user_permissions__in=permission)
-                | Q(groups__permissions__in=permission)
-            )
-            .distinct()
-        )
-
-
-class BuildFormsRequired:
-    """View mixin: refuse anyone without the form builder permission."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not may_build_forms(request.user):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
+    return has_permission(user, BUILD_FORMS)
 
 
 def may_view_submissions(user):
-    return user.is_active and user.has_perm(VIEW_SUBMISSIONS)
+    return has_permission(user, VIEW_SUBMISSIONS)
 
 
-class ViewSubmissionsRequired:
-    """View mixin: refuse anyone who may not see the forms sent to the council."""
+class FormBuilderPermissionPolicy(OnePermissionPolicy):
+    permission = BUILD_FORMS
 
-    def dispatch(self, request, *args, **kwargs):
-        if not may_view_submissions(request.user):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
+
+class BuildFormsRequired(PermissionRequired):
+    required_permission = BUILD_FORMS
+
+
+class ViewSubmissionsRequired(PermissionRequired):
+    """Refuse anyone who may not see the forms sent to the council."""
+
+    required_permission = VIEW_SUBMISSIONS
+
+
+class GuardedDeleteView(generic.DeleteView):
+    """Wagtail's delete confirmation, refused (with the reason) when ``guard(object)``
+    raises a ValidationError, on GET and on POST alike."""
+
+    guard = None
+
+    def get(self, request, *args, **kwargs):
+        return self._refusal() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._refusal() or super().post(request, *args, **kwargs)
+
+    def _refusal(self):
+        try:
+            self.guard(self.object)
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+            return redirect(self.index_url_name)
+        return None

@@ -2,11 +2,8 @@
 published), the definition's details, and the pages that build, publish, clone and list the
 versions of a form (admin_groups.py)."""
 
-from django.contrib import messages
 from django.contrib.auth.models import Permission
-from django.core.exceptions import ValidationError
 from django.db.models import F
-from django.shortcuts import redirect
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +15,7 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 
 from . import admin_groups as views
 from . import builder
+from .admin_access import GuardedDeleteView
 from .admin_definition_forms import FormDefinitionForm
 from .admin_groups import VIEWSET, url
 from .models import FormDefinition
@@ -111,22 +109,10 @@ class DefinitionEditView(generic.EditView):
         return not self.object.live_version_id and super().can_delete
 
 
-class DefinitionDeleteView(generic.DeleteView):
+class DefinitionDeleteView(GuardedDeleteView):
     """Only a form that was never published can be deleted: versions keep submissions."""
 
-    def get(self, request, *args, **kwargs):
-        return self._refusal() or super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        return self._refusal() or super().post(request, *args, **kwargs)
-
-    def _refusal(self):
-        try:
-            builder.ensure_form_deletable(self.object)
-        except ValidationError as error:
-            messages.error(self.request, " ".join(error.messages))
-            return redirect(self.index_url_name)
-        return None
+    guard = staticmethod(builder.ensure_form_deletable)
 
 
 class FormDefinitionViewSet(ModelViewSet):

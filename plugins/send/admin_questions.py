@@ -3,11 +3,8 @@
 A question that a published form version uses is locked: its edit page shows it read-only
 except "answer can be inherited multiple times", and it cannot be deleted."""
 
-from django.contrib import messages
 from django.contrib.auth.models import Permission
-from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
-from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.paginator import WagtailPaginator
@@ -24,6 +21,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import builder
+from .admin_access import GuardedDeleteView
 from .admin_question_forms import QuestionForm
 from .models import DataType, FormDefinition, Question, QuestionChoice, VersionQuestion
 
@@ -179,22 +177,10 @@ class QuestionEditView(generic.EditView):
         return not self.form.locked and self.user_has_permission_for_instance("delete", self.object)
 
 
-class QuestionDeleteView(generic.DeleteView):
+class QuestionDeleteView(GuardedDeleteView):
     """Wagtail's confirmation, for questions no form uses."""
 
-    def get(self, request, *args, **kwargs):
-        return self._refusal() or super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        return self._refusal() or super().post(request, *args, **kwargs)
-
-    def _refusal(self):
-        try:
-            builder.ensure_question_deletable(self.object)
-        except ValidationError as error:
-            messages.error(self.request, " ".join(error.messages))
-            return redirect(self.index_url_name)
-        return None
+    guard = staticmethod(builder.ensure_question_deletable)
 
 
 class QuestionViewSet(ModelViewSet):
