@@ -93,6 +93,11 @@ class SubmissionsView(ViewSubmissionsRequired, IndexView):
     default_ordering = "-submitted_at"
     paginate_by = PER_PAGE
 
+    def order_queryset(self, queryset):
+        # Forms submitted in the same instant would otherwise swap between pages.
+        ordered = super().order_queryset(queryset)
+        return ordered.order_by(*ordered.query.order_by, "-pk")
+
     @cached_property
     def columns(self):
         title_column = self._get_title_column_class(TitleColumn)
