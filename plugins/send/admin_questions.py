@@ -1,4 +1,4 @@
-"""The question bank in the Wagtail admin (Portal → SEND form builder → Question bank).
+"""The question bank in the Wagtail admin (Portal → SEND → Question bank).
 
 A question that a published form version uses is locked: its edit page shows it read-only
 except "answer can be inherited multiple times", and it cannot be deleted."""

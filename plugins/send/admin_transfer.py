@@ -91,7 +91,7 @@ class _BuilderMenuItem(MenuItem):
 
 
 def import_menu_item():
-    """For the SEND form builder menu."""
+    """For the SEND menu."""
     return _BuilderMenuItem(
         _("Import a form"), reverse("send_form_import"), icon_name="upload", order=30
     )

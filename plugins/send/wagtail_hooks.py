@@ -51,4 +51,4 @@ def send_menu():
         admin_transfer.import_menu_item(),
         admin_submissions.submissions_menu_item(order=40),
     ]
-    return SubmenuMenuItem(_("SEND form builder"), Menu(items=items), icon_name="form", order=200)
+    return SubmenuMenuItem(_("SEND"), Menu(items=items), icon_name="form", order=200)

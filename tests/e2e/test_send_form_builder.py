@@ -80,10 +80,10 @@ def test_the_send_team_builds_publishes_and_previews_a_form_in_welsh(portal, sen
     )
     add_bank_question(portal, "HELPER_NAME", "Name of someone who helps", "Enw rhywun sy'n helpu")
 
-    # A new citizen form, through Portal → SEND form builder → Form definitions.
+    # A new citizen form, through Portal → SEND → Form definitions.
     portal.goto("/admin/")
     page.get_by_role("button", name="Portal").click()
-    page.get_by_role("button", name="SEND form builder").click()
+    page.get_by_role("button", name="SEND", exact=True).click()
     portal.click(page.get_by_role("link", name="Form definitions"))
     assert portal.path() == "/admin/send/forms/"
     portal.click(page.get_by_role("link", name="Add form definition"))

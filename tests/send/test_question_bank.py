@@ -134,7 +134,7 @@ def menu_links(page):
 
 def test_form_builders_find_the_question_bank_under_portal_and_send_form_builder(form_builder):
     links = menu_links(form_builder.get("/admin/").text)
-    assert (["Portal", "SEND form builder", "Question bank"], BANK) in links
+    assert (["Portal", "SEND", "Question bank"], BANK) in links
     response = form_builder.get(BANK)
     assert response.status_code == 200
     assert "Question bank" in response.text
