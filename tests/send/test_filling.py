@@ -372,3 +372,30 @@ def test_an_accepted_file_is_kept_while_another_answer_is_wrong(client, parent, 
     )
     assert submission.steps.filter(group_number=2).exists()
     assert submission.answers.get(question_code="REPORT").value == stored.pk
+
+
+def test_a_prefilled_answer_is_shown_and_named_on_its_step(client, parent):
+    from plugins.send import builder
+    from tests.send.factories import FormDefinitionFactory, GroupFactory, QuestionFactory, place
+
+    school = QuestionFactory(code="CHILD_SCHOOL", label_en="Your child's school")
+    forms = []
+    for _ in range(2):
+        form = FormDefinitionFactory()
+        place(GroupFactory(form=form, number=2), school)
+        builder.publish(form)
+        form.refresh_from_db()
+        forms.append(form)
+    earlier = started(parent, forms[0])
+    group = FormSchema(earlier.version.schema).groups[0]
+    services.save_step(earlier, group, {(0, "CHILD_SCHOOL"): "Hillside Primary"}, 1, 0, parent.user)
+
+    later = started(parent, forms[1])
+    page = client.get(f"/send/submissions/{later.pk}/step/2/").content.decode()
+    assert 'value="Hillside Primary"' in page
+    assert "filled in from a form you completed before" in page
+    assert "<li>Your child&#x27;s school</li>" in page
+    client.post(
+        f"/send/submissions/{later.pk}/step/2/", {"CHILD_SCHOOL": "Hillside", "revision": 0}
+    )
+    assert not later.answers.get(question_code="CHILD_SCHOOL").prefilled

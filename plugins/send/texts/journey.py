@@ -64,10 +64,8 @@ TEXTS += [
         "The council has not shared any forms with you yet.",
         "Nid yw'r cyngor wedi rhannu unrhyw ffurflenni â chi eto.",
     ),
-    TextDefault("send.person_forms.started", "Started", "Dechreuwyd"),
     TextDefault("send.person_forms.last_saved", "Last saved", "Cadwyd ddiwethaf"),
     # The form's task list and step 1
-    TextDefault("send.overview.steps", "Steps", "Camau"),
     TextDefault(
         "send.overview.check", "Check your answers and submit", "Gwirio eich atebion a chyflwyno"
     ),
@@ -98,12 +96,11 @@ TEXTS += [
     ),
     TextDefault(
         "send.step.prefilled",
-        "Some answers have been filled in from a form you completed before. Check them before "
-        "you save.",
-        "Mae rhai atebion wedi'u llenwi o ffurflen a lenwoch o'r blaen. Gwiriwch nhw cyn i chi "
-        "gadw.",
+        "These answers have been filled in from a form you completed before. Check them before "
+        "you save:",
+        "Mae'r atebion hyn wedi'u llenwi o ffurflen a lenwoch o'r blaen. Gwiriwch nhw cyn i chi "
+        "gadw:",
     ),
-    TextDefault("send.step.prefilled_tag", "From an earlier form", "O ffurflen gynharach"),
     TextDefault("send.step.uploaded", "Uploaded: {name}", "Wedi'i llwytho: {name}"),
     TextDefault("send.step.remove_file", "Remove file", "Tynnu'r ffeil"),
     TextDefault("send.step.file_removed", "The file was removed.", "Tynnwyd y ffeil."),
@@ -169,7 +166,6 @@ TEXTS += [
         "Reference {reference}, submitted {date}",
         "Cyfeirnod {reference}, cyflwynwyd {date}",
     ),
-    TextDefault("send.submitted.files", "Files", "Ffeiliau"),
     TextDefault(
         "send.submitted.print",
         "Print or download this form",

@@ -196,7 +196,7 @@ def step(request, pk, number):
         group=group,
         form=form,
         stale=stale,
-        prefilled=any(answers.is_prefilled(q.code) for q in group.questions),
+        prefilled=[q.label for q in group.questions if answers.is_prefilled(q.code)],
         files=_stored_files(submission, answers, group),
         back_url=_step_url(submission, previous.number if previous else steps.SUBJECT_STEP),
         action_url=request.get_full_path(),
