@@ -1,6 +1,6 @@
 """Subject access export in the GDPR administration: find a person, then download everything the
 portal holds about them as JSON or PDF. core.subject_access builds the export; these views check
-the permission, log who exported whom and send the file."""
+the permission, record who exported whom in the audit log and send the file."""
 
 import logging
 
@@ -19,7 +19,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from accounts.search import matching_people
-from core import subject_access
+from core import audit, subject_access
 
 from .admin_access import AdministerRequired, may_administer
 
@@ -128,6 +128,7 @@ def download(request, pk, kind):
         kind,
         language,
     )
+    audit.record(request.user, "export.downloaded", person, f"{kind} {language}", request=request)
     response = HttpResponse(content, content_type=content_type)
     filename = f"subject-access-{person.pk}-{timezone.localdate():%Y-%m-%d}.{kind}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -17,6 +17,7 @@ from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 
 from accounts.search import matching_people
+from core import audit
 from core.texts import render as render_text
 from portal import plugins
 
@@ -163,6 +164,10 @@ class WithdrawalChildrenView(_WithdrawalPage):
     page_title = _("Children linked to this person")
     header_icon = "group"
 
+    def get(self, request, *args, **kwargs):
+        audit.record(request.user, "gdpr.children_viewed", self.record.user, request=request)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         service = children_service()
         return {
@@ -247,6 +252,10 @@ class PersonHistoryView(AdministerRequired, WagtailAdminTemplateMixin, TemplateV
     def dispatch(self, request, pk):
         self.person = get_object_or_404(User, pk=pk)
         return super().dispatch(request, pk)
+
+    def get(self, request, *args, **kwargs):
+        audit.record(request.user, "gdpr.history_viewed", self.person, request=request)
+        return super().get(request, *args, **kwargs)
 
     def get_page_title(self):
         return _("Consent history")

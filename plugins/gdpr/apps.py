@@ -37,3 +37,8 @@ class GdprConfig(plugins.PluginConfig):
     )
     gates = ("plugins.gdpr.gates.consent_gate",)
     exports = "plugins.gdpr.exports.export_user"
+
+    def ready(self):
+        from . import guards
+
+        guards.connect()

@@ -2,7 +2,7 @@
 what citizens agreed to), so it is cloned to make changes.
 
 The admin forms and views call ensure_editable()/ensure_deletable() to explain the refusal;
-the pre_save/pre_delete receivers (connected by wagtail_hooks) stop any other path too."""
+the pre_save/pre_delete receivers (connected in GdprConfig.ready()) stop any other path too."""
 
 import uuid
 

@@ -136,7 +136,7 @@ def withdraw_consent(user, language, channel):
     )
     user.is_active = False
     user.save(update_fields=["is_active"])
-    events.consent_withdrawn.send(sender=ConsentRecord, user=user, record=record)
+    events.send_after_commit(events.consent_withdrawn, ConsentRecord, user=user, record=record)
     for address in GdprSettings.load().addresses:
         send_email(
             address,

@@ -11,7 +11,6 @@ from wagtail.snippets.models import register_snippet
 
 from core.wagtail_hooks import PORTAL_MENU_HOOK
 
-from . import guards
 from .admin_access import GdprPermissionPolicy, may_administer
 from .admin_export import admin_urls as subject_access_urls
 from .admin_export import subject_access_menu_item
@@ -25,10 +24,6 @@ from .admin_people import (
 from .admin_views import EmailAlertsView
 from .models import ConsentQuestion, ConsentStatement
 from .viewsets import ConsentQuestionViewSet, ConsentStatementViewSet
-
-# Wagtail imports this module while the apps load, which makes it the place to connect the
-# published-question guard without owning apps.py.
-guards.connect()
 
 for model in (ConsentQuestion, ConsentStatement):
     register_permission_policy(model, GdprPermissionPolicy(model))

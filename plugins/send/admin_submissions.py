@@ -2,8 +2,9 @@
 the council, one form's answers and audit trail, its files and printouts. Drafts never show
 here. Every screen needs Django's own "send.view_submission" permission.
 
-The first opening by staff is recorded (a professional can no longer reopen the form), and
-so is every printout and file download."""
+The first opening by staff is recorded in the form's own history (a professional can no
+longer reopen the form), and so is every printout and file download; every opening, printout
+and download also goes to the portal's audit log."""
 
 import django_filters
 from django.db.models import Q, TextField, Value
@@ -21,6 +22,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
+
+from core import audit
 
 from . import services
 from .admin_access import ViewSubmissionsRequired, may_view_submissions
@@ -180,6 +183,7 @@ class SubmissionView(_SubmissionPage, TemplateView):
 
     def get(self, request, *args, **kwargs):
         services.mark_opened(self.submission, request.user)
+        audit.record(request.user, "submission.opened", self.submission, request=request)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -230,6 +234,13 @@ class PrintSubmissionView(_SubmissionPage, PrintView):
 
     def printed(self, file_format):
         services.record_council_print(self.submission, self.request.user, file_format)
+        audit.record(
+            self.request.user,
+            "submission.printed",
+            self.submission,
+            file_format,
+            request=self.request,
+        )
 
     def get_breadcrumbs_items(self):
         return [
@@ -258,6 +269,9 @@ class SubmissionFileView(ViewSubmissionsRequired, View):
         submission = get_object_or_404(services.submitted_forms(), pk=pk)
         upload = get_object_or_404(SubmissionFile, submission=submission, pk=file)
         services.record_council_download(submission, upload, request.user)
+        audit.record(
+            request.user, "file.downloaded", submission, upload.original_name, request=request
+        )
         return FileResponse(
             upload.file.open("rb"),
             as_attachment=True,

@@ -103,9 +103,7 @@ def _lock(user):
 
 def _announce(person, user):
     # Listeners (e.g. matching) only hear of a person that is really saved.
-    transaction.on_commit(
-        lambda: events.person_added.send(sender=PortalPerson, person=person, user=user)
-    )
+    events.send_after_commit(events.person_added, PortalPerson, person=person, user=user)
 
 
 def already_added(user, forename, surname, date_of_birth):

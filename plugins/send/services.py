@@ -313,9 +313,7 @@ def submit(submission, user):
         submission.save(update_fields=["status", "submitted_at", "reference", "updated_at"])
         submission.answers.filter(prefilled=True).update(prefilled=False)
         record(submission, SubmissionEvent.Action.SUBMITTED, user)
-        transaction.on_commit(
-            lambda: events.form_submitted.send(sender=Submission, submission=submission)
-        )
+        events.send_after_commit(events.form_submitted, Submission, submission=submission)
     return submission
 
 

@@ -1,10 +1,24 @@
-"""Keeping django-q2 schedules in step with the jobs plugins declare."""
+"""Keeping django-q2 schedules in step with the jobs core and the plugins declare."""
 
 from django.db import transaction
 
-from portal.plugins import plugin_jobs
+from portal.plugins import JobSpec, plugin_jobs
 
 SCHEDULE_PREFIX = "portal:"
+
+#: Core's own scheduled jobs (core is not a plugin, so it declares them here).
+CORE_JOBS = (
+    # Deletes audit log rows past PORTAL_AUDIT_RETENTION_DAYS.
+    JobSpec(name="purge_audit_log", func="core.audit.retention.purge_expired", schedule_type="D"),
+)
+
+
+def declared_jobs():
+    """(app label, JobSpec) for core's jobs and every installed plugin's."""
+    return [
+        *(("core", job) for job in CORE_JOBS),
+        *((config.label, job) for config, job in plugin_jobs()),
+    ]
 
 
 def sync_scheduled_jobs():
@@ -15,8 +29,8 @@ def sync_scheduled_jobs():
     from django_q.models import Schedule
 
     wanted = {}
-    for config, job in plugin_jobs():
-        wanted[f"{SCHEDULE_PREFIX}{config.label}.{job.name}"] = {
+    for label, job in declared_jobs():
+        wanted[f"{SCHEDULE_PREFIX}{label}.{job.name}"] = {
             "func": job.func,
             "schedule_type": job.schedule_type,
             "minutes": job.minutes,

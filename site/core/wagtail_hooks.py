@@ -7,6 +7,7 @@ from wagtail.contrib.settings.registry import register_setting
 from wagtail.snippets.models import register_snippet
 
 from .admin_views import CACHE_PERMISSION, CacheView
+from .audit.views import AuditLogViewSet
 from .models import BrandingSettings, PortalSettings
 from .viewsets import AnnouncementViewSet, TextResourceViewSet, TileViewSet
 
@@ -15,6 +16,7 @@ PORTAL_MENU_HOOK = "register_portal_menu_item"
 tiles = TileViewSet()
 announcements = AnnouncementViewSet()
 texts = TextResourceViewSet()
+audit_log = AuditLogViewSet()
 for viewset in (tiles, announcements, texts):
     register_snippet(viewset)
 register_setting(PortalSettings, icon="cogs")
@@ -85,6 +87,16 @@ def cache_menu_item():
     return _CacheMenuItem(_("Cache"), reverse("portal_cache"), icon_name="resubmit", order=900)
 
 
+@hooks.register("register_admin_viewset")
+def register_audit_log():
+    return audit_log
+
+
+@hooks.register(PORTAL_MENU_HOOK)
+def audit_log_menu_item():
+    return audit_log.get_menu_item(order=800)
+
+
 @hooks.register("construct_settings_menu")
 def hide_portal_settings_from_settings_menu(request, menu_items):
     # They live in the Portal menu instead.
@@ -99,5 +111,7 @@ def cache_urls():
 
 
 @hooks.register("register_permissions")
-def cache_permission():
-    return Permission.objects.filter(content_type__app_label="core", codename="clear_portal_cache")
+def core_permissions():
+    return Permission.objects.filter(
+        content_type__app_label="core", codename__in=["clear_portal_cache", "view_auditentry"]
+    )

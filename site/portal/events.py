@@ -1,6 +1,23 @@
-"""Signals the plugins share (DESIGN.md §3). Senders pass keyword arguments named below."""
+"""Signals the plugins share (DESIGN.md §3). Senders pass keyword arguments named below.
 
+Send an event with :func:`send_after_commit`, never with ``Signal.send``: receivers hear of
+a change only once the transaction that made it has committed, so a rolled-back change is
+never announced and a receiver always finds the rows it is told about.
+
+Rules for receivers:
+- connect them in the receiving app's ``AppConfig.ready()`` (never at the import of a module
+  such as ``wagtail_hooks``, which a shell or task worker may not import);
+- they run after the commit, inside the sender's request or task: enqueue the work (a django-q2
+  task) rather than do it, and never block. One receiver's error is logged and does not stop
+  the others or the sender.
+"""
+
+import logging
+
+from django.db import transaction
 from django.dispatch import Signal
+
+logger = logging.getLogger(__name__)
 
 #: A portal user declared a child or young person. kwargs: person, user.
 person_added = Signal()
@@ -14,3 +31,19 @@ person_matched = Signal()
 consent_withdrawn = Signal()
 #: A user was given access to a child's involvement. kwargs: user, involvement, reason.
 user_authenticated_on_case = Signal()
+
+
+def send_after_commit(signal, sender, **kwargs):
+    """Send ``signal`` once the current transaction commits (at once outside a transaction);
+    nothing is sent if it rolls back."""
+
+    def send():
+        for receiver, result in signal.send_robust(sender=sender, **kwargs):
+            if isinstance(result, Exception):
+                logger.error(
+                    "Receiver %r of a portal event failed",
+                    receiver,
+                    exc_info=(type(result), result, result.__traceback__),
+                )
+
+    transaction.on_commit(send)

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core.models import AuditEntry
 from plugins.gdpr import services
 from plugins.gdpr.models import REGISTRATION, ConsentRecord
 from portal import plugins
@@ -203,3 +204,34 @@ def test_people_screens_refuse_staff_without_gdpr_administration(client, stateme
     assert client.post(f"/admin/gdpr/withdrawals/{record.pk}/actioned/").status_code in (302, 403)
     record.refresh_from_db()
     assert record.actioned_at is None
+
+
+# -- the audit log ----------------------------------------------------------------------------
+
+
+def test_opening_a_consent_history_or_a_persons_children_is_written_to_the_audit_log(
+    gdpr_admin, statement, with_send
+):
+    record = withdrawn(statement, first_name="Megan", last_name="Jones")
+    gdpr_admin.get(f"{HISTORIES}{record.user_id}/")
+    gdpr_admin.get(f"{HISTORIES}{record.user_id}/")
+    gdpr_admin.get(f"/admin/gdpr/withdrawals/{record.pk}/children/")
+    entries = AuditEntry.objects.order_by("pk")
+    assert [entry.action for entry in entries] == [
+        "gdpr.history_viewed",
+        "gdpr.history_viewed",
+        "gdpr.children_viewed",
+    ]
+    assert {(entry.actor, entry.object_id, entry.object_repr) for entry in entries} == {
+        (gdpr_admin.officer, str(record.user_id), "Megan Jones")
+    }
+
+
+def test_refused_people_screens_write_nothing_to_the_audit_log(client, statement):
+    record = withdrawn(statement)
+    user = UserFactory(is_staff=True, kind="staff", email_confirmed_at=timezone.now())
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    sign_in_verified(client, user)
+    client.get(f"/admin/gdpr/withdrawals/{record.pk}/children/")
+    client.get(f"{HISTORIES}{record.user_id}/")
+    assert not AuditEntry.objects.exists()

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts.models import EmailConfirmation, Invitation
 from core import subject_access
+from core.models import AuditEntry
 from plugins.gdpr import admin_export
 from plugins.gdpr.models import AGREED, WITHDRAWN, ConsentQuestion, ConsentRecord, ConsentStatement
 from portal.plugins import installed_plugins
@@ -303,3 +304,22 @@ def test_the_menu_item_shows_only_to_gdpr_administrators(rf, person):
 
     assert item.is_shown(with_permission)
     assert not item.is_shown(without)
+
+
+def test_each_export_download_is_written_to_the_audit_log_and_a_failed_one_is_not(
+    gdpr_officer, person, monkeypatch
+):
+    gdpr_officer.get(f"/admin/gdpr/subject-access/{person.pk}/json/")
+    gdpr_officer.get(f"/admin/gdpr/subject-access/{person.pk}/pdf/?language=en")
+    monkeypatch.setattr(
+        apps.get_app_config("example_plugin"), "exports", f"{__name__}.broken_export"
+    )
+    gdpr_officer.get(f"/admin/gdpr/subject-access/{person.pk}/json/")
+    entries = AuditEntry.objects.order_by("pk")
+    assert [(entry.action, entry.detail) for entry in entries] == [
+        ("export.downloaded", "json cy"),
+        ("export.downloaded", "pdf en"),
+    ]
+    assert {(entry.actor.email, entry.object_id) for entry in entries} == {
+        ("gdpr.officer@example.org", str(person.pk))
+    }

@@ -9,6 +9,7 @@ from io import BytesIO
 import docx
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import Client
@@ -16,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
+from core.models import AuditEntry
 from plugins.send import builder, services
 from plugins.send.demo import load_demo
 from plugins.send.models import (
@@ -356,7 +358,8 @@ def test_the_form_page_takes_the_same_queries_however_many_answers_and_events(ca
     small = fill(family(), published_form(groups=((2, False, 1),)))
     large = fill(family(), published_form(groups=tuple((n, n % 3 == 0, 8) for n in range(2, 14))))
     for submission in (small, large):
-        caseworker.get(f"{LIST}{submission.pk}/")  # opened: later visits write nothing
+        # Opened: later visits only add their audit log row.
+        caseworker.get(f"{LIST}{submission.pk}/")
 
     def queries(submission):
         with CaptureQueriesContext(connection) as captured:
@@ -505,3 +508,55 @@ def test_blank_copies_need_the_form_builder_permission_and_a_real_version(send_t
     assert send_team.get(f"/admin/send/forms/build/{form.pk}/print/2/").status_code == 404
     assert send_team.get(f"/admin/send/forms/build/{other.pk}/print/1/").status_code == 200
     assert send_team.get("/admin/send/forms/build/999999/print/").status_code == 404
+
+
+# -- the audit log ----------------------------------------------------------------------------
+
+
+def audited(submission, action):
+    return list(
+        AuditEntry.objects.filter(
+            action=action,
+            content_type=ContentType.objects.get_for_model(Submission),
+            object_id=str(submission.pk),
+        )
+    )
+
+
+def test_every_opening_of_a_submitted_form_is_written_to_the_audit_log(caseworker, form):
+    submission = fill(family(), form)
+    for _ in range(2):
+        assert (
+            caseworker.get(f"{LIST}{submission.pk}/", REMOTE_ADDR="192.0.2.44").status_code == 200
+        )
+    entries = audited(submission, "submission.opened")
+    assert len(entries) == 2
+    assert {(entry.actor, entry.ip_address) for entry in entries} == {
+        (caseworker.user, "192.0.2.44")
+    }
+    assert entries[0].object_repr == submission.reference
+    # The form's own history still records only the first opening.
+    assert actions(submission).count("opened") == 1
+
+
+def test_printing_and_downloading_a_file_are_written_to_the_audit_log(caseworker, form):
+    submission = fill(family(), form)
+    upload = attach(submission, "school report.pdf")
+    caseworker.post(f"{LIST}{submission.pk}/print/", {**PRINT_CHOICES, "file_format": "pdf"})
+    caseworker.get(f"{LIST}{submission.pk}/files/{upload.pk}/")
+    [printed] = audited(submission, "submission.printed")
+    assert (printed.actor, printed.detail) == (caseworker.user, "pdf")
+    [downloaded] = audited(submission, "file.downloaded")
+    assert (downloaded.actor, downloaded.detail) == (caseworker.user, "school report.pdf")
+
+
+def test_refused_and_invalid_requests_write_nothing_to_the_audit_log(client, caseworker, form):
+    submission = fill(family(), form)
+    upload = attach(submission)
+    caseworker.post(f"{LIST}{submission.pk}/print/", {"file_format": "pdf"})  # no options
+    draft = fill(family(), form, submit=False)
+    caseworker.get(f"{LIST}{draft.pk}/")
+    sign_in_verified(client, staff("access_admin", "build_forms"))
+    for url in council_urls(submission, upload):
+        client.get(url)
+    assert not AuditEntry.objects.exists()

@@ -1,9 +1,12 @@
+from .audit import AppendOnlyError, AuditEntry
 from .pages import HomePage, StandardPage
 from .portal_settings import BrandingSettings, PortalSettings
 from .snippets import Announcement, Tile
 from .texts import TextResource
 
 __all__ = [
+    "AppendOnlyError",
+    "AuditEntry",
     "Announcement",
     "BrandingSettings",
     "HomePage",

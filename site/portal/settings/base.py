@@ -224,6 +224,10 @@ PORTAL_CLAMD_PORT = int(os.environ.get("PORTAL_CLAMD_PORT", "3310"))
 # Seconds to wait for each step of a scan (connecting, sending, the verdict).
 PORTAL_CLAMD_TIMEOUT = float(os.environ.get("PORTAL_CLAMD_TIMEOUT", "30"))
 
+# How long the audit log (core.audit) keeps who read or changed a child's information: seven
+# years by default. A daily job deletes older rows.
+PORTAL_AUDIT_RETENTION_DAYS = int(os.environ.get("PORTAL_AUDIT_RETENTION_DAYS", "2557"))
+
 # Password of the demo users (`make run`); generated and kept in var/ when unset.
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "")
 

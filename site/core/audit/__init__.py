@@ -1,0 +1,95 @@
+"""The audit log (DESIGN.md §5): every staff or API read or change of a child's information
+writes one row with :func:`record`.
+
+    from core import audit
+    audit.record(request.user, "submission.opened", submission, request=request)
+
+Rows are append-only (see ``core.models.audit``) and kept for ``PORTAL_AUDIT_RETENTION_DAYS``
+(``core.audit.retention``). Staff holding "core.view_auditentry" read them under
+Portal › Audit log (``core.audit.views``).
+"""
+
+from axes.helpers import get_client_ip_address
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+
+#: Every action the log records: a stable slug (stored, filtered on, exported) and its words.
+#: A new kind of read or change adds its slug here, so the admin's filter offers it.
+ACTIONS = {
+    "submission.opened": _("Submitted form opened"),
+    "submission.printed": _("Submitted form printed"),
+    "file.downloaded": _("File downloaded"),
+    "person.viewed": _("Child or young person viewed"),
+    "child_record.viewed": _("Child record viewed"),
+    "gdpr.history_viewed": _("Consent history viewed"),
+    "gdpr.children_viewed": _("Children linked to a person viewed"),
+    "export.downloaded": _("Subject access export downloaded"),
+    "audit.exported": _("Audit log exported"),
+}
+
+# Links followed from an object to the one that knows its child record: a submitted form
+# answers through its person, anything holding a form through the form.
+CHILD_RECORD_LINKS = ("person", "submission")
+CHILD_RECORD_MODEL = "records.childrecord"
+
+
+def action_label(action):
+    """The words for ``action`` (the slug itself for an action no longer declared)."""
+    return ACTIONS.get(action, action)
+
+
+def child_record_id_of(obj):
+    """The id of the council's child record that ``obj`` is about, or None.
+
+    A child record is its own; an object with a ``child_record_id`` (a portal person once
+    matched) answers with it; anything else is asked through its ``person`` or ``submission``.
+    Duck typing keeps core free of the plugins' models: a person without the field yet simply
+    answers None."""
+    if obj is None:
+        return None
+    if obj._meta.label_lower == CHILD_RECORD_MODEL:
+        return obj.pk
+    if hasattr(obj, "child_record_id"):
+        return obj.child_record_id
+    for name in CHILD_RECORD_LINKS:
+        related = getattr(obj, name, None)
+        if related is not None and hasattr(related, "_meta"):
+            return child_record_id_of(related)
+    return None
+
+
+def actor_label(actor):
+    """Who did it, in words that outlive the account: "Name <email>", or the email alone."""
+    if actor is None:
+        return ""
+    name = actor.get_full_name()
+    return f"{name} <{actor.email}>" if name else actor.email
+
+
+def record(actor, action, obj, detail="", *, request=None, child_record_id=None, api_client=None):
+    """Write one audit log row: ``actor`` (a user, or None for the system or an API client)
+    did ``action`` (a slug of :data:`ACTIONS`) to ``obj`` (a model instance, or None).
+
+    ``child_record_id`` defaults to :func:`child_record_id_of(obj) <child_record_id_of>`;
+    ``request`` gives the client's IP address, read as the sign-in lockout reads it (django-axes,
+    so one proxy setting serves both); ``api_client`` names the API client that asked."""
+    from core.models import AuditEntry
+
+    if action not in ACTIONS:
+        raise ValueError(f"Undeclared audit action {action!r}: add it to core.audit.ACTIONS.")
+    if not getattr(actor, "is_authenticated", False):
+        actor = None
+    if child_record_id is None:
+        child_record_id = child_record_id_of(obj)
+    return AuditEntry.objects.create(
+        actor=actor,
+        actor_label=actor_label(actor),
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
+        object_id=str(obj.pk) if obj is not None else "",
+        object_repr=str(obj)[:200] if obj is not None else "",
+        child_record_id=child_record_id,
+        detail=str(detail)[:500],
+        ip_address=get_client_ip_address(request) if request is not None else None,
+        api_client=api_client,
+    )
