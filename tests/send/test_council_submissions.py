@@ -16,15 +16,16 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from plugins.send import builder, services
-from plugins.send.demo import load_demo
+from plugins.send.builder import services as builder
+from plugins.send.builder.schema import FormSchema
+from plugins.send.demo.loader import load_demo
+from plugins.send.filling import services
 from plugins.send.models import (
     PortalPerson,
     SendSettings,
     Submission,
     SubmissionFile,
 )
-from plugins.send.schema import FormSchema
 from tests.conftest import sign_in_verified
 from tests.factories import UserFactory
 from tests.send.factories import (

@@ -4,8 +4,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import translation
 
-from plugins.send.builder import question_is_locked
-from plugins.send.demo import load_demo, load_demo_forms
+from plugins.send.builder.schema import FormSchema
+from plugins.send.builder.services import question_is_locked
+from plugins.send.demo.loader import load_demo, load_demo_forms
 from plugins.send.demo_forms import FORMS
 from plugins.send.models import (
     DataType,
@@ -17,7 +18,6 @@ from plugins.send.models import (
     QuestionGroup,
     VersionQuestion,
 )
-from plugins.send.schema import FormSchema
 from tests.send.factories import FormDefinitionFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db

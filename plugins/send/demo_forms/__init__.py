@@ -1,5 +1,5 @@
 """The demo council's SEND forms, as data: one module per form, and ``shared`` for the
-questions several forms ask. ``plugins.send.demo`` loads them."""
+questions several forms ask. ``plugins.send.demo.loader`` loads them."""
 
 from . import (
     advice_response,

@@ -1,4 +1,4 @@
-"""The shape of the demo forms' content: frozen records that ``plugins.send.demo`` turns into
+"""The shape of the demo forms' content: frozen records that ``plugins.send.demo.loader`` turns into
 bank questions, form definitions, groups and placements. Every text is an (English, Welsh)
 pair, and a hint or guidance cannot be left out, so no Welsh can be forgotten."""
 
