@@ -15,7 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from plugins.send.builder.schema import FormSchema
-from plugins.send.filling import services
+from plugins.send.filling import services, uploads
 from plugins.send.filling.uploads import PDF, CheckedUpload
 from plugins.send.models import FormDefinition, SendSettings, SubmissionEvent
 from tests.send.factories import PersonLinkFactory
@@ -144,7 +144,7 @@ def stored_report(submission, code, user):
     checked = CheckedUpload(
         content_type=PDF, sha256=hashlib.sha256(REPORT).hexdigest(), size=len(REPORT)
     )
-    return services.store_file(submission, code, 0, upload, checked, user)
+    return uploads.store_file(submission, code, 0, upload, checked, user)
 
 
 def download(page, button_name):

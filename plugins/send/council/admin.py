@@ -24,11 +24,11 @@ from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 
 from ..admin_access import ViewSubmissionsRequired, may_view_submissions
 from ..builder.schema import FormSchema, current_language
-from ..filling import services
 from ..filling.answers import load_answers
 from ..filling.summary import summary_sections
 from ..models import Submission, SubmissionEvent, SubmissionFile
 from ..printing.admin import PrintView
+from . import services
 
 PER_PAGE = 50
 

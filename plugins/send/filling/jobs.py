@@ -8,9 +8,10 @@ from django.utils import formats, timezone, translation
 from core.emails import send_user_email
 
 from ..builder.schema import text
-from ..models import SendSettings
+from ..models import SendSettings, SubmissionFile
 from ..models.settings import WARNING_DAYS_BEFORE_PURGE
-from .services import delete_draft_files, drafts_untouched_since
+from .files import delete_stored_files_after_commit
+from .services import drafts_untouched_since
 
 
 def purge_drafts():
@@ -45,6 +46,6 @@ def purge_drafts():
         purge_warned_at__lte=now - notice
     )
     with transaction.atomic():
-        delete_draft_files(due)
+        delete_stored_files_after_commit(SubmissionFile.objects.filter(submission__in=due))
         deleted, _by_model = due.delete()
     return deleted

@@ -15,14 +15,16 @@ from ..builder.schema import FormSchema
 from ..models import (
     Answer,
     FormDefinition,
+    SendSettings,
     Submission,
     SubmissionEvent,
-    SubmissionFile,
     SubmissionStep,
 )
 from ..models.forms import PortalType, UserType
 from ..models.people import Relationship
+from ..models.questions import UPLOAD_TYPES
 from ..models.submissions import Status
+from .files import delete_files
 
 SUBJECT_STEP = 1  # the automatic "Subject details" step
 REFERENCE_PREFIX = "SND-"
@@ -154,7 +156,7 @@ def _still_valid(question, value):
 def confirm_subject(submission, user):
     """Step 1: the user checked the details of the person the form is about."""
     with transaction.atomic():
-        submission = _locked_draft(submission)
+        submission = locked_draft(submission)
         submission.revision += 1
         submission.purge_warned_at = None
         SubmissionStep.objects.update_or_create(
@@ -166,7 +168,8 @@ def confirm_subject(submission, user):
     return submission
 
 
-def _locked_draft(submission):
+def locked_draft(submission):
+    """``submission`` locked for this transaction; NotEditable once it is no longer a draft."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     if submission.status != Status.DRAFT:
         raise NotEditable()
@@ -178,15 +181,25 @@ def save_step(submission, group, answers, repeat_count, loaded_revision, user, f
     ``loaded_revision``. Raises StaleStep if the step was saved since, leaving it untouched.
 
     File questions the page did not change keep their stored file; ``files`` are
-    SubmissionFile rows just accepted for this step."""
+    SubmissionFile rows just accepted for this step. A stale save deletes them (no answer
+    points at them); saving deletes the files no answer points at any more (a removed
+    repeating item's, a replaced one)."""
+    try:
+        return _save_step(submission, group, answers, repeat_count, loaded_revision, user, files)
+    except StaleStep:
+        delete_files(files)
+        raise
+
+
+def _save_step(submission, group, answers, repeat_count, loaded_revision, user, files):
     with transaction.atomic():
-        submission = _locked_draft(submission)
+        submission = locked_draft(submission)
         step = SubmissionStep.objects.filter(
             submission=submission, group_number=group.number
         ).first()
         if step and step.revision > loaded_revision:
             raise StaleStep()
-        file_codes = {q.code for q in group.questions if q.data_type in {"file", "image"}}
+        file_codes = {q.code for q in group.questions if q.data_type in UPLOAD_TYPES}
         kept_files = {
             (a.repeat_index, a.question_code): a.value
             for a in submission.answers.filter(
@@ -209,9 +222,7 @@ def save_step(submission, group, answers, repeat_count, loaded_revision, user, f
             for (index, code), value in sorted(merged.items())
             if index < repeat_count
         )
-        submission.files.filter(
-            question_code__in=file_codes, repeat_index__gte=repeat_count
-        ).delete()
+        delete_unanswered_files(submission, file_codes)
         submission.revision += 1
         SubmissionStep.objects.update_or_create(
             submission=submission,
@@ -224,58 +235,17 @@ def save_step(submission, group, answers, repeat_count, loaded_revision, user, f
     return submission
 
 
-def store_file(submission, code, repeat_index, upload, checked, user):
-    """Keep a file that passed ``uploads.check_upload`` (``checked``) for a draft."""
-    stored = SubmissionFile(
-        submission=submission,
-        question_code=code,
-        repeat_index=repeat_index,
-        original_name=upload.name[-255:],
-        content_type=checked.content_type,
-        size=checked.size,
-        sha256=checked.sha256,
-        uploaded_by=user,
-    )
-    upload.seek(0)
-    stored.file.save(upload.name, upload, save=False)
-    stored.save()
-    record(submission, SubmissionEvent.Action.FILE_ADDED, user, detail=stored.original_name)
-    return stored
-
-
-def attach_files(submission, group, files, user):
-    """Make accepted files the answers to their questions while the rest of the step still
-    has errors, so nobody uploads the same file twice. The step is not marked saved."""
-    with transaction.atomic():
-        submission = _locked_draft(submission)
-        for stored in files:
-            Answer.objects.update_or_create(
-                submission=submission,
-                repeat_index=stored.repeat_index,
-                question_code=stored.question_code,
-                defaults={"group_number": group.number, "value": stored.pk, "prefilled": False},
-            )
+def delete_unanswered_files(submission, codes):
+    """Delete the stored files of questions ``codes`` that no answer points at any more."""
+    answers = submission.answers.filter(question_code__in=codes).values_list("value", flat=True)
+    answered = [value for value in answers if isinstance(value, int)]
+    delete_files(submission.files.filter(question_code__in=codes).exclude(pk__in=answered))
 
 
 def first_unsaved_step(submission, schema):
     """Where "Continue" on the task list leads: the first step not saved yet."""
     statuses = step_statuses(submission, schema)
     return next((number for number, saved in statuses.items() if not saved), SUBJECT_STEP)
-
-
-def remove_file(submission, file_pk, user):
-    """Take an uploaded file off a draft (its answer goes with it)."""
-    with transaction.atomic():
-        submission = _locked_draft(submission)
-        upload = submission.files.get(pk=file_pk)
-        submission.answers.filter(
-            question_code=upload.question_code, repeat_index=upload.repeat_index
-        ).delete()
-        upload.file.delete(save=False)
-        upload.delete()
-        submission.revision += 1
-        submission.save(update_fields=["revision", "updated_at"])
-        record(submission, SubmissionEvent.Action.FILE_REMOVED, user, detail=upload.original_name)
 
 
 def step_statuses(submission, schema):
@@ -320,8 +290,9 @@ def submit(submission, user):
 
 
 def may_reopen(submission, user):
-    from ..models import SendSettings
-
+    """Whether ``user`` may reopen ``submission``: a professional's own submitted form that the
+    council has not opened yet (see ``council.services.mark_opened``), where
+    the council allows it."""
     return (
         user.is_professional
         and submission.created_by_id == user.pk
@@ -343,53 +314,9 @@ def reopen(submission, user, reason):
     return submission
 
 
-# -- the council ----------------------------------------------------------------------------
-
-
-def submitted_forms():
-    """The forms sent to the council. A draft is the family's own until they submit it: the
-    council never sees one."""
-    return Submission.objects.filter(status=Status.SUBMITTED)
-
-
-def mark_opened(submission, user):
-    """Record the council's first opening of a submitted form: from then on a professional
-    can no longer reopen it (see :func:`may_reopen`). Later openings change nothing.
-
-    One conditional update, so it cannot race with :func:`reopen`: a form reopened first is
-    a draft again and is not marked."""
-    if submission.opened_by_council_at is not None:
-        return submission
-    now = timezone.now()
-    with transaction.atomic():
-        marked = Submission.objects.filter(
-            pk=submission.pk, status=Status.SUBMITTED, opened_by_council_at__isnull=True
-        ).update(opened_by_council_at=now)
-        if marked:
-            submission.opened_by_council_at = now
-            record(submission, SubmissionEvent.Action.OPENED, user)
-    return submission
-
-
-def record_council_print(submission, user, file_format):
-    """The council printed the form (which opens it, if nobody had)."""
-    mark_opened(submission, user)
-    record(submission, SubmissionEvent.Action.PRINTED, user, detail=file_format)
-
-
-def record_council_download(submission, upload, user):
-    """The council downloaded one of the form's files (which opens it, if nobody had)."""
-    mark_opened(submission, user)
-    record(submission, SubmissionEvent.Action.FILE_DOWNLOADED, user, detail=upload.original_name)
-
-
 # -- old drafts -----------------------------------------------------------------------------
 
 
 def drafts_untouched_since(moment):
+    """Drafts nobody has saved since ``moment``."""
     return Submission.objects.filter(status=Status.DRAFT, updated_at__lt=moment)
-
-
-def delete_draft_files(submissions):
-    for upload in SubmissionFile.objects.filter(submission__in=submissions):
-        upload.file.delete(save=False)

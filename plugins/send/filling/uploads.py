@@ -1,4 +1,6 @@
-"""Checking a file a portal user uploads, before it is kept.
+"""Files a portal user uploads on a step: checking each one, keeping those that pass on the draft,
+replacing and removing them. Views only ask these functions; stored files are deleted through
+:mod:`plugins.send.filling.files`, after the transaction that deleted their rows commits.
 
 :func:`check_upload` applies the rules in this order and stops at the first one the file breaks:
 its extension, its size, whether its content really is that kind of file, and a virus scan. The
@@ -20,11 +22,15 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from core.config import portal_settings
 from core.texts import raw_text
 
+from ..models import Answer, SubmissionEvent, SubmissionFile
+from .files import delete_files
 from .scanning import ScannerUnavailable, scan
+from .services import delete_unanswered_files, locked_draft, record
 
 logger = logging.getLogger(__name__)
 
@@ -208,3 +214,73 @@ def _sha256(fileobj):
     while chunk := fileobj.read(_CHUNK):
         digest.update(chunk)
     return digest.hexdigest()
+
+
+# -- keeping, replacing and removing files on a draft -------------------------------------------
+
+
+def accept_uploads(submission, chosen, user):
+    """Check each file chosen on a step page (``{(repeat_index, code): UploadedFile}``) and
+    keep those that pass on the draft. Returns the kept SubmissionFile rows and
+    ``{(repeat_index, code): ValidationError}`` for the refused ones."""
+    accepted, refused = [], {}
+    for (index, code), upload in chosen.items():
+        try:
+            checked = check_upload(upload)
+        except ValidationError as error:
+            refused[index, code] = error
+            continue
+        accepted.append(store_file(submission, code, index, upload, checked, user))
+    return accepted, refused
+
+
+def store_file(submission, code, repeat_index, upload, checked, user):
+    """Keep a file that passed :func:`check_upload` (``checked``) for a draft."""
+    stored = SubmissionFile(
+        submission=submission,
+        question_code=code,
+        repeat_index=repeat_index,
+        original_name=upload.name[-255:],
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=user,
+    )
+    upload.seek(0)
+    stored.file.save(upload.name, upload, save=False)
+    stored.save()
+    record(submission, SubmissionEvent.Action.FILE_ADDED, user, detail=stored.original_name)
+    return stored
+
+
+def attach_files(submission, group, files, user):
+    """Make accepted files the answers to their questions while the rest of the step still
+    has errors, so nobody uploads the same file twice. The step is not marked saved. A file
+    an accepted one replaces is deleted."""
+    if not files:
+        return
+    with transaction.atomic():
+        submission = locked_draft(submission)
+        for stored in files:
+            Answer.objects.update_or_create(
+                submission=submission,
+                repeat_index=stored.repeat_index,
+                question_code=stored.question_code,
+                defaults={"group_number": group.number, "value": stored.pk, "prefilled": False},
+            )
+        delete_unanswered_files(submission, {stored.question_code for stored in files})
+
+
+def remove_file(submission, file_pk, user):
+    """Take an uploaded file off a draft: its answer goes with it, and the stored file once
+    the removal has committed."""
+    with transaction.atomic():
+        submission = locked_draft(submission)
+        upload = submission.files.get(pk=file_pk)
+        submission.answers.filter(
+            question_code=upload.question_code, repeat_index=upload.repeat_index
+        ).delete()
+        delete_files([upload])
+        submission.revision += 1
+        submission.save(update_fields=["revision", "updated_at"])
+        record(submission, SubmissionEvent.Action.FILE_REMOVED, user, detail=upload.original_name)

@@ -5,7 +5,6 @@ the read-only view of a submitted form, file downloads and reopening.
 Every lookup goes through ``plugins.send.access``: another family's ids give 404."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,11 +19,10 @@ from ..models import SubmissionFile
 from ..models.questions import UPLOAD_TYPES
 from ..models.submissions import Status
 from ..people.views import PersonView
-from . import services, steps
+from . import services, steps, uploads
 from .answers import load_answers
 from .forms import DeclarationsForm, ReopenForm
 from .summary import summary_sections
-from .uploads import check_upload
 
 
 def _schema(submission):
@@ -208,33 +206,21 @@ def _save(request, submission, group, form):
     """Check and keep the chosen files, then save the step; False when something on the
     page is wrong. Accepted files are kept even then, so nobody uploads them twice."""
     form.is_valid()  # the answers' own checks first; the files' errors join them
-    accepted = []
-    for (index, code), upload in _chosen_files(form).items():
-        try:
-            checked = check_upload(upload)
-        except ValidationError as error:
-            form.add_error(steps.field_name(code, index if group.repeating else None), error)
-            continue
-        accepted.append(services.store_file(submission, code, index, upload, checked, request.user))
+    accepted, refused = uploads.accept_uploads(submission, _chosen_files(form), request.user)
+    for (index, code), error in refused.items():
+        form.add_error(steps.field_name(code, index if group.repeating else None), error)
     if form.errors:
-        if accepted:
-            services.attach_files(submission, group, accepted, request.user)
+        uploads.attach_files(submission, group, accepted, request.user)
         return False
-    try:
-        services.save_step(
-            submission,
-            group,
-            form.answers(),
-            form.repeat_count,
-            _loaded_revision(request),
-            request.user,
-            accepted,
-        )
-    except services.StaleStep:
-        for stored in accepted:
-            stored.file.delete(save=False)
-            stored.delete()
-        raise
+    services.save_step(
+        submission,
+        group,
+        form.answers(),
+        form.repeat_count,
+        _loaded_revision(request),
+        request.user,
+        accepted,
+    )
     return True
 
 
@@ -347,7 +333,7 @@ def remove_file(request, pk, file):
     submission = submission_for(request.user, pk)
     upload = get_object_or_404(SubmissionFile, submission=submission, pk=file)
     try:
-        services.remove_file(submission, upload.pk, request.user)
+        uploads.remove_file(submission, upload.pk, request.user)
     except services.NotEditable:
         return redirect("send:submission", pk=submission.pk)
     messages.success(request, raw_text("send.step.file_removed", current_language()))
@@ -377,8 +363,8 @@ def reopen(request, pk):
 
 
 class PersonFormsView(PersonView):
-    """The person's page with their forms: those the user may start (with a search box) and
-    the user's history — in progress, submitted, and those the council shares."""
+    """The person's page with their forms: those the user may start (with a search box), and
+    the user's own drafts and submitted forms for the person."""
 
     template_name = "send/filling/person.html"
 
