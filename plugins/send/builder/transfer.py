@@ -114,15 +114,18 @@ def ensure_file_size(size):
         )
 
 
-def import_form(data, code=None):
+def import_form(data, code=None, bank_wins=False):
     """Create a not-live draft form from an exported file and return it.
 
     ``data`` is the file's content (bytes or text) or the decoded JSON. ``code``, when given,
     replaces the form's code (to import a form this site already has). Questions already in
-    the bank with the same definition are reused; the others are created. Everything is
-    checked before anything is written: a ValidationError lists every problem found."""
+    the bank with the same definition are reused; the others are created. With
+    ``bank_wins`` a question already in the bank is used as it stands even when the file
+    words it differently (the demo forms: the SEND team's own bank is never changed).
+    Everything is checked before anything is written: a ValidationError lists every problem
+    found."""
     with transaction.atomic():
-        plan = _ImportPlan(_decode(data), code)
+        plan = _ImportPlan(_decode(data), code, bank_wins)
         return plan.write()
 
 
@@ -228,8 +231,9 @@ class _ImportPlan:
     """Reads and checks a decoded file, then writes it. Problems are collected rather than
     raised one by one so the SEND team can fix the file in one go."""
 
-    def __init__(self, data, code):
+    def __init__(self, data, code, bank_wins=False):
         self.problems = []
+        self.bank_wins = bank_wins
         self.new_code = clean_code(code) if code else None
         self.form = None
         self.groups = []  # (QuestionGroup, [question codes])
@@ -458,7 +462,9 @@ class _ImportPlan:
             Prefetch("choices", queryset=QuestionChoice.objects.order_by("sort_order"))
         )
         for existing in in_bank:
-            differences = _differences(existing, *self.questions[existing.code])
+            differences = not self.bank_wins and _differences(
+                existing, *self.questions[existing.code]
+            )
             if differences:
                 self.problems.append(
                     _(
