@@ -17,6 +17,7 @@ from ...admin_access import GuardedDeleteView
 from ...models import FormDefinition
 from .. import services as builder
 from . import groups as views
+from . import versions
 from .definition_forms import FormDefinitionForm
 from .groups import VIEWSET, url
 
@@ -168,12 +169,12 @@ class FormDefinitionViewSet(ModelViewSet):
             *(pattern for pattern in super().get_urlpatterns() if pattern.name in kept),
             path("build/<int:pk>/", views.BuildView.as_view(), name="build"),
             path("build/<int:pk>/groups/new/", views.AddGroupView.as_view(), name="add_group"),
-            path("build/<int:pk>/renumber/", views.RenumberView.as_view(), name="renumber"),
-            path("build/<int:pk>/publish/", views.PublishView.as_view(), name="publish"),
-            path("build/<int:pk>/print/", views.PrintBlankView.as_view(), name="print_draft"),
+            path("build/<int:pk>/renumber/", versions.RenumberView.as_view(), name="renumber"),
+            path("build/<int:pk>/publish/", versions.PublishView.as_view(), name="publish"),
+            path("build/<int:pk>/print/", versions.PrintBlankView.as_view(), name="print_draft"),
             path(
                 "build/<int:pk>/print/<int:number>/",
-                views.PrintBlankView.as_view(),
+                versions.PrintBlankView.as_view(),
                 name="print_version",
             ),
             path("groups/<int:pk>/edit/", views.EditGroupView.as_view(), name="edit_group"),
@@ -193,8 +194,8 @@ class FormDefinitionViewSet(ModelViewSet):
                 views.RemoveQuestionView.as_view(),
                 name="remove_question",
             ),
-            path("clone/<int:pk>/", views.CloneView.as_view(), name="clone"),
-            path("versions/<int:pk>/", views.VersionHistoryView.as_view(), name="versions"),
+            path("clone/<int:pk>/", versions.CloneView.as_view(), name="clone"),
+            path("versions/<int:pk>/", versions.VersionHistoryView.as_view(), name="versions"),
         ]
 
 
