@@ -189,7 +189,8 @@ def main():
 def print_ratio(draft):
     from plugins.send.builder.schema import FormSchema
     from plugins.send.filling.answers import load_answers
-    from plugins.send.printing.documents import PrintOptions, print_html, print_pdf
+    from plugins.send.printing.documents import PrintOptions
+    from plugins.send.printing.pdf import print_html, print_pdf
 
     schema = FormSchema(draft.version.schema)
     answers = load_answers(draft)

@@ -13,7 +13,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from ..builder.schema import current_language
 from ..filling.answers import blank_answers
-from . import documents as printing
+from . import formats
 from .forms import PrintOptionsForm
 
 
@@ -50,7 +50,7 @@ class PrintView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         file_format = form.cleaned_data["file_format"]
-        content = printing.print_file(
+        content = formats.print_file(
             file_format,
             self.schema,
             self.answers(),
@@ -59,7 +59,7 @@ class PrintView(WagtailAdminTemplateMixin, FormView):
             submission=self.submission,
         )
         self.printed(file_format)
-        response = HttpResponse(content, content_type=printing.CONTENT_TYPES[file_format])
+        response = HttpResponse(content, content_type=formats.CONTENT_TYPES[file_format])
         response["Content-Disposition"] = content_disposition_header(
             as_attachment=True, filename=f"{self.file_name}.{file_format}"
         )

@@ -6,7 +6,8 @@ from django import forms
 from core.forms import PortalForm
 from core.texts import raw_text
 
-from .documents import FILE_FORMATS, SUBJECT_GROUP, DocumentType, PrintOptions, form_has_guidance
+from .documents import SUBJECT_GROUP, DocumentType, PrintOptions, form_has_guidance
+from .formats import FILE_FORMATS
 
 
 class PrintOptionsForm(PortalForm, forms.Form):

@@ -13,7 +13,7 @@ from .. import access
 from ..builder.schema import FormSchema
 from ..filling.answers import blank_answers, load_answers
 from ..models import FormDefinition
-from . import documents as printing
+from . import formats
 from .forms import PrintOptionsForm
 
 
@@ -70,7 +70,7 @@ def _print_page(request, schema, *, answers, submission, file_name, **context):
     form = PrintOptionsForm(data, schema=schema)
     if form.is_valid():
         file_format = form.cleaned_data["file_format"]
-        content = printing.print_file(
+        content = formats.print_file(
             file_format,
             schema,
             answers(),
@@ -78,7 +78,7 @@ def _print_page(request, schema, *, answers, submission, file_name, **context):
             translation.get_language(),
             submission=submission,
         )
-        response = HttpResponse(content, content_type=printing.CONTENT_TYPES[file_format])
+        response = HttpResponse(content, content_type=formats.CONTENT_TYPES[file_format])
         response["Content-Disposition"] = content_disposition_header(
             as_attachment=True, filename=f"{file_name}.{file_format}"
         )
