@@ -21,6 +21,7 @@ from ..models.submissions import Status
 from ..people.views import PersonView
 from . import services, steps, uploads
 from .answers import load_answers
+from .fields import UploadAnswer
 from .forms import DeclarationsForm, ReopenForm
 from .summary import summary_sections
 
@@ -230,7 +231,7 @@ def _chosen_files(form):
         (item.index, field.field.question.code): form.files[field.html_name]
         for item in form.items
         for field in item.fields
-        if isinstance(field.field, steps.UploadAnswer) and field.html_name in form.files
+        if isinstance(field.field, UploadAnswer) and field.html_name in form.files
     }
 
 
