@@ -46,7 +46,7 @@ urlpatterns = [path("bench/floor/", floor), *portal_urls.urlpatterns]
 def seed():
     """The measured parent has 5 children and 50 forms; everyone else fills the tables."""
     from accounts.models import User
-    from plugins.send import builder
+    from plugins.send.builder import services as builder
     from plugins.send.models import (
         Answer,
         FormDefinition,
@@ -187,9 +187,10 @@ def main():
 
 
 def print_ratio(draft):
-    from plugins.send.answers import load_answers
-    from plugins.send.printing import PrintOptions, print_html, print_pdf
-    from plugins.send.schema import FormSchema
+    from plugins.send.builder.schema import FormSchema
+    from plugins.send.filling.answers import load_answers
+    from plugins.send.printing.documents import PrintOptions
+    from plugins.send.printing.pdf import print_html, print_pdf
 
     schema = FormSchema(draft.version.schema)
     answers = load_answers(draft)

@@ -13,8 +13,8 @@ class SendConfig(plugins.PluginConfig):
     urls = "plugins.send.urls"
     texts = "plugins.send.texts.TEXTS"
     text_areas = {"send": "SEND"}
-    demo = "plugins.send.demo.load_demo"
-    exports = "plugins.send.exports.export_user"
+    demo = "plugins.send.demo.loader.load_demo"
+    exports = "plugins.send.people.exports.export_user"
     tiles = (
         # Children's SEND information: every user of it keeps two-step verification on.
         plugins.TileSpec(
@@ -27,10 +27,12 @@ class SendConfig(plugins.PluginConfig):
         ),
     )
     services = (
-        plugins.ServiceSpec(name="children_of_user", func="plugins.send.people.children_of_user"),
+        plugins.ServiceSpec(
+            name="children_of_user", func="plugins.send.people.services.children_of_user"
+        ),
     )
     jobs = (
         plugins.JobSpec(
-            name="purge_drafts", func="plugins.send.jobs.purge_drafts", schedule_type="D"
+            name="purge_drafts", func="plugins.send.filling.jobs.purge_drafts", schedule_type="D"
         ),
     )

@@ -1,6 +1,9 @@
 from django.urls import path
 
-from .views import filling, people, preview, printing
+from .builder import preview
+from .filling import views as filling
+from .people import views as people
+from .printing import views as printing
 
 app_name = "send"
 

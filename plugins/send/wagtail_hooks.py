@@ -11,10 +11,11 @@ from wagtail.permissions import register_permission_policy
 
 from core.wagtail_hooks import PORTAL_MENU_HOOK
 
-from . import admin_submissions, admin_transfer
 from .admin_access import FormBuilderPermissionPolicy
-from .admin_definitions import definitions
-from .admin_questions import questions
+from .builder.admin import transfer as transfer_admin
+from .builder.admin.definitions import definitions
+from .builder.admin.questions import questions
+from .council import admin as council_admin
 from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSettings
 
 register_setting(SendSettings, icon="form")
@@ -22,8 +23,8 @@ register_setting(SendSettings, icon="form")
 for _model in (Question, FormDefinition, QuestionGroup, FormVersion):
     register_permission_policy(_model, FormBuilderPermissionPolicy(_model))
 
-hooks.register("register_admin_urls", admin_transfer.admin_urls)
-hooks.register("register_admin_urls", admin_submissions.admin_urls)
+hooks.register("register_admin_urls", transfer_admin.admin_urls)
+hooks.register("register_admin_urls", council_admin.admin_urls)
 
 
 @hooks.register("register_permissions")
@@ -48,7 +49,7 @@ def send_menu():
     items = [
         questions.get_menu_item(order=10),
         definitions.get_menu_item(order=20),
-        admin_transfer.import_menu_item(),
-        admin_submissions.submissions_menu_item(order=40),
+        transfer_admin.import_menu_item(),
+        council_admin.submissions_menu_item(order=40),
     ]
     return SubmenuMenuItem(_("SEND"), Menu(items=items), icon_name="form", order=200)

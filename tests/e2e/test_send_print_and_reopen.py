@@ -14,10 +14,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from plugins.send import services
+from plugins.send.builder.schema import FormSchema
+from plugins.send.filling import services, uploads
+from plugins.send.filling.uploads import PDF, CheckedUpload
 from plugins.send.models import FormDefinition, SendSettings, SubmissionEvent
-from plugins.send.schema import FormSchema
-from plugins.send.uploads import PDF, CheckedUpload
 from tests.send.factories import PersonLinkFactory
 
 LANGUAGES = {
@@ -84,7 +84,7 @@ TITLE_PREFIX = {
     "cy": "Anghenion Addysgol Arbennig ac Anableddau – ",
 }
 
-# A valid answer of each kind, as the step forms store them (see plugins/send/steps.py).
+# A valid answer of each kind, as the step forms store them (see plugins/send/filling/steps.py).
 ANSWERS = {
     "text": "Text",
     "memo": "Text",
@@ -144,7 +144,7 @@ def stored_report(submission, code, user):
     checked = CheckedUpload(
         content_type=PDF, sha256=hashlib.sha256(REPORT).hexdigest(), size=len(REPORT)
     )
-    return services.store_file(submission, code, 0, upload, checked, user)
+    return uploads.store_file(submission, code, 0, upload, checked, user)
 
 
 def download(page, button_name):

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from plugins.send.scanning import ClamdScanner
+from plugins.send.filling.scanning import ClamdScanner
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import factory
 
-from plugins.send import builder
+from plugins.send.builder import services as builder
 from plugins.send.models import (
     FormDefinition,
     GroupQuestion,

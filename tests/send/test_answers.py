@@ -4,10 +4,10 @@ show them, in English and in Welsh."""
 import pytest
 from django.utils import translation
 
-from plugins.send import builder
-from plugins.send.answers import blank_answers, load_answers
+from plugins.send.builder import services as builder
+from plugins.send.builder.schema import FormSchema
+from plugins.send.filling.answers import blank_answers, load_answers
 from plugins.send.models import Answer, Submission, SubmissionFile, SubmissionStep
-from plugins.send.schema import FormSchema
 from tests.send.factories import (
     ChoiceFactory,
     FormDefinitionFactory,

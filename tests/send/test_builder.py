@@ -6,10 +6,10 @@ import copy
 import pytest
 from django.core.exceptions import ValidationError
 
-from plugins.send import builder
+from plugins.send.builder import services as builder
+from plugins.send.builder.schema import FormSchema
 from plugins.send.models import Answer, FormDefinition, FormVersion, GroupQuestion, Submission
 from plugins.send.models.forms import ImmutableVersion
-from plugins.send.schema import FormSchema
 from tests.factories import UserFactory
 from tests.send.factories import (
     ChoiceFactory,

@@ -18,15 +18,17 @@ from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from core.models import AuditEntry
-from plugins.send import builder, services
-from plugins.send.demo import load_demo
+from plugins.send.builder import services as builder
+from plugins.send.builder.schema import FormSchema
+from plugins.send.council import services as council_services
+from plugins.send.demo.loader import load_demo
+from plugins.send.filling import services
 from plugins.send.models import (
     PortalPerson,
     SendSettings,
     Submission,
     SubmissionFile,
 )
-from plugins.send.schema import FormSchema
 from tests.conftest import sign_in_verified
 from tests.factories import UserFactory
 from tests.send.factories import (
@@ -247,7 +249,7 @@ def test_search_finds_a_form_by_reference_or_the_persons_name(caseworker, form):
 def test_the_list_can_show_only_the_forms_nobody_has_opened(caseworker, form):
     opened = fill(family(), form)
     new = fill(family(), form)
-    services.mark_opened(opened, caseworker.user)
+    council_services.mark_opened(opened, caseworker.user)
     assert references(caseworker.get(LIST, {"opened": "false"})) == [new.reference]
     assert references(caseworker.get(LIST, {"opened": "true"})) == [opened.reference]
 

@@ -1,12 +1,15 @@
 """The demo council's SEND forms: what `make run` gives the SEND team and portal users."""
 
+import json
+
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import translation
 
-from plugins.send.builder import question_is_locked
-from plugins.send.demo import load_demo, load_demo_forms
-from plugins.send.demo_forms import FORMS
+from plugins.send.builder import transfer
+from plugins.send.builder.schema import FormSchema
+from plugins.send.builder.services import question_is_locked
+from plugins.send.demo.loader import FORMS_DIR, demo_form_files, load_demo, load_demo_forms
 from plugins.send.models import (
     DataType,
     FormDefinition,
@@ -17,7 +20,6 @@ from plugins.send.models import (
     QuestionGroup,
     VersionQuestion,
 )
-from plugins.send.schema import FormSchema
 from tests.send.factories import FormDefinitionFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -135,10 +137,39 @@ def test_some_questions_are_mandatory_and_some_go_in_the_chronology(loaded):
 def test_a_code_asked_on_several_forms_is_worded_once_in_the_demo_data():
     # The loader keeps one wording per code, so two different wordings would lose one.
     wordings = {}
-    for form in FORMS:
-        for group in form.groups:
-            for question in group.questions:
-                assert wordings.setdefault(question.code, question) == question, question.code
+    for data in demo_form_files():
+        for question in data["questions"]:
+            assert wordings.setdefault(question["code"], question) == question, question["code"]
+
+
+# -- the demo forms are form files, loaded by the form builder's importer --------------------
+
+
+@pytest.mark.parametrize("path", sorted(FORMS_DIR.glob("*.json")), ids=lambda path: path.stem)
+def test_each_demo_form_file_imports_as_a_live_published_bilingual_form(db, path):
+    data = json.loads(path.read_text("utf-8"))
+
+    [form] = load_demo_forms([data])
+
+    assert form.code in DEMO_FORMS and form.live
+    assert form.live_version.number == 1 and not form.has_draft_changes
+    schema = FormSchema(form.live_version.schema)
+    assert len(schema.groups) == len(data["form"]["groups"]) > 0
+    assert len(schema.questions) == len(data["questions"]) > 0
+    assert form.title_cy and form.title_cy != form.title_en
+    english = {q.code: q.label for q in schema.questions.values()}
+    with translation.override("cy"):
+        assert schema.title == form.title_cy
+        welsh = {q.code: q.label for q in schema.questions.values()}
+    assert all(welsh[code] and welsh[code] != english[code] for code in english)
+
+
+def test_the_demo_forms_export_as_the_files_they_were_loaded_from(loaded):
+    # The files were exported from the forms the demo used to build in Python: the same
+    # export again proves the importer rebuilt them exactly.
+    for data in demo_form_files():
+        exported = transfer.export_form(FormDefinition.objects.get(code=data["form"]["code"]))
+        assert {**exported, "exported_at": data["exported_at"]} == data
 
 
 def test_every_question_code_is_a_valid_bank_code(loaded):
@@ -274,9 +305,9 @@ def test_loading_again_creates_nothing(loaded, django_assert_max_num_queries):
 
 
 def test_loading_the_forms_takes_few_queries(db, django_assert_max_num_queries):
-    # Questions and list items are bulk-created: about 20 queries per form (most of them
-    # publishing), where one per question and list item would be several hundred.
-    with django_assert_max_num_queries(160):
+    # The importer bulk-creates questions and list items: under 30 queries per form (checks,
+    # writing, publishing), where one per question and list item would be several hundred.
+    with django_assert_max_num_queries(180):
         assert len(load_demo_forms()) == 6
 
 

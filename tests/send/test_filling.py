@@ -6,9 +6,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from plugins.send import services
+from plugins.send.builder.schema import FormSchema
+from plugins.send.filling import services
 from plugins.send.models import SendSettings, Submission, SubmissionFile
-from plugins.send.schema import FormSchema
 from tests.conftest import sign_in_verified
 from tests.factories import UserFactory
 from tests.send.factories import PersonLinkFactory, published_form
@@ -73,7 +73,7 @@ def test_a_mandatory_answer_left_empty_shows_the_error_summary_and_keeps_the_res
     item = group.items.first()
     item.question.mandatory = True
     item.question.save()
-    from plugins.send import builder
+    from plugins.send.builder import services as builder
 
     builder.publish(form)
     form.refresh_from_db()
@@ -306,7 +306,7 @@ def test_step_and_check_pages_do_not_grow_with_steps_or_answers(client, parent):
 
 @pytest.fixture
 def upload_form():
-    from plugins.send import builder
+    from plugins.send.builder import services as builder
     from tests.send.factories import FormDefinitionFactory, GroupFactory, QuestionFactory, place
 
     form = FormDefinitionFactory()
@@ -375,7 +375,7 @@ def test_an_accepted_file_is_kept_while_another_answer_is_wrong(client, parent, 
 
 
 def test_a_prefilled_answer_is_shown_and_named_on_its_step(client, parent):
-    from plugins.send import builder
+    from plugins.send.builder import services as builder
     from tests.send.factories import FormDefinitionFactory, GroupFactory, QuestionFactory, place
 
     school = QuestionFactory(code="CHILD_SCHOOL", label_en="Your child's school")

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from plugins.send import builder
+from plugins.send.builder import services as builder
 from plugins.send.models import FormDefinition, FormVersion, GroupQuestion, Question
 from tests.conftest import sign_in_verified
 from tests.factories import UserFactory

@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_email.models import EmailDevice
 
-from plugins.send import access, people
+from plugins.send import access
 from plugins.send.models import PersonLink, PortalPerson
+from plugins.send.people import services as people
 from portal import events, plugins
 from tests.conftest import sign_in_verified
 from tests.factories import UserFactory

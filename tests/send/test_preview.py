@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_otp.plugins.otp_email.models import EmailDevice
 
-from plugins.send import builder
+from plugins.send.builder import services as builder
 from plugins.send.models import Answer, FormVersion, Submission, SubmissionStep
 from tests.conftest import sign_in_verified
 from tests.factories import UserFactory

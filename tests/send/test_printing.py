@@ -18,21 +18,20 @@ from wagtail.images import get_image_model
 
 from accounts.models import VERIFIED
 from core.models import BrandingSettings
-from plugins.send import builder
-from plugins.send.answers import blank_answers, load_answers
+from plugins.send.builder import services as builder
+from plugins.send.builder.schema import FormSchema
+from plugins.send.filling.answers import blank_answers, load_answers
 from plugins.send.models import Answer, Submission, SubmissionStep
-from plugins.send.printing import (
-    DocumentType,
-    PrintOptions,
+from plugins.send.printing.documents import DocumentType, PrintOptions
+from plugins.send.printing.pdf import (
     local_url_fetcher,
     may_fetch,
     pdf_document,
     print_css,
-    print_docx,
     print_html,
     print_pdf,
 )
-from plugins.send.schema import FormSchema
+from plugins.send.printing.word import print_docx
 from tests.conftest import sign_in_verified
 from tests.factories import UserFactory
 from tests.send.factories import (

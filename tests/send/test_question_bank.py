@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, querydict_from_html
 
-from plugins.send import builder
+from plugins.send.builder import services as builder
 from plugins.send.models import Question, QuestionChoice
 from tests.conftest import sign_in_verified
 from tests.factories import UserFactory

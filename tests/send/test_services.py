@@ -9,15 +9,15 @@ from django.core import mail
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from plugins.send import services
-from plugins.send.jobs import purge_drafts
+from plugins.send.builder.schema import FormSchema
+from plugins.send.filling import services
+from plugins.send.filling.jobs import purge_drafts
 from plugins.send.models import (
     Answer,
     SendSettings,
     Submission,
     SubmissionFile,
 )
-from plugins.send.schema import FormSchema
 from portal import events
 from tests.factories import UserFactory
 from tests.send.factories import (
@@ -164,7 +164,7 @@ def test_an_uploaded_file_stays_when_the_step_is_saved_again_without_a_new_one(l
     upload_question = QuestionFactory(data_type="file")
     note = QuestionFactory()
     place(group, upload_question, note)
-    from plugins.send import builder
+    from plugins.send.builder import services as builder
 
     builder.publish(form)
     form.refresh_from_db()
@@ -191,7 +191,7 @@ def test_answers_given_earlier_for_the_same_child_are_prefilled_and_marked(link)
     school = QuestionFactory(code="CHILD_SCHOOL")
     first_form = FormDefinitionFactory()
     place(GroupFactory(form=first_form), school)
-    from plugins.send import builder
+    from plugins.send.builder import services as builder
 
     builder.publish(first_form)
     first_form.refresh_from_db()

@@ -11,8 +11,8 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
 
-from plugins.send import steps
-from plugins.send.schema import FormSchema, GroupSchema, build_schema
+from plugins.send.builder.schema import FormSchema, GroupSchema, build_schema
+from plugins.send.filling import steps
 from tests.send.factories import ChoiceFactory, GroupFactory, QuestionFactory, place
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
-from plugins.send import builder, transfer
+from plugins.send.builder import services as builder
+from plugins.send.builder import transfer
+from plugins.send.builder.schema import FormSchema, build_schema
 from plugins.send.models import (
     FormDefinition,
     GroupQuestion,
@@ -22,7 +24,6 @@ from plugins.send.models import (
     QuestionChoice,
     QuestionGroup,
 )
-from plugins.send.schema import FormSchema, build_schema
 from tests.conftest import sign_in_verified
 from tests.factories import UserFactory
 from tests.send.factories import (

@@ -15,14 +15,14 @@ from django.utils import translation
 from PIL import Image
 
 from core.models import PortalSettings
-from plugins.send.scanning import (
+from plugins.send.filling.scanning import (
     ClamdScanner,
     ScannerUnavailable,
     ScanResult,
     current_scanner,
     scanners,
 )
-from plugins.send.uploads import check_upload
+from plugins.send.filling.uploads import check_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -378,7 +378,7 @@ def test_a_scanner_that_never_answers_times_out():
 
 def test_the_scanner_setting_must_name_a_registered_scanner(settings):
     assert isinstance(current_scanner(), ClamdScanner)
-    settings.PORTAL_VIRUS_SCANNER = "plugins.send.uploads.CheckedUpload"
+    settings.PORTAL_VIRUS_SCANNER = "plugins.send.filling.uploads.CheckedUpload"
     with pytest.raises(ImproperlyConfigured, match="not a registered scanner"):
         current_scanner()
     settings.PORTAL_VIRUS_SCANNER = "plugins.send.no_such_module.Scanner"

@@ -169,7 +169,7 @@ class ImmutableVersion(Exception):
 
 class FormVersion(models.Model):
     """A published, never-changing snapshot of a form: ``schema`` holds every word in both
-    languages and every question's rules (format in ``plugins.send.schema``)."""
+    languages and every question's rules (format in ``plugins.send.builder.schema``)."""
 
     form = models.ForeignKey(FormDefinition, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField(_("version"))

@@ -53,7 +53,7 @@ UPLOAD_TYPES = {DataType.FILE, DataType.IMAGE}
 
 class Question(ClusterableModel):
     """A question in the bank. Once a published form version uses it, it is locked: only
-    ``inherit_multiple`` may change (see ``plugins.send.builder``)."""
+    ``inherit_multiple`` may change (see ``plugins.send.builder.services``)."""
 
     code = models.CharField(
         _("question code"),

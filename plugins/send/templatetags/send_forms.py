@@ -4,7 +4,7 @@ from django import template
 
 from core.texts import render
 
-from ..schema import text
+from ..builder.schema import text
 
 register = template.Library()
 

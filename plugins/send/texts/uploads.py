@@ -1,4 +1,4 @@
-"""Texts of the SEND plugin: uploads (the messages of plugins/send/uploads.py)."""
+"""Texts of the SEND plugin: uploads (the messages of plugins/send/filling/uploads.py)."""
 
 from portal.plugins import TextDefault
 

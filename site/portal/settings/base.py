@@ -215,9 +215,11 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
 
-# Virus scanning of uploads (plugins/send/scanning.py): the scanner class, and where clamd
+# Virus scanning of uploads (plugins/send/filling/scanning.py): the scanner class, and where clamd
 # listens, on a Unix socket or else on host and port. Uploads are refused while it cannot answer.
-PORTAL_VIRUS_SCANNER = os.environ.get("PORTAL_VIRUS_SCANNER", "plugins.send.scanning.ClamdScanner")
+PORTAL_VIRUS_SCANNER = os.environ.get(
+    "PORTAL_VIRUS_SCANNER", "plugins.send.filling.scanning.ClamdScanner"
+)
 PORTAL_CLAMD_SOCKET = os.environ.get("PORTAL_CLAMD_SOCKET", "")
 PORTAL_CLAMD_HOST = os.environ.get("PORTAL_CLAMD_HOST", "")
 PORTAL_CLAMD_PORT = int(os.environ.get("PORTAL_CLAMD_PORT", "3310"))

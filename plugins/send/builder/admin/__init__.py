@@ -1,0 +1,1 @@
+"""The form builder's screens in the Wagtail admin."""

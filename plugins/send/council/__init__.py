@@ -1,0 +1,1 @@
+"""The council's side of submitted forms: the staff list, one form's answers, files and trail."""

@@ -1,0 +1,216 @@
+"""Form steps drawn from a schema: one Django form per question group, with GOV.UK fields.
+
+The SEND team's preview and the citizen journey both build their steps here, so a step looks
+and validates the same in both. Fields are named by question code, and in a repeating group
+by code and item index (``CHILD_NAME-0``, ``CHILD_NAME-1``). Answers go in (``initial``) and
+come out (``answers()``) keyed ``(repeat_index, code)`` with the JSON values ``Answer`` rows
+store: strings, ints, decimal strings, ISO dates, "yes"/"no", list values, or None.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.forms.utils import ErrorDict
+
+from core.forms import DayMonthYearWidget, PortalForm
+from core.texts import raw_text
+
+from .fields import FIELD_TYPES, UploadAnswer
+
+SUBJECT_STEP = 1  # "Subject details", before the SEND team's groups (numbered from 2)
+NOT_STARTED, IN_PROGRESS, COMPLETED = "not_started", "in_progress", "completed"
+
+MAX_REPEATS = 50  # items of a repeating group on one page
+ADD, REMOVE = "add", "remove"
+
+
+def field_name(code, repeat_index=None):
+    """A question's field name: ``CODE``, or ``CODE-<index>`` in a repeating group."""
+    return code if repeat_index is None else f"{code}-{repeat_index}"
+
+
+# -- the step's form ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a step: the whole step, or one repeat of a repeating group."""
+
+    index: int
+    fields: list
+
+    @property
+    def number(self):
+        return self.index + 1
+
+
+class StepForm(PortalForm, forms.Form):
+    """The questions of one group; a repeating group's questions ``repeat_count`` times.
+
+    A *quiet* form shows what was typed without judging it: the step shown again after
+    "Add more" or "Remove", whose errors wait for "Save and continue". It is never valid.
+    """
+
+    def __init__(self, group, data=None, files=None, initial=None, repeat_count=1, quiet=False):
+        super().__init__(data, files)
+        self.group = group
+        self.repeat_count = min(max(repeat_count, 1), MAX_REPEATS) if group.repeating else 1
+        self.quiet = quiet
+        self._places = []  # (repeat index, question, field name), in page order
+        for index in range(self.repeat_count):
+            for question in group.questions:
+                name = field_name(question.code, index if group.repeating else None)
+                self.fields[name] = FIELD_TYPES[question.data_type](question)
+                self._places.append((index, question, name))
+        answers = initial or {}
+        self.initial = {
+            name: self.fields[name].from_answer(answers[index, question.code])
+            for index, question, name in self._places
+            if (index, question.code) in answers
+        }
+
+    @property
+    def items(self):
+        return [
+            Item(index, [self[name] for i, _question, name in self._places if i == index])
+            for index in range(self.repeat_count)
+        ]
+
+    @property
+    def can_add(self):
+        return self.group.repeating and self.repeat_count < MAX_REPEATS
+
+    def full_clean(self):
+        if self.quiet:
+            self._errors, self.cleaned_data = ErrorDict(), {}
+            return
+        super().full_clean()
+
+    def is_valid(self):
+        return not self.quiet and super().is_valid()
+
+    def answers(self):
+        """``{(repeat_index, code): JSON value}`` for every question but files (see
+        ``uploads``); None where nothing was given. Only after ``is_valid()``."""
+        return {
+            (index, question.code): self.fields[name].answer(self.cleaned_data[name])
+            for index, question, name in self._places
+            if not isinstance(self.fields[name], UploadAnswer)
+        }
+
+    def uploads(self):
+        """``{(repeat_index, code): UploadedFile}`` for the files chosen on this page."""
+        chosen = {
+            (index, question.code): self.fields[name].answer(self.cleaned_data[name])
+            for index, question, name in self._places
+            if isinstance(self.fields[name], UploadAnswer)
+        }
+        return {key: upload for key, upload in chosen.items() if upload is not None}
+
+
+def step_form(group, data=None, files=None, initial=None, repeat_count=1):
+    """The form of one step (a ``schema.GroupSchema``); bound when ``data`` is given."""
+    return StepForm(group, data, files, initial=initial, repeat_count=repeat_count)
+
+
+# -- "Add more" and "Remove" ---------------------------------------------------------------------
+
+
+def posted_repeat_count(data):
+    """How many items the posted page showed (its hidden ``repeat_count``)."""
+    try:
+        count = int(data.get("repeat_count", 1))
+    except (TypeError, ValueError):
+        return 1
+    return min(max(count, 1), MAX_REPEATS)
+
+
+def repeat_action(data):
+    """The repeat button pressed: ``(ADD, None)``, ``(REMOVE, index)``, or None for the
+    step's main button (or Enter in a field)."""
+    action = data.get("action") or ""
+    if action == ADD:
+        return ADD, None
+    kind, _dash, index = action.partition("-")
+    if kind == REMOVE and index.isdigit():
+        return REMOVE, int(index)
+    return None
+
+
+def repeat_button_form(group, data, initial=None):
+    """The step shown again after "Add more" (one more, empty item) or "Remove" (the item
+    gone, later ones moved up), keeping what was typed, as a quiet form; None when neither
+    button was pressed. ``initial`` (answers saved before) moves with the items."""
+    pressed = repeat_action(data) if group.repeating else None
+    if pressed is None:
+        return None
+    count = posted_repeat_count(data)
+    action, removed = pressed
+    if action == ADD:
+        return StepForm(group, data, initial=initial, repeat_count=count + 1, quiet=True)
+    if count == 1 or removed >= count:  # nothing to remove: the page as it was
+        return StepForm(group, data, initial=initial, repeat_count=count, quiet=True)
+    kept = [index for index in range(count) if index != removed]
+    moved = {old: new for new, old in enumerate(kept)}
+    return StepForm(
+        group,
+        _renumbered_data(group, data, moved, count),
+        initial={
+            (moved[old], code): value
+            for (old, code), value in (initial or {}).items()
+            if old in moved
+        },
+        repeat_count=count - 1,
+        quiet=True,
+    )
+
+
+def _renumbered_data(group, data, moved, count):
+    """Posted data with each kept item's values under its new index (``moved``: old index
+    to new), date parts included."""
+
+    def keys(code, index):
+        name = field_name(code, index)
+        return [name, *(f"{name}-{part}" for part in DayMonthYearWidget.parts)]
+
+    item_keys = {key for q in group.questions for i in range(count) for key in keys(q.code, i)}
+    result = {key: data.get(key) for key in data if key not in item_keys}
+    for old, new in moved.items():
+        for question in group.questions:
+            for old_key, new_key in zip(
+                keys(question.code, old), keys(question.code, new), strict=True
+            ):
+                if old_key in data:
+                    result[new_key] = data.get(old_key)
+    return result
+
+
+# -- pages ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Task:
+    """A row of the task list: a step, where it is, and how far it has got."""
+
+    number: int
+    name: str
+    url: str
+    status: str = NOT_STARTED
+    current: bool = False
+
+
+def task_list(schema, step_url, statuses=None, current=None):
+    """The form's steps, "Subject details" first. ``step_url(number)`` gives a step's
+    address; ``statuses`` maps step numbers to NOT_STARTED, IN_PROGRESS or COMPLETED."""
+    statuses = statuses or {}
+    steps = [(SUBJECT_STEP, raw_text("send.form.subject.title"))]
+    steps += [(group.number, group.name) for group in schema.groups]
+    return [
+        Task(number, name, step_url(number), statuses.get(number, NOT_STARTED), number == current)
+        for number, name in steps
+    ]
+
+
+def title_prefix():
+    """What every SEND form's title starts with, in the active language."""
+    return raw_text("send.form.title_prefix")

@@ -1,0 +1,383 @@
+"""Completing a form: the person's forms page, start, the task list, step 1 (subject
+details), each step with save and resume, check your answers, submit, the confirmation,
+the read-only view of a submitted form, file downloads and reopening.
+
+Every lookup goes through ``plugins.send.access``: another family's ids give 404."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.views.decorators.http import require_POST
+
+from core.texts import raw_text
+
+from ..access import link_for, send_user_required, submission_for
+from ..builder.schema import FormSchema, current_language
+from ..models import SubmissionFile
+from ..models.questions import UPLOAD_TYPES
+from ..models.submissions import Status
+from ..people.views import PersonView
+from . import services, steps, uploads
+from .answers import load_answers
+from .fields import UploadAnswer
+from .forms import DeclarationsForm, ReopenForm
+from .summary import summary_sections
+
+
+def _schema(submission):
+    return FormSchema(submission.version.schema)
+
+
+def _draft_or_view(submission):
+    """Pages that change a form redirect to its read-only view once it is submitted."""
+    if submission.status != Status.DRAFT:
+        return redirect("send:submission", pk=submission.pk)
+    return None
+
+
+def _step_url(submission, number):
+    if number == steps.SUBJECT_STEP:
+        return reverse("send:subject", args=[submission.pk])
+    return reverse("send:step", args=[submission.pk, number])
+
+
+def _context(submission, schema, current=None, **context):
+    saved = services.step_statuses(submission, schema)
+    statuses = {n: steps.COMPLETED if done else steps.NOT_STARTED for n, done in saved.items()}
+    return {
+        "submission": submission,
+        "schema": schema,
+        "title_prefix": steps.title_prefix(),
+        "task_list": steps.task_list(
+            schema, lambda number: _step_url(submission, number), statuses, current
+        ),
+        **context,
+    }
+
+
+@require_POST
+@send_user_required
+def start(request, person):
+    """Start from the person's forms page: continues the user's draft of the form if any."""
+    link = link_for(request.user, person)
+    form = get_object_or_404(
+        services.available_forms(request.user, link), code=request.POST.get("form")
+    )
+    submission = services.start(request.user, link.person, form)
+    return redirect("send:submission", pk=submission.pk)
+
+
+@send_user_required
+def submission(request, pk):
+    """A draft's introduction and task list; a submitted form's answers (read only)."""
+    submission = submission_for(request.user, pk)
+    schema = _schema(submission)
+    if submission.status == Status.DRAFT:
+        context = _context(
+            submission,
+            schema,
+            start_url=_step_url(submission, services.first_unsaved_step(submission, schema)),
+            check_url=reverse("send:check", args=[submission.pk]),
+            back_url=reverse("send:person", args=[submission.person_id]),
+        )
+        return render(request, "send/filling/overview.html", context)
+    return render(
+        request,
+        "send/filling/submitted.html",
+        {
+            "submission": submission,
+            "schema": schema,
+            "title_prefix": steps.title_prefix(),
+            "sections": _summary(submission, schema),
+            "may_reopen": services.may_reopen(submission, request.user),
+            "submitted_on": formats.date_format(
+                timezone.localtime(submission.submitted_at), "j F Y"
+            ),
+        },
+    )
+
+
+@send_user_required
+def subject(request, pk):
+    """Step 1: the person the form is about, to check before the council's questions."""
+    submission = submission_for(request.user, pk)
+    response = _draft_or_view(submission)
+    if response:
+        return response
+    schema = _schema(submission)
+    if request.method == "POST":
+        services.confirm_subject(submission, request.user)
+        first = schema.groups[0] if schema.groups else None
+        if request.GET.get("return") == "check" or first is None:
+            return redirect("send:check", pk=submission.pk)
+        return redirect("send:step", pk=submission.pk, number=first.number)
+    context = _context(
+        submission,
+        schema,
+        steps.SUBJECT_STEP,
+        person=submission.person,
+        back_url=reverse("send:submission", args=[submission.pk]),
+    )
+    return render(request, "send/filling/subject.html", context)
+
+
+def _initial(answers, group, repeat_count):
+    """Saved answers for the step's form; a file question's is the stored file's name."""
+    initial = {}
+    for index in range(repeat_count if group.repeating else 1):
+        for question in group.questions:
+            value = answers.value(question.code, index)
+            if value is None:
+                continue
+            if question.data_type in UPLOAD_TYPES:
+                value = answers.display(question, index)
+            initial[index, question.code] = value
+    return initial
+
+
+def _loaded_revision(request):
+    try:
+        return int(request.POST.get("revision", 0))
+    except ValueError:
+        return 0
+
+
+def _saved_form(group, answers):
+    count = answers.repeat_count(group.number)
+    return steps.step_form(group, initial=_initial(answers, group, count), repeat_count=count)
+
+
+@send_user_required
+def step(request, pk, number):
+    """One step: "Save and continue" checks and saves it, "Add more"/"Remove" show it again
+    with one item more or less, and a save from a stale page is refused with the newer
+    answers shown."""
+    submission = submission_for(request.user, pk)
+    response = _draft_or_view(submission)
+    if response:
+        return response
+    schema = _schema(submission)
+    group = schema.group(number)
+    if group is None:
+        raise Http404
+    answers = load_answers(submission)
+    stale = False
+    if request.method == "POST":
+        count = steps.posted_repeat_count(request.POST)
+        initial = _initial(answers, group, count)
+        form = steps.repeat_button_form(group, request.POST, initial)
+        if form is None:
+            form = steps.step_form(
+                group, request.POST, request.FILES, initial=initial, repeat_count=count
+            )
+            try:
+                if _save(request, submission, group, form):
+                    following = schema.next_group(number)
+                    if request.GET.get("return") == "check" or following is None:
+                        return redirect("send:check", pk=submission.pk)
+                    return redirect("send:step", pk=submission.pk, number=following.number)
+            except services.StaleStep:
+                stale = True
+                submission.refresh_from_db()
+                answers = load_answers(submission)
+                form = _saved_form(group, answers)
+            else:
+                answers = load_answers(submission)  # files accepted on an invalid page
+    else:
+        form = _saved_form(group, answers)
+    previous = schema.previous_group(number)
+    context = _context(
+        submission,
+        schema,
+        number,
+        group=group,
+        form=form,
+        stale=stale,
+        prefilled=[q.label for q in group.questions if answers.is_prefilled(q.code)],
+        files=_stored_files(submission, answers, group),
+        back_url=_step_url(submission, previous.number if previous else steps.SUBJECT_STEP),
+        action_url=request.get_full_path(),
+    )
+    return render(request, "send/filling/step.html", context)
+
+
+def _save(request, submission, group, form):
+    """Check and keep the chosen files, then save the step; False when something on the
+    page is wrong. Accepted files are kept even then, so nobody uploads them twice."""
+    form.is_valid()  # the answers' own checks first; the files' errors join them
+    accepted, refused = uploads.accept_uploads(submission, _chosen_files(form), request.user)
+    for (index, code), error in refused.items():
+        form.add_error(steps.field_name(code, index if group.repeating else None), error)
+    if form.errors:
+        uploads.attach_files(submission, group, accepted, request.user)
+        return False
+    services.save_step(
+        submission,
+        group,
+        form.answers(),
+        form.repeat_count,
+        _loaded_revision(request),
+        request.user,
+        accepted,
+    )
+    return True
+
+
+def _chosen_files(form):
+    """{(repeat index, code): UploadedFile} for the files chosen on the page."""
+    return {
+        (item.index, field.field.question.code): form.files[field.html_name]
+        for item in form.items
+        for field in item.fields
+        if isinstance(field.field, UploadAnswer) and field.html_name in form.files
+    }
+
+
+def _stored_files(submission, answers, group):
+    """The step's stored files, each with its download and remove addresses."""
+    ids = {
+        answers.value(q.code, i)
+        for i in range(answers.repeat_count(group.number))
+        for q in group.questions
+        if q.data_type in UPLOAD_TYPES and answers.value(q.code, i)
+    }
+    if not ids:
+        return []
+    return [
+        {
+            "name": row.original_name,
+            "url": reverse("send:file", args=[submission.pk, row.pk]),
+            "remove_url": reverse("send:remove_file", args=[submission.pk, row.pk]),
+        }
+        for row in SubmissionFile.objects.filter(submission=submission, pk__in=ids)
+    ]
+
+
+def _summary(submission, schema, change_links=False):
+    """The answers grouped by step, with the portal's file and Change links."""
+
+    def change_url(number):
+        return _step_url(submission, number) + "?return=check"
+
+    return summary_sections(
+        schema,
+        load_answers(submission),
+        file_url=lambda file_pk: reverse("send:file", args=[submission.pk, file_pk]),
+        change_url=change_url if change_links else None,
+    )
+
+
+@send_user_required
+def check(request, pk):
+    """Check your answers, tick both declarations and submit."""
+    submission = submission_for(request.user, pk)
+    if submission.status != Status.DRAFT:
+        return redirect("send:submission", pk=submission.pk)
+    schema = _schema(submission)
+    form = DeclarationsForm(request.POST or None)
+    incomplete = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit(submission, request.user)
+        except services.Incomplete as error:
+            incomplete = error.steps
+        else:
+            return redirect("send:confirmation", pk=submission.pk)
+    if not incomplete:
+        statuses = services.step_statuses(submission, schema)
+        incomplete = [number for number, saved in statuses.items() if not saved]
+    names = {task.number: task.name for task in _context(submission, schema)["task_list"]}
+    return render(
+        request,
+        "send/filling/check.html",
+        {
+            "submission": submission,
+            "schema": schema,
+            "form": form,
+            "sections": _summary(submission, schema, change_links=True),
+            "incomplete": [{"name": names[n], "url": _step_url(submission, n)} for n in incomplete],
+        },
+    )
+
+
+@send_user_required
+def confirmation(request, pk):
+    """The confirmation page: a replayed or doubled Submit lands here too."""
+    submission = submission_for(request.user, pk)
+    if submission.status != Status.SUBMITTED:
+        return redirect("send:check", pk=submission.pk)
+    return render(
+        request,
+        "send/filling/confirmation.html",
+        {"submission": submission, "schema": _schema(submission)},
+    )
+
+
+@send_user_required
+def download(request, pk, file):
+    """A file of the user's own submission, sent as an attachment."""
+    submission = submission_for(request.user, pk)
+    upload = get_object_or_404(SubmissionFile, submission=submission, pk=file)
+    return FileResponse(
+        upload.file.open("rb"),
+        as_attachment=True,
+        filename=upload.original_name,
+        content_type=upload.content_type,
+    )
+
+
+@require_POST
+@send_user_required
+def remove_file(request, pk, file):
+    submission = submission_for(request.user, pk)
+    upload = get_object_or_404(SubmissionFile, submission=submission, pk=file)
+    try:
+        uploads.remove_file(submission, upload.pk, request.user)
+    except services.NotEditable:
+        return redirect("send:submission", pk=submission.pk)
+    messages.success(request, raw_text("send.step.file_removed", current_language()))
+    return redirect("send:step", pk=submission.pk, number=_group_of(submission, upload))
+
+
+def _group_of(submission, upload):
+    question = _schema(submission).questions.get(upload.question_code)
+    return question.group.number if question else services.SUBJECT_STEP
+
+
+@send_user_required
+def reopen(request, pk):
+    """A professional reopens a submitted form the council has not opened, giving a reason."""
+    submission = submission_for(request.user, pk)
+    if not services.may_reopen(submission, request.user):
+        raise Http404
+    form = ReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.reopen(submission, request.user, form.cleaned_data["reason"])
+        return redirect("send:submission", pk=submission.pk)
+    return render(
+        request,
+        "send/filling/reopen.html",
+        {"submission": submission, "schema": _schema(submission), "form": form},
+    )
+
+
+class PersonFormsView(PersonView):
+    """The person's page with their forms: those the user may start (with a search box), and
+    the user's own drafts and submitted forms for the person."""
+
+    template_name = "send/filling/person.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        search = self.request.GET.get("q", "")[:100]
+        user = self.request.user
+        history = list(services.history(user, self.link.person))
+        context.update(
+            search=search,
+            available=services.available_forms(user, self.link, search),
+            in_progress=[s for s in history if s.status == Status.DRAFT],
+            submitted=[s for s in history if s.status == Status.SUBMITTED],
+        )
+        return context

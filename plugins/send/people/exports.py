@@ -1,0 +1,80 @@
+"""The SEND part of a subject access export (see core.subject_access for the format): the
+people the user declared and every form they started or submitted, with its answers."""
+
+from django.utils.translation import gettext as _
+
+from core.subject_access import field
+
+from ..access import people_for
+from ..builder.schema import FormSchema
+from ..filling.answers import load_answers
+from ..models import Submission
+
+
+def export_user(user):
+    people = [_person(link) for link in people_for(user)]
+    submissions = (
+        Submission.objects.filter(created_by=user)
+        .select_related("person", "version")
+        .prefetch_related("files", "events")
+    )
+    return {"title": _("SEND"), "items": people + [_submission(s) for s in submissions]}
+
+
+def _person(link):
+    person = link.person
+    return {
+        "kind": "send_person",
+        "title": person.full_name,
+        "fields": [
+            field("forename", _("First name"), person.forename),
+            field("middle_names", _("Middle names"), person.middle_names),
+            field("surname", _("Last name"), person.surname),
+            field("date_of_birth", _("Date of birth"), person.date_of_birth),
+            field(
+                "relationship",
+                _("Relationship"),
+                link.relationship,
+                link.get_relationship_display(),
+            ),
+            field("lives_with_user", _("Lives at the user's address"), link.lives_with_user),
+            field("hidden", _("Hidden"), link.hidden),
+            field("added_at", _("Added"), person.created_at),
+        ],
+    }
+
+
+def _submission(submission):
+    schema = FormSchema(submission.version.schema)
+    answers = load_answers(submission)
+    fields = [
+        field("form", _("Form"), schema.code, schema.title),
+        field("person", _("About"), submission.person.full_name),
+        field("status", _("Status"), submission.status, submission.get_status_display()),
+        field("reference", _("Reference"), submission.reference or ""),
+        field("started_at", _("Started"), submission.started_at),
+        field("submitted_at", _("Submitted"), submission.submitted_at),
+    ]
+    for group in schema.groups:
+        for index in range(answers.repeat_count(group.number)):
+            for question in group.questions:
+                value = answers.value(question.code, index)
+                if value is not None:
+                    name = f"{question.code}[{index}]" if group.repeating else question.code
+                    fields.append(
+                        field(name, question.label, value, answers.display(question, index))
+                    )
+    fields += [
+        field(f"file_{upload.pk}", _("File"), upload.original_name)
+        for upload in submission.files.all()
+    ]
+    fields += [
+        field(
+            f"event_{event.pk}",
+            event.get_action_display(),
+            event.at,
+            f"{event.get_action_display()} {event.detail}".strip(),
+        )
+        for event in submission.events.all()
+    ]
+    return {"kind": "send_submission", "title": schema.title, "fields": fields}

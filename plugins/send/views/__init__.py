@@ -1,1 +1,0 @@
-"""Portal views of the SEND plugin, one module per journey."""
