@@ -92,8 +92,8 @@ class PortalAppConfig(AppConfig):
     - ``jobs``: JobSpec, scheduled django-q2 jobs.
     - ``services``: ServiceSpec, providers of services declared in ``portal.services``.
 
-    Access rules and event receivers are wired in ``ready()``. Subclasses are imported as
-    ``from portal import plugins`` then ``plugins.PluginConfig``: Django picks an app's config
+    Access rules and event receivers are wired in ``ready()``. Subclass through the module
+    (``from portal import plugins``, then ``plugins.PluginConfig``): Django picks an app's config
     automatically only when its apps.py holds exactly one AppConfig subclass.
     """
 
