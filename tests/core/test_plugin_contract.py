@@ -46,6 +46,13 @@ def test_a_service_is_answered_by_its_provider_or_else_its_fallback(monkeypatch)
     assert services.get("greet")("Ann") == "Ann"
 
 
+def test_a_service_is_declared_once_with_one_protocol_and_fallback():
+    notify = services.declarations()["notify"]
+    assert services.declare("notify", notify.protocol, notify.fallback) == notify
+    with pytest.raises(ValueError, match="already declared"):
+        services.declare("notify", notify.protocol, "portal.services.no_children")
+
+
 def test_asking_for_an_undeclared_service_is_an_error():
     with pytest.raises(LookupError):
         services.get("no-such-service")
