@@ -8,7 +8,8 @@
 #   3. postgresql   the suite again on PostgreSQL, without the browser tests (DATABASE_URL if
 #                   given, else a throw-away server from scripts/with-postgres.sh)
 #   4. plugins      tests/core with a minimal plugin list, then core and accounts with no plugins
-#                   at all (accounts must work without the GDPR plugin's consent step)
+#                   at all (accounts must work without the GDPR plugin's consent step), then the
+#                   send and gdpr suites each without the other
 #   5. deploy       manage.py check --deploy on the production settings
 #
 # Before them, one clamd with an EICAR-only signature database (scripts/clamav.sh) starts for
@@ -117,6 +118,10 @@ pass "core, plugins send,gdpr,messaging" env PORTAL_PLUGINS=plugins.send,plugins
   "${PYTEST[@]}" tests/core -m "not e2e" "${xdist[@]}"
 pass "core + accounts, no plugins" env PORTAL_PLUGINS= \
   "${PYTEST[@]}" tests/core tests/accounts -m "not e2e" "${xdist[@]}"
+pass "send without gdpr" env PORTAL_PLUGINS=plugins.send \
+  "${PYTEST[@]}" tests/send -m "not e2e" "${xdist[@]}"
+pass "gdpr without send" env PORTAL_PLUGINS=plugins.gdpr \
+  "${PYTEST[@]}" tests/gdpr -m "not e2e" "${xdist[@]}"
 pass "deploy check (production)" deploy_check
 
 echo

@@ -73,3 +73,22 @@ def sign_in_verified(client, user):
 @pytest.fixture
 def admin_client(client, superuser):
     return sign_in_verified(client, superuser)
+
+
+@pytest.fixture
+def provide_service(monkeypatch):
+    """``provide_service(name, provider)``: for this test ``provider`` answers the service
+    ``name`` (portal.services); ``provide_service(name)`` leaves it to the service's fallback,
+    as when no installed plugin provides it."""
+    from django.utils.module_loading import import_string
+
+    from portal import services
+
+    overrides = {}
+    real_get = services.get
+    monkeypatch.setattr(services, "get", lambda name: overrides.get(name) or real_get(name))
+
+    def provide(name, provider=None):
+        overrides[name] = provider or import_string(services.declarations()[name].fallback)
+
+    return provide

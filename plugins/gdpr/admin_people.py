@@ -19,22 +19,13 @@ from wagtail.admin.widgets.button import Button
 from accounts.search import matching_people
 from core import audit
 from core.texts import render as render_text
-from portal import plugins
+from portal import services as portal_services
 
 from . import services
 from .admin_access import AdministerRequired
 from .models import WITHDRAWN, ConsentRecord
 
 User = get_user_model()
-CHILDREN_SERVICE = "children_of_user"
-
-
-def children_service():
-    """The SEND plugin's ``children_of_user(user)``, or None when it is not installed.
-
-    It returns the children linked to the person, each a mapping with "name" and optionally
-    "date_of_birth" and "relationship"."""
-    return plugins.get_service(CHILDREN_SERVICE)
 
 
 def when(value):
@@ -89,14 +80,12 @@ class ChildrenColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["url"] = reverse("gdpr_withdrawal_children", args=[instance.pk])
-        context["installed"] = self.installed
         return context
 
 
 class WithdrawalsView(AdministerRequired, _TitledIndexView):
     model = ConsentRecord
     permission_policy = None  # AdministerRequired checks the one GDPR permission
-    template_name = "gdpr/admin/withdrawals.html"
     page_title = _("Consent withdrawals")
     header_icon = "cross"
     index_url_name = "gdpr_withdrawals"
@@ -108,19 +97,13 @@ class WithdrawalsView(AdministerRequired, _TitledIndexView):
     paginate_by = 50
 
     @cached_property
-    def children_installed(self):
-        return children_service() is not None
-
-    @cached_property
     def columns(self):
-        children = ChildrenColumn("children", label=_("Children"))
-        children.installed = self.children_installed
         return [
             self._title_column("user", label=_("Name")),
             Column("user.email", label=_("Email address")),
             WhenColumn("created_at", label=_("Withdrawn"), sort_key="created_at"),
             Column("statement.version", label=_("Statement version")),
-            children,
+            ChildrenColumn("children", label=_("Children")),
             ActionedColumn("actioned", label=_("Actioned")),
         ]
 
@@ -141,9 +124,6 @@ class WithdrawalsView(AdministerRequired, _TitledIndexView):
             return []
         url = reverse("gdpr_withdrawal_actioned", args=[instance.pk])
         return [Button(_("Mark actioned"), url=url, classname="button-small button-secondary")]
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "children_installed": self.children_installed}
 
 
 class _WithdrawalPage(AdministerRequired, WagtailAdminTemplateMixin, TemplateView):
@@ -169,12 +149,12 @@ class WithdrawalChildrenView(_WithdrawalPage):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        service = children_service()
+        # The SEND plugin provides children_of_user; without it nobody has children linked.
+        children_of_user = portal_services.get("children_of_user")
         return {
             **super().get_context_data(**kwargs),
             "record": self.record,
-            "installed": service is not None,
-            "children": list(service(self.record.user)) if service else [],
+            "children": list(children_of_user(self.record.user)),
             "back_url": reverse("gdpr_withdrawals"),
         }
 

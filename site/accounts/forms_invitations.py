@@ -1,11 +1,9 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import PortalForm
 
 from .invitations import InvitationRefused, accept_invitation
-from .models import Invitation
 
 
 class InvitationCodeForm(PortalForm, forms.Form):
@@ -33,25 +31,3 @@ class InvitationCodeForm(PortalForm, forms.Form):
         except InvitationRefused as refusal:
             raise forms.ValidationError(str(refusal)) from refusal
         return self.cleaned_data["code"]
-
-
-class InvitationCreateForm(forms.ModelForm):
-    """The admin's "Add invitation" form."""
-
-    language = forms.ChoiceField(
-        label=_("Language of the email"),
-        choices=settings.LANGUAGES,
-        initial=settings.LANGUAGE_CODE,
-        help_text=_("The invitation email is written in this language."),
-    )
-
-    class Meta:
-        model = Invitation
-        fields = ["email", "child_name", "language"]
-        help_texts = {
-            "email": _(
-                "The parent or carer's email address. They accept the invitation when "
-                "signed in with this address."
-            ),
-            "child_name": _("The child the invitation is about."),
-        }

@@ -4,27 +4,17 @@ The answers of each step are kept in the session (``SESSION_KEY``) until the use
 them on "Check your answers", so going back or getting a later step wrong never loses what
 was typed. Passwords and secret answers are hashed before they reach the session.
 
-GDPR consent (plugin contract)
-------------------------------
-A plugin (the GDPR plugin) may provide the service ``"registration_consent"``
-(``ServiceSpec(name="registration_consent", func="<dotted path to an object>")``). The object
-has three methods:
+GDPR consent (services)
+-----------------------
+The consent step is the service ``"registration_consent"`` (its Protocol is in portal.services):
+every registration step first redirects to its ``start_url`` until ``is_given`` says yes, the
+account is only created with consent, and ``record`` stores it against the new account. The
+GDPR plugin provides it; the fallback has no consent step.
 
-- ``start_url(request, next_url) -> str``: the plugin's consent page; once consent is given
-  it sends the user on to ``next_url``.
-- ``is_given(request) -> bool``: whether the person registering in this session has given
-  consent (the plugin keeps that in the session until the account exists).
-- ``record(request, user)``: called once the account exists, to store the consent against
-  the new user.
-
-When a provider is installed every registration step first redirects to ``start_url`` until
-``is_given`` says yes, and the account is only created with consent. When none is installed,
-registration has no consent step.
-
-A plugin may also provide ``"may_register_again"``: ``func(user) -> bool`` for an inactive
-account whose address someone registers again (the GDPR plugin: consent was withdrawn). When it
-says yes, the account is reopened with the new answers, its address unconfirmed until the
-emailed code is entered. Without it, an existing address is always "already registered".
+The service ``"may_register_again"`` says whether the address of an inactive account may be
+registered again (the GDPR plugin: consent was withdrawn). When it says yes, the account is
+reopened with the new answers, its address unconfirmed until the emailed code is entered. The
+fallback says no: an existing address is always "already registered".
 """
 
 from django.conf import settings
@@ -34,14 +24,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.emails import send_user_email
-from portal.plugins import CITIZEN, PROFESSIONAL, get_service
+from portal import services
+from portal.plugins import CITIZEN, PROFESSIONAL
 
 from .confirmation import send_confirmation
 from .models import PENDING
 
 SESSION_KEY = "registration"
-CONSENT_SERVICE = "registration_consent"
-REGISTER_AGAIN_SERVICE = "may_register_again"
 
 # Every step in order; "work" only for professionals. "address" is chosen from the lookup
 # or typed in by hand after the "postcode" step.
@@ -49,17 +38,12 @@ STEPS = ("name", "work", "postcode", "address", "phone", "account", "secret")
 PROFESSIONAL_ONLY = {"work"}
 
 
-def consent_provider():
-    """The installed registration consent provider, or None (see the module docstring)."""
-    return get_service(CONSENT_SERVICE)
-
-
 def consent_redirect(request, next_url):
     """The consent page to send the user to first, or None when no consent is needed now."""
-    provider = consent_provider()
-    if provider is None or provider.is_given(request):
+    consent = services.get("registration_consent")
+    if consent.is_given(request):
         return None
-    return provider.start_url(request, next_url)
+    return consent.start_url(request, next_url)
 
 
 # --- answers in the session -------------------------------------------------------------
@@ -196,8 +180,7 @@ def _reopen(user):
     """Save ``user`` over the closed account with the same address when a plugin says it may
     be registered again; True when reopened."""
     closed = get_user_model().objects.filter(email__iexact=user.email, is_active=False).first()
-    may_register_again = get_service(REGISTER_AGAIN_SERVICE, fallback=lambda user: False)
-    if closed is None or not may_register_again(closed):
+    if closed is None or not services.get("may_register_again")(closed):
         return False
     user.pk = closed.pk
     user.save(force_update=True)
@@ -207,7 +190,7 @@ def _reopen(user):
 def register(request):
     """Create the account from the answers in the session and email its confirmation.
 
-    The answers must be complete (and consent given when a provider is installed). When the
+    The answers must be complete and consent given (see the module docstring). When the
     email address already has an account, that address is told someone tried to register
     and no account is made; either way the caller shows the same "Check your email" page.
     Returns the address the confirmation went to.
@@ -215,14 +198,13 @@ def register(request):
     current = answers(request.session)
     if not is_complete(current):
         raise ValueError("Registration answers are incomplete")
-    provider = consent_provider()
-    if provider is not None and not provider.is_given(request):
+    consent = services.get("registration_consent")
+    if not consent.is_given(request):
         raise PermissionError("Registration consent has not been given")
     email = current["account"]["email"]
     user = _new_user(current)
     if _save_new(user) or _reopen(user):
-        if provider is not None:
-            provider.record(request, user)
+        consent.record(request, user)
         send_confirmation(user)
     else:
         _tell_existing_user(email)

@@ -1,15 +1,22 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portal import plugins
 
-class CoreConfig(AppConfig):
+
+class CoreConfig(plugins.PortalAppConfig):
     name = "core"
     verbose_name = _("Portal")
     default_auto_field = "django.db.models.BigAutoField"
+    texts = "core.text_defaults.TEXTS"
+    # "tiles" holds the wording of home tiles, whichever app offers them.
+    text_areas = {"shared": "Shared", "home": "Home", "tiles": "Home Tiles"}
 
     def ready(self):
+        from portal import checks
+
         from . import announcements, cache, config, navigation, signals, texts, tiles
 
+        checks.register()
         cache.register_area("texts", _("Texts"), texts.build_texts)
         cache.register_area("tiles", _("Home tiles"), tiles.build_tiles)
         cache.register_area("announcements", _("Announcements"), announcements.build_announcements)

@@ -9,7 +9,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
@@ -228,8 +227,7 @@ def load_demo():
     password = demo_password()
     _users(password)
     load_demo_addresses()
-    for config in plugins.installed_plugins():
-        if config.demo:
-            import_string(config.demo)()
+    for load_app_demo in plugins.plugin_demos():
+        load_app_demo()
     cache.clear()
     return [(email, password) for email, *_rest in DEMO_USERS]

@@ -70,6 +70,15 @@ def send_user_email(user, subject_key, body_key, **placeholders):
     )
 
 
+def notify_by_email(user, subject_key, body_key, context, *, link=None):
+    """The fallback of the ``notify`` service (portal.services): the whole notice as an email,
+    with ``link`` as the body's ``{link}`` placeholder."""
+    placeholders = dict(context)
+    if link is not None:
+        placeholders["link"] = link
+    send_user_email(user, subject_key, body_key, **placeholders)
+
+
 def deliver(message):
     """The django-q2 task: send one rendered message. Raising lets django-q2 retry it."""
     email = EmailMultiAlternatives(

@@ -31,13 +31,13 @@ response must never leave out data silently.
 import datetime
 import json
 
-from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.functional import Promise
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+
+from portal.plugins import plugin_exports
 
 from .config import branding
 
@@ -88,11 +88,7 @@ class SubjectAccessError(Exception):
 def contributors():
     """(app label, export function) for every installed app that declares ``exports``, in
     INSTALLED_APPS order."""
-    return [
-        (config.label, import_string(config.exports))
-        for config in apps.get_app_configs()
-        if isinstance(getattr(config, "exports", None), str)
-    ]
+    return plugin_exports()
 
 
 def field(name, label, value, display=None):

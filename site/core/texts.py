@@ -8,31 +8,17 @@ import logging
 
 import markdown as markdown_lib
 import nh3
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape
-from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from portal.plugins import installed_plugins
+from portal.plugins import plugin_text_areas, plugin_texts
 
 from . import cache
-from .text_defaults import TEXTS as CORE_TEXTS
 
 logger = logging.getLogger(__name__)
-
-AREA_LABELS = {
-    "account": "Account",
-    "admin": "Administration",
-    "home": "Home",
-    "tiles": "Home Tiles",
-    "messaging": "Messaging",
-    "send": "SEND",
-    "shared": "Shared",
-    "email": "Emails",
-}
 
 # Markdown output styled with GOV.UK classes; anything else an editor types is stripped.
 _GOVUK_CLASSES = {
@@ -47,20 +33,14 @@ _ALLOWED_TAGS = {"p", "h2", "h3", "ul", "ol", "li", "a", "strong", "em", "br"}
 
 
 def text_defaults():
-    """Every declared text default, keyed by key: core's and those of every installed app whose
-    config names a ``texts`` sequence (accounts and the plugins)."""
-    defaults = {text.key: text for text in CORE_TEXTS}
-    for config in apps.get_app_configs():
-        if isinstance(getattr(config, "texts", None), str):
-            defaults.update({text.key: text for text in import_string(config.texts)})
-    return defaults
+    """Every declared text default, keyed by key: those of every installed portal app (core,
+    accounts and the plugins; see portal.plugins.PortalAppConfig.texts)."""
+    return {text.key: text for _config, text in plugin_texts()}
 
 
 def area_labels():
-    labels = dict(AREA_LABELS)
-    for config in installed_plugins():
-        labels.update(config.text_areas)
-    return labels
+    """Area key -> label of every text area the installed portal apps declare."""
+    return plugin_text_areas()
 
 
 def _default_language():

@@ -1,11 +1,13 @@
-"""The plugin contract (DESIGN.md §3).
+"""The plugin contract (DESIGN.md §3, docs/plugins.md).
 
-A plugin is a Django app whose AppConfig subclasses :class:`PluginConfig` and declares, in one
-place, the home tiles, portal URLs, default texts, scheduled jobs and services it brings. Core
-reads these declarations through the functions below; plugins never import each other.
+Core, accounts and every plugin declare what they bring (home tiles, portal URLs, default texts,
+account links, gates, exports, demo data, scheduled jobs, services) on one config base,
+:class:`PortalAppConfig`; a plugin's config is a :class:`PluginConfig`. Core reads these
+declarations through the functions below, ``portal.checks`` validates them at start-up, and
+plugins never import each other.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.apps import AppConfig, apps
 from django.utils.module_loading import import_string
@@ -63,51 +65,69 @@ class JobSpec:
 
 @dataclass(frozen=True)
 class ServiceSpec:
+    """A service an app provides: ``name`` is declared in ``portal.services`` with its Protocol,
+    ``func`` the dotted path of the provider (a function or an object, as the Protocol says)."""
+
     name: str
     func: str
 
 
-@dataclass
-class _Declarations:
-    tiles: tuple = ()
-    texts: tuple = ()
-    jobs: tuple = ()
-    services: dict = field(default_factory=dict)
+class PortalAppConfig(AppConfig):
+    """Base AppConfig of every app that declares into the portal: core, accounts and the plugins.
 
+    Every extension point is a class attribute, read by core through the functions of this
+    module and validated at start-up by ``portal.checks``:
 
-class PluginConfig(AppConfig):
-    """Base AppConfig for portal plugins.
+    - ``tiles``: TileSpec, home tiles editors may place.
+    - ``texts``: dotted path of a sequence of TextDefault; ``text_areas``: area key -> label,
+      one for every area (first part of a key) the app's texts use.
+    - ``account_links``: AccountLink, links on My account.
+    - ``gates``: dotted paths of ``gate(request) -> response or None``, run on every portal
+      request of a signed-in user by core's PluginGateMiddleware (e.g. "agree to the new consent
+      statement first").
+    - ``exports``: dotted path of ``export(user) -> dict``, the app's section of a subject access
+      export.
+    - ``demo``: dotted path of a function loading the app's demo data, run by ``load_demo`` after
+      core's; it must be idempotent.
+    - ``jobs``: JobSpec, scheduled django-q2 jobs.
+    - ``services``: ServiceSpec, providers of services declared in ``portal.services``.
 
-    Plugins import the module (`from portal import plugins`) and subclass
-    ``plugins.PluginConfig``: Django picks an app's config automatically only when its apps.py
-    holds exactly one AppConfig subclass.
-
-    Subclasses set ``slug`` (the URL prefix inside the language prefix), ``urls`` (a dotted URL
-    module or None), ``tiles`` (TileSpec), ``texts`` (dotted path of a sequence of TextDefault),
-    ``jobs`` (JobSpec), ``services`` (ServiceSpec), ``account_links`` (AccountLink),
-    ``gates`` (dotted paths of ``gate(request) -> response or None``, run on every portal request
-    by core's PluginGateMiddleware, e.g. "agree to the new consent statement first"),
-    ``exports`` (dotted path of ``export(user) -> dict`` for a subject access export),
-    ``demo`` (dotted path of a function loading the plugin's demo data, run by ``load_demo``
-    after core's; it must be idempotent) and ``text_areas`` (area key -> label).
+    Access rules and event receivers are wired in ``ready()``. Subclass through the module
+    (``from portal import plugins``, then ``plugins.PluginConfig``): Django picks an app's config
+    automatically only when its apps.py holds exactly one AppConfig subclass.
     """
 
-    slug: str = ""
-    urls: str | None = None
     tiles: tuple = ()
     texts: str | None = None
-    jobs: tuple = ()
-    services: tuple = ()
+    text_areas: dict = {}
     account_links: tuple = ()
     gates: tuple = ()
     exports: str | None = None
     demo: str | None = None
-    text_areas: dict = {}
+    jobs: tuple = ()
+    services: tuple = ()
+
+
+class PluginConfig(PortalAppConfig):
+    """Base AppConfig of a service plugin: a portal app listed in PORTAL_PLUGINS that may be
+    removed, with its portal pages mounted under ``slug`` inside the language prefix.
+
+    ``urls`` is a dotted URL module (or None), included with the app label as namespace.
+    """
+
+    slug: str = ""
+    urls: str | None = None
+
+
+def portal_apps():
+    """Every installed app that declares into the portal (core, accounts, the plugins), in
+    INSTALLED_APPS order."""
+    return [config for config in apps.get_app_configs() if isinstance(config, PortalAppConfig)]
 
 
 def installed_plugins():
     """The installed plugins' configs, in PORTAL_PLUGINS order."""
-    return [config for config in apps.get_app_configs() if isinstance(config, PluginConfig)]
+    return [config for config in portal_apps() if isinstance(config, PluginConfig)]
 
 
 def installed_plugin(label):
@@ -118,31 +138,56 @@ def installed_plugin(label):
 
 
 def plugin_tiles():
-    """Every tile the installed plugins offer, keyed by tile key."""
-    return {tile.key: tile for config in installed_plugins() for tile in config.tiles}
+    """Every tile the installed apps offer, keyed by tile key."""
+    return {tile.key: tile for config in portal_apps() for tile in config.tiles}
 
 
 def plugin_account_links():
-    """Links the installed plugins add to My account, in PORTAL_PLUGINS order."""
-    return [link for config in installed_plugins() for link in config.account_links]
+    """Links the installed apps add to My account, in INSTALLED_APPS order."""
+    return [link for config in portal_apps() for link in config.account_links]
 
 
 def plugin_gates():
-    """The request gates of the installed plugins, imported."""
-    return [import_string(path) for config in installed_plugins() for path in config.gates]
+    """The request gates of the installed apps, imported."""
+    return [import_string(path) for config in portal_apps() for path in config.gates]
 
 
 def plugin_jobs():
-    return [(config, job) for config in installed_plugins() for job in config.jobs]
+    return [(config, job) for config in portal_apps() for job in config.jobs]
 
 
-def get_service(name, fallback=None):
-    """The callable a plugin provides under ``name``, or ``fallback`` when no plugin provides it.
+def plugin_texts():
+    """(config, TextDefault) for every text default the installed apps declare."""
+    return [
+        (config, text)
+        for config in portal_apps()
+        if config.texts
+        for text in import_string(config.texts)
+    ]
 
-    Callers document what the fallback does (e.g. no messaging plugin: plain email).
-    """
-    for config in installed_plugins():
-        for service in config.services:
-            if service.name == name:
-                return import_string(service.func)
-    return fallback
+
+def plugin_text_areas():
+    """Area key -> label of every text area the installed apps declare."""
+    return {key: label for config in portal_apps() for key, label in config.text_areas.items()}
+
+
+def plugin_exports():
+    """(app label, export function) for every installed app that declares ``exports``."""
+    return [
+        (config.label, import_string(config.exports)) for config in portal_apps() if config.exports
+    ]
+
+
+def plugin_demos():
+    """The demo loaders of the installed apps, imported, in INSTALLED_APPS order."""
+    return [import_string(config.demo) for config in portal_apps() if config.demo]
+
+
+def service_providers(name):
+    """(config, ServiceSpec) of every installed app providing the service ``name``."""
+    return [
+        (config, service)
+        for config in portal_apps()
+        for service in config.services
+        if service.name == name
+    ]

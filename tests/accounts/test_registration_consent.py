@@ -5,7 +5,6 @@ one, registration has no consent step."""
 import pytest
 from django.contrib.auth import get_user_model
 
-from accounts import registration
 from accounts.addresses import load_demo_addresses
 from tests.accounts.test_registration import answer_steps, register, url
 
@@ -32,13 +31,9 @@ class FakeConsent:
 
 
 @pytest.fixture
-def provider(monkeypatch):
+def provider(provide_service):
     fake = FakeConsent()
-
-    def get_service(name, fallback=None):
-        return fake if name == registration.CONSENT_SERVICE else fallback
-
-    monkeypatch.setattr(registration, "get_service", get_service)
+    provide_service("registration_consent", fake)
     return fake
 
 
@@ -54,11 +49,9 @@ def _addresses(db):
 
 
 def test_without_a_provider_registration_has_no_consent_step(
-    client, django_capture_on_commit_callbacks, monkeypatch
+    client, django_capture_on_commit_callbacks, provide_service
 ):
-    # As when no consent plugin is installed.
-    monkeypatch.setattr(registration, "get_service", lambda name, fallback=None: fallback)
-    assert registration.consent_provider() is None
+    provide_service("registration_consent")  # as when no consent plugin is installed
 
     client.post(url("register"), {})
     assert client.get(url("register_name")).status_code == 200

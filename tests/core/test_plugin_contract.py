@@ -6,7 +6,9 @@ from django.utils import translation
 from django_q.models import Schedule
 
 from core.jobs import sync_scheduled_jobs
-from portal.plugins import get_service, installed_plugin, installed_plugins, plugin_tiles
+from portal import services
+from portal.plugins import installed_plugin, installed_plugins, plugin_tiles
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +39,43 @@ def test_plugin_tiles_are_offered():
     assert plugin_tiles()["example"].url_name == "example_plugin:start"
 
 
-def test_services_are_looked_up_by_name_with_a_fallback():
-    assert get_service("greet")("Ann") == "Hello Ann"
-    assert get_service("no-such-service") is None
-    assert get_service("no-such-service", fallback=print) is print
+def test_a_service_is_answered_by_its_provider_or_else_its_fallback(monkeypatch):
+    example = installed_plugin("example_plugin")
+    assert services.get("greet")("Ann") == "Hello Ann"
+    monkeypatch.setattr(example, "services", ())
+    assert services.get("greet")("Ann") == "Ann"
+
+
+def test_a_service_is_declared_once_with_one_protocol_and_fallback():
+    notify = services.declarations()["notify"]
+    assert services.declare("notify", notify.protocol, notify.fallback) == notify
+    with pytest.raises(ValueError, match="already declared"):
+        services.declare("notify", notify.protocol, "portal.services.no_children")
+
+
+def test_asking_for_an_undeclared_service_is_an_error():
+    with pytest.raises(LookupError):
+        services.get("no-such-service")
+
+
+def test_without_messaging_a_notice_is_emailed_in_the_users_language_with_its_link(
+    django_capture_on_commit_callbacks, mailoutbox, provide_service
+):
+    provide_service("notify")  # the fallback, whichever plugins are installed
+    user = UserFactory(preferred_language="cy", first_name="Alys", last_name="Jones")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.get("notify")(
+            user,
+            "account.emailsubject.registration_exists",
+            "account.email_registration_exists",
+            {},
+            link="https://portal.example.org/cy/account/sign-in/",
+        )
+    (email,) = mailoutbox
+    assert email.to == [user.email]
+    assert email.subject.startswith("Ceisiodd rhywun")
+    assert "Annwyl Alys Jones" in email.body
+    assert "https://portal.example.org/cy/account/sign-in/" in email.body
 
 
 def test_jobs_are_scheduled_on_migrate_and_syncing_again_changes_nothing():

@@ -22,3 +22,12 @@ class ExamplePluginConfig(plugins.PluginConfig):
     jobs = (plugins.JobSpec(name="tidy", func="tests.example_plugin.jobs.tidy", schedule_type="D"),)
     services = (plugins.ServiceSpec(name="greet", func="tests.example_plugin.services.greet"),)
     text_areas = {"example": "Example"}
+
+    def ready(self):
+        # The portal's own services are declared in portal.services; this one exists only in
+        # the tests, so the example plugin declares it here.
+        from portal import services
+
+        from .services import Greeting
+
+        services.declare("greet", Greeting, fallback="tests.example_plugin.services.greet_plainly")

@@ -11,9 +11,7 @@ from django.utils.http import urlencode
 
 from accounts.addresses import load_demo_addresses
 from plugins.gdpr import consent_step, services
-from plugins.gdpr.apps import GdprConfig
 from plugins.gdpr.models import AGREED, MY_ACCOUNT, REGISTRATION, ConsentRecord
-from portal.plugins import ServiceSpec
 from tests.accounts.test_registration import PASSWORD, answer_steps, emailed_code, url
 from tests.gdpr.test_citizen import gdpr_url, portal_user, publish
 
@@ -30,16 +28,6 @@ def _addresses(db):
 @pytest.fixture
 def statement(db):
     return publish("How we use your details.", "I agree to the statement")
-
-
-@pytest.fixture
-def register_again_service(monkeypatch):
-    """The "may_register_again" service, as the lead declares it in apps.py."""
-    spec = ServiceSpec(
-        name="may_register_again", func="plugins.gdpr.consent_step.may_register_again"
-    )
-    if spec not in GdprConfig.services:
-        monkeypatch.setattr(GdprConfig, "services", (*GdprConfig.services, spec))
 
 
 def consent_url(next_name="register_name", language="en"):
@@ -168,7 +156,7 @@ def withdrawn_user(statement):
 
 
 def test_after_withdrawing_the_address_can_register_again(
-    client, statement, register_again_service, django_capture_on_commit_callbacks
+    client, statement, django_capture_on_commit_callbacks
 ):
     old = withdrawn_user(statement)
     client.post(url("register"), {})
@@ -193,7 +181,7 @@ def test_after_withdrawing_the_address_can_register_again(
 
 
 def test_an_active_account_is_still_already_registered(
-    client, statement, register_again_service, django_capture_on_commit_callbacks
+    client, statement, django_capture_on_commit_callbacks
 ):
     existing = portal_user(email=EMAIL, first_name="Old")
     client.post(url("register"), {})
@@ -208,7 +196,7 @@ def test_an_active_account_is_still_already_registered(
 
 
 def test_an_account_closed_for_another_reason_cannot_be_registered_again(
-    client, statement, register_again_service, django_capture_on_commit_callbacks
+    client, statement, django_capture_on_commit_callbacks
 ):
     closed = portal_user(email=EMAIL, first_name="Old", is_active=False)
     client.post(url("register"), {})

@@ -16,7 +16,7 @@ from django_otp.plugins.otp_email.models import EmailDevice
 from plugins.send import access
 from plugins.send.models import PersonLink, PortalPerson
 from plugins.send.people import services as people
-from portal import events, plugins
+from portal import events, plugins, services
 from tests.conftest import sign_in_verified
 from tests.factories import UserFactory
 from tests.send.factories import PersonFactory, PersonLinkFactory, SubmissionFactory
@@ -766,7 +766,7 @@ def test_children_of_user_lists_the_visible_people_linked_to_a_user():
     people.hide_person(hidden)
     link(UserFactory(), forename="Someone")
 
-    children_of_user = plugins.get_service("children_of_user")
+    children_of_user = services.get("children_of_user")
 
     assert children_of_user is people.children_of_user
     assert children_of_user(user) == [

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import formats, timezone, translation
 
-from core.emails import send_user_email
+from portal import services
 
 from ..builder.schema import text
 from ..models import SendSettings, SubmissionFile
@@ -33,13 +33,11 @@ def purge_drafts():
             when = formats.date_format(now + notice, "j F Y")
             title = text(draft.version.schema["title"])
         with transaction.atomic():
-            send_user_email(
+            services.get("notify")(
                 user,
                 "send.emailsubject.draft_purge",
                 "send.email_draft_purge",
-                form=title,
-                person=draft.person.full_name,
-                date=when,
+                {"form": title, "person": draft.person.full_name, "date": when},
             )
             type(draft).objects.filter(pk=draft.pk).update(purge_warned_at=now)
     due = drafts_untouched_since(now - timedelta(days=days)).filter(
