@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from plugins.gdpr import jobs, services
 from plugins.gdpr.apps import GdprConfig
+from plugins.gdpr.exports import export_user
 from plugins.gdpr.models import (
     AGREED,
     REGISTRATION,
@@ -19,7 +20,7 @@ from plugins.gdpr.models import (
     GdprSettings,
     StatementShown,
 )
-from tests.gdpr.test_citizen import portal_user, publish
+from tests.gdpr.test_citizen import gdpr_url, portal_user, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +52,10 @@ def shown(client, email, ago):
         first_shown_at=timezone.now() - (ago if isinstance(ago, timedelta) else ago * DAY)
     )
     return user
+
+
+def history_url(language):
+    return gdpr_url("history", language)
 
 
 def withheld(user):
@@ -165,3 +170,28 @@ def test_the_job_is_declared_to_run_daily():
     job = declared["record_withheld_consent"]
     assert job.func == "plugins.gdpr.jobs.record_withheld_consent"
     assert job.schedule_type == "D"
+
+
+def test_a_person_who_agrees_later_sees_the_withheld_consent_in_their_history(client, version_two):
+    user = shown(client, "megan@example.org", 20)
+    jobs.record_withheld_consent()
+    services.record_agreement(user, version_two, "en", REGISTRATION)
+    client.force_login(user)
+
+    assert "Did not agree in time (consent withheld)" in client.get(history_url("en")).text
+    assert "Heb gytuno mewn pryd (cydsyniad wedi&#x27;i atal)" in client.get(history_url("cy")).text
+
+
+def test_the_subject_access_export_holds_withheld_consent_and_when_the_statement_was_shown(
+    client, version_two
+):
+    user = shown(client, "megan@example.org", 20)
+    jobs.record_withheld_consent()
+
+    items = export_user(user)["items"]
+
+    kinds = {item["kind"] for item in items}
+    assert kinds == {"consent_record", "statement_shown"}
+    titles = [item["title"] for item in items]
+    assert "Withheld consent: statement version 2" in titles
+    assert "Statement version 2 shown" in titles
