@@ -67,3 +67,9 @@ class EmailAlertsForm(forms.ModelForm):
         model = GdprSettings
         fields = ["notification_addresses"]
         widgets = {"notification_addresses": forms.Textarea(attrs={"rows": 3})}
+
+
+class WithheldSettingsForm(forms.ModelForm):
+    class Meta:
+        model = GdprSettings
+        fields = ["withheld_after_days"]

@@ -1,5 +1,5 @@
-"""GDPR administration about people: the consent withdrawals to action and everyone's consent
-history."""
+"""GDPR administration about people: the withdrawn and withheld consent to action and
+everyone's consent history."""
 
 import django_filters
 from django.contrib import messages
@@ -23,7 +23,7 @@ from portal import services as portal_services
 
 from . import services
 from .admin_access import AdministerRequired
-from .models import WITHDRAWN, ConsentRecord
+from .models import ACTIONS, TO_ACTION, WITHDRAWN, WITHHELD, ConsentRecord
 
 User = get_user_model()
 
@@ -52,8 +52,11 @@ class _TitledIndexView(IndexView):
 
 
 class WithdrawalFilterSet(WagtailFilterSet):
+    action = django_filters.ChoiceFilter(
+        label=_("Decision"), choices=[(a, label) for a, label in ACTIONS if a in TO_ACTION]
+    )
     created_at = django_filters.DateFromToRangeFilter(
-        label=_("Withdrawn"), widget=DateRangePickerWidget
+        label=_("Recorded"), widget=DateRangePickerWidget
     )
     actioned = django_filters.BooleanFilter(
         label=_("Actioned"), field_name="actioned_at", lookup_expr="isnull", exclude=True
@@ -101,14 +104,15 @@ class WithdrawalsView(AdministerRequired, _TitledIndexView):
         return [
             self._title_column("user", label=_("Name")),
             Column("user.email", label=_("Email address")),
-            WhenColumn("created_at", label=_("Withdrawn"), sort_key="created_at"),
+            Column("decision", label=_("Decision"), accessor="get_action_display"),
+            WhenColumn("created_at", label=_("Recorded"), sort_key="created_at"),
             Column("statement.version", label=_("Statement version")),
             ChildrenColumn("children", label=_("Children")),
             ActionedColumn("actioned", label=_("Actioned")),
         ]
 
     def get_base_queryset(self):
-        return ConsentRecord.objects.filter(action=WITHDRAWN).select_related(
+        return ConsentRecord.objects.filter(action__in=TO_ACTION).select_related(
             "user", "statement", "actioned_by"
         )
 
@@ -127,11 +131,11 @@ class WithdrawalsView(AdministerRequired, _TitledIndexView):
 
 
 class _WithdrawalPage(AdministerRequired, WagtailAdminTemplateMixin, TemplateView):
-    """A page about one withdrawal of consent, titled with the person's name."""
+    """A page about one withdrawn or withheld consent, titled with the person's name."""
 
     def dispatch(self, request, pk):
         self.record = get_object_or_404(
-            ConsentRecord.objects.select_related("user"), pk=pk, action=WITHDRAWN
+            ConsentRecord.objects.select_related("user"), pk=pk, action__in=TO_ACTION
         )
         return super().dispatch(request, pk)
 
@@ -165,20 +169,29 @@ class MarkActionedView(_WithdrawalPage):
     template_name = "gdpr/admin/confirm.html"
     page_title = _("Mark actioned")
     header_icon = "tick"
+    #: The question asked and the message after, per decision.
+    WORDS = {
+        WITHDRAWN: (
+            _("Mark this withdrawal of consent as actioned? Your name and the time are recorded."),
+            _("The withdrawal has been marked as actioned."),
+        ),
+        WITHHELD: (
+            _("Mark this withheld consent as actioned? Your name and the time are recorded."),
+            _("The withheld consent has been marked as actioned."),
+        ),
+    }
 
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
-            "question_text": _(
-                "Mark this withdrawal of consent as actioned? Your name and the time are recorded."
-            ),
+            "question_text": self.WORDS[self.record.action][0],
             "button": _("Yes, mark actioned"),
             "cancel_url": reverse("gdpr_withdrawals"),
         }
 
     def post(self, request, pk):
         services.mark_actioned(self.record, request.user)
-        messages.success(request, _("The withdrawal has been marked as actioned."))
+        messages.success(request, self.WORDS[self.record.action][1])
         return redirect("gdpr_withdrawals")
 
 

@@ -1,5 +1,5 @@
 """GDPR administration pages beside the viewsets: a question's citizen preview, cloning a
-question, and the email alert configuration."""
+question, the email alert configuration and the days before consent counts as withheld."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,7 +16,7 @@ from core.emails import send_email
 from core.texts import render as render_text
 
 from .admin_access import AdministerRequired
-from .admin_forms import EmailAlertsForm
+from .admin_forms import EmailAlertsForm, WithheldSettingsForm
 from .forms import ConsentForm
 from .guards import clone_question
 from .models import ConsentQuestion, GdprSettings, split_addresses
@@ -122,3 +122,21 @@ class EmailAlertsView(AdministerRequired, WagtailAdminTemplateMixin, FormView):
         form.save()
         messages.success(self.request, _("The email alert addresses have been saved."))
         return redirect("gdpr_email_alerts")
+
+
+class WithheldSettingsView(AdministerRequired, WagtailAdminTemplateMixin, FormView):
+    """The number of days someone shown a new statement has to agree or withdraw before
+    their consent is recorded as withheld."""
+
+    template_name = "gdpr/admin/withheld_settings.html"
+    form_class = WithheldSettingsForm
+    page_title = _("Withheld consent")
+    header_icon = "time"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": GdprSettings.load()}
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(self.request, _("The number of days has been saved."))
+        return redirect("gdpr_withheld_settings")

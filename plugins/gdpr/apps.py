@@ -21,6 +21,11 @@ class GdprConfig(plugins.PluginConfig):
             schedule_type="I",
             minutes=1,
         ),
+        plugins.JobSpec(
+            name="record_withheld_consent",
+            func="plugins.gdpr.jobs.record_withheld_consent",
+            schedule_type="D",
+        ),
     )
     services = (
         plugins.ServiceSpec(

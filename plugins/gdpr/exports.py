@@ -1,5 +1,6 @@
 """The GDPR part of a subject access export (see core.subject_access for the format): every
-agreement and withdrawal, with the statement's words as the user was shown them."""
+agreement, withdrawal and withheld consent, with the statement's words as the user was shown
+them, and when each new statement was first shown."""
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -7,13 +8,29 @@ from django.utils.translation import gettext as _
 from core.subject_access import field
 
 from . import services
-from .models import WITHDRAWN
+from .models import WITHDRAWN, WITHHELD, StatementShown
 
 
 def export_user(user):
     return {
         "title": _("Consent"),
-        "items": [_record(record) for record in services.history(user)],
+        "items": [_record(record) for record in services.history(user)]
+        + [_shown(shown) for shown in _statements_shown(user)],
+    }
+
+
+def _statements_shown(user):
+    return StatementShown.objects.filter(user=user).select_related("statement")
+
+
+def _shown(shown):
+    return {
+        "kind": "statement_shown",
+        "title": _("Statement version %(version)d shown") % {"version": shown.statement.version},
+        "fields": [
+            field("statement_version", _("Statement version"), shown.statement.version),
+            field("first_shown_at", _("First shown"), shown.first_shown_at),
+        ],
     }
 
 
@@ -45,6 +62,10 @@ def _record(record):
 
 
 def _actioned(record):
-    if record.action != WITHDRAWN:
+    labels = {
+        WITHDRAWN: _("Withdrawal actioned by the council"),
+        WITHHELD: _("Withheld consent actioned by the council"),
+    }
+    if record.action not in labels:
         return []
-    return [field("actioned_at", _("Withdrawal actioned by the council"), record.actioned_at)]
+    return [field("actioned_at", labels[record.action], record.actioned_at)]

@@ -1,11 +1,12 @@
-"""GDPR consent: a library of questions, published statements (immutable, versioned) and
-every agreement or withdrawal a user made."""
+"""GDPR consent: a library of questions, published statements (immutable, versioned),
+when each statement was first shown to a user, and every agreement, withdrawal or withheld
+consent."""
 
 import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.core.validators import MinValueValidator, validate_email
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -85,8 +86,14 @@ class ConsentStatement(models.Model):
         return self.texts.get(language) or self.texts.get(settings.LANGUAGE_CODE) or {}
 
 
-AGREED, WITHDRAWN = "agreed", "withdrawn"
-ACTIONS = [(AGREED, _("Agreed")), (WITHDRAWN, _("Withdrew consent"))]
+AGREED, WITHDRAWN, WITHHELD = "agreed", "withdrawn", "withheld"
+ACTIONS = [
+    (AGREED, _("Agreed")),
+    (WITHDRAWN, _("Withdrew consent")),
+    (WITHHELD, _("Withheld consent")),
+]
+#: The decisions staff action (close the account's data processing, tell the teams).
+TO_ACTION = (WITHDRAWN, WITHHELD)
 REGISTRATION, SIGN_IN, MY_ACCOUNT = "registration", "sign_in", "my_account"
 CHANNELS = [
     (REGISTRATION, _("Registration")),
@@ -95,8 +102,31 @@ CHANNELS = [
 ]
 
 
+class StatementShown(models.Model):
+    """When a signed-in user was first shown a statement they had still to agree to: the day
+    from which leaving without agreeing counts as withholding consent."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="statements_shown"
+    )
+    statement = models.ForeignKey(ConsentStatement, on_delete=models.PROTECT, related_name="+")
+    language = models.CharField(_("language shown"), max_length=8, choices=settings.LANGUAGES)
+    first_shown_at = models.DateTimeField(_("first shown"), db_index=True)
+
+    class Meta:
+        verbose_name = _("statement shown")
+        verbose_name_plural = _("statements shown")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "statement"], name="gdpr_shown_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.statement} {self.first_shown_at:%Y-%m-%d}"
+
+
 class ConsentRecord(models.Model):
-    """One agreement or withdrawal: who, which statement version, in which language, when."""
+    """One agreement, withdrawal or withheld consent: who, which statement version, in which
+    language, when."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consent_records"
@@ -115,6 +145,14 @@ class ConsentRecord(models.Model):
         verbose_name = _("consent record")
         verbose_name_plural = _("consent records")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            # Withheld is recorded once per statement, even when two job runs overlap.
+            models.UniqueConstraint(
+                fields=["user", "statement"],
+                condition=models.Q(action=WITHHELD),
+                name="gdpr_withheld_once",
+            )
+        ]
 
     def __str__(self):
         return f"{self.user} {self.action} {self.statement}"
@@ -146,11 +184,20 @@ class GdprSettings(BaseGenericSetting):
         validators=[validate_address_list],
         help_text=_("Told about every withdrawal of consent. Separate addresses with semicolons."),
     )
+    withheld_after_days = models.PositiveIntegerField(
+        _("withheld after (days)"),
+        default=14,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Someone shown a new consent statement who has neither agreed nor withdrawn after "
+            "this many days is recorded as having withheld consent."
+        ),
+    )
 
-    panels = [FieldPanel("notification_addresses")]
+    panels = [FieldPanel("notification_addresses"), FieldPanel("withheld_after_days")]
 
     class Meta:
-        verbose_name = _("GDPR email alerts")
+        verbose_name = _("GDPR settings")
 
     @property
     def addresses(self):

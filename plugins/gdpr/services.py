@@ -1,8 +1,11 @@
-"""The consent rules. Views, admin, the scheduled job and tests all call these."""
+"""The consent rules. Views, admin, the scheduled jobs and tests all call these."""
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -11,11 +14,15 @@ from portal import events
 
 from .models import (
     AGREED,
+    SIGN_IN,
+    TO_ACTION,
     WITHDRAWN,
+    WITHHELD,
     ConsentQuestion,
     ConsentRecord,
     ConsentStatement,
     GdprSettings,
+    StatementShown,
 )
 
 PORTAL_KINDS = ("citizen", "professional")
@@ -149,10 +156,104 @@ def withdraw_consent(user, language, channel):
     return record
 
 
+def note_statement_shown(user, statement, language):
+    """Remember when ``user`` was first shown ``statement`` to agree to; showing it again
+    keeps the first time, from which the days to decide are counted."""
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    StatementShown.objects.get_or_create(
+        user=user,
+        statement=statement,
+        defaults={"language": language, "first_shown_at": timezone.now()},
+    )
+
+
+def days_to_decide():
+    """How long someone shown a new statement has to agree or withdraw (the council's
+    setting) before their consent is recorded as withheld."""
+    return timedelta(days=GdprSettings.load().withheld_after_days)
+
+
+def record_withheld(shown, now=None):
+    """Record that the user shown ``shown.statement`` withheld consent: the days to decide
+    have passed and they have neither agreed to it nor withdrawn since.
+
+    Refuses (ValidationError) before the days have passed, after agreeing, after
+    withdrawing and a second time for the same statement."""
+    now = now or timezone.now()
+    user, statement = shown.user, shown.statement
+    if shown.first_shown_at >= now - days_to_decide():
+        raise ValidationError(_("The time to decide about this statement has not yet passed."))
+    records = ConsentRecord.objects.filter(user=user)
+    if records.filter(statement=statement, action=AGREED).exists():
+        raise ValidationError(_("This person has agreed to this statement."))
+    if records.filter(action=WITHDRAWN, created_at__gte=shown.first_shown_at).exists():
+        raise ValidationError(_("This person has withdrawn consent."))
+    if records.filter(statement=statement, action=WITHHELD).exists():
+        raise ValidationError(_("Withheld consent is already recorded for this statement."))
+    try:
+        with transaction.atomic():
+            return ConsentRecord.objects.create(
+                user=user,
+                statement=statement,
+                action=WITHHELD,
+                language=shown.language,
+                channel=SIGN_IN,
+            )
+    except IntegrityError:  # another run recorded it a moment ago
+        raise ValidationError(
+            _("Withheld consent is already recorded for this statement.")
+        ) from None
+
+
+def record_withheld_consent(now=None):
+    """Record withheld consent for everyone shown the current statement more than the days
+    to decide ago who has neither agreed nor withdrawn since. Safe to run again: each person
+    is recorded once per statement. Returns the new records' ids."""
+    now = now or timezone.now()
+    statement = current_statement(now)
+    if statement is None:
+        return []
+    decided = ConsentRecord.objects.filter(
+        user=OuterRef("user"), statement=statement, action__in=(AGREED, WITHHELD)
+    )
+    withdrew = ConsentRecord.objects.filter(
+        user=OuterRef("user"), action=WITHDRAWN, created_at__gte=OuterRef("first_shown_at")
+    )
+    due = (
+        StatementShown.objects.filter(
+            statement=statement, first_shown_at__lt=now - days_to_decide()
+        )
+        .exclude(Exists(decided))
+        .exclude(Exists(withdrew))
+        .select_related("user", "statement")
+    )
+    recorded = []
+    for shown in due:
+        try:
+            recorded.append(record_withheld(shown, now).pk)
+        except ValidationError:  # decided, or recorded by another run, since the query
+            continue
+    return recorded
+
+
 def mark_actioned(record, by):
-    ConsentRecord.objects.filter(pk=record.pk, action=WITHDRAWN).update(
+    """Record who actioned a withdrawal or withheld consent, and when."""
+    ConsentRecord.objects.filter(pk=record.pk, action__in=TO_ACTION).update(
         actioned_by=by, actioned_at=timezone.now()
     )
+
+
+def unactioned_counts():
+    """{"withdrawn": n, "withheld": n}: the decisions staff have still to action."""
+    counts = dict(
+        ConsentRecord.objects.filter(action__in=TO_ACTION, actioned_at__isnull=True)
+        .order_by()
+        .values("action")
+        .annotate(n=models.Count("pk"))
+        .values_list("action", "n")
+    )
+    return {action: counts.get(action, 0) for action in TO_ACTION}
 
 
 def history(user):

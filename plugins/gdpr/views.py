@@ -88,6 +88,8 @@ def agree(request):
     if not services.needs_agreement(request.user):
         return redirect(next_url)
     statement = services.current_statement()
+    # From the first showing the user has the council's number of days to decide.
+    services.note_statement_shown(request.user, statement, translation.get_language())
 
     def agreed(language):
         try:

@@ -21,7 +21,8 @@ from .admin_people import (
     WithdrawalChildrenView,
     WithdrawalsView,
 )
-from .admin_views import EmailAlertsView
+from .admin_views import EmailAlertsView, WithheldSettingsView
+from .dashboard import ConsentToActionPanel
 from .models import ConsentQuestion, ConsentStatement
 from .viewsets import ConsentQuestionViewSet, ConsentStatementViewSet
 
@@ -47,6 +48,7 @@ def gdpr_permission():
 def gdpr_admin_urls():
     return [
         path("gdpr/email-alerts/", EmailAlertsView.as_view(), name="gdpr_email_alerts"),
+        path("gdpr/withheld/", WithheldSettingsView.as_view(), name="gdpr_withheld_settings"),
         path("gdpr/withdrawals/", WithdrawalsView.as_view(), name="gdpr_withdrawals"),
         path(
             "gdpr/withdrawals/results/",
@@ -81,12 +83,21 @@ class _GdprMenuItem(MenuItem):
 hooks.register("register_admin_urls", subject_access_urls)
 
 
+@hooks.register("construct_homepage_panels")
+def gdpr_dashboard_panel(request, panels):
+    if may_administer(request.user):
+        panels.append(ConsentToActionPanel())
+
+
 @hooks.register(PORTAL_MENU_HOOK)
 def gdpr_menu():
     items = [
         questions.get_menu_item(order=10),
         statements.get_menu_item(order=20),
         _GdprMenuItem(_("Email alerts"), reverse("gdpr_email_alerts"), icon_name="mail", order=30),
+        _GdprMenuItem(
+            _("Withheld consent"), reverse("gdpr_withheld_settings"), icon_name="time", order=35
+        ),
         _GdprMenuItem(
             _("Consent withdrawals"), reverse("gdpr_withdrawals"), icon_name="cross", order=40
         ),

@@ -4,7 +4,7 @@ children the SEND plugin links to them, "Mark actioned") and consent histories."
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -14,36 +14,11 @@ from plugins.gdpr import services
 from plugins.gdpr.models import REGISTRATION, ConsentRecord
 from tests.conftest import sign_in_verified
 from tests.factories import UserFactory
-from tests.gdpr.test_admin import question
 
 pytestmark = pytest.mark.django_db
 
 WITHDRAWALS = "/admin/gdpr/withdrawals/"
 HISTORIES = "/admin/gdpr/histories/"
-
-
-@pytest.fixture
-def gdpr_admin(client):
-    user = UserFactory(
-        is_staff=True,
-        kind="staff",
-        first_name="Dana",
-        last_name="Officer",
-        email_confirmed_at=timezone.now(),
-    )
-    group = Group.objects.create(name="GDPR team")
-    group.permissions.add(
-        *Permission.objects.filter(codename__in=["access_admin", "administer_gdpr"])
-    )
-    user.groups.add(group)
-    sign_in_verified(client, user)
-    client.officer = user
-    return client
-
-
-@pytest.fixture
-def statement(db):
-    return services.schedule_statement(question(), timezone.now())
 
 
 def withdrawn(statement, **fields):

@@ -63,6 +63,11 @@ TEXTS = [
     TextDefault("gdpr.history.agreed", "Agreed", "Wedi cytuno"),
     TextDefault("gdpr.history.withdrawn", "Withdrew consent", "Wedi tynnu cydsyniad yn ôl"),
     TextDefault(
+        "gdpr.history.withheld",
+        "Did not agree in time (consent withheld)",
+        "Heb gytuno mewn pryd (cydsyniad wedi'i atal)",
+    ),
+    TextDefault(
         "gdpr.history.read_statement",
         "Read version {version} of the statement",
         "Darllen fersiwn {version} o'r datganiad",
