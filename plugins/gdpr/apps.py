@@ -37,3 +37,9 @@ class GdprConfig(plugins.PluginConfig):
     )
     gates = ("plugins.gdpr.gates.consent_gate",)
     exports = "plugins.gdpr.exports.export_user"
+
+    def ready(self):
+        super().ready()
+        from .access import register_rules
+
+        register_rules()

@@ -10,9 +10,9 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.wagtail_hooks import PORTAL_MENU_HOOK
+from portal import access
 
 from . import guards
-from .admin_access import GdprPermissionPolicy, may_administer
 from .admin_export import admin_urls as subject_access_urls
 from .admin_export import subject_access_menu_item
 from .admin_people import (
@@ -30,8 +30,12 @@ from .viewsets import ConsentQuestionViewSet, ConsentStatementViewSet
 # published-question guard without owning apps.py.
 guards.connect()
 
-for model in (ConsentQuestion, ConsentStatement):
-    register_permission_policy(model, GdprPermissionPolicy(model))
+register_permission_policy(
+    ConsentQuestion, access.RulePermissionPolicy(ConsentQuestion, "gdpr.question")
+)
+register_permission_policy(
+    ConsentStatement, access.RulePermissionPolicy(ConsentStatement, "gdpr.statement")
+)
 
 questions = ConsentQuestionViewSet()
 statements = ConsentStatementViewSet("gdpr_statements")
@@ -80,7 +84,7 @@ def gdpr_admin_urls():
 
 class _GdprMenuItem(MenuItem):
     def is_shown(self, request):
-        return may_administer(request.user)
+        return access.may(request.user, "administer", "gdpr.statement")
 
 
 hooks.register("register_admin_urls", subject_access_urls)

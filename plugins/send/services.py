@@ -346,12 +346,6 @@ def reopen(submission, user, reason):
 # -- the council ----------------------------------------------------------------------------
 
 
-def submitted_forms():
-    """The forms sent to the council. A draft is the family's own until they submit it: the
-    council never sees one."""
-    return Submission.objects.filter(status=Status.SUBMITTED)
-
-
 def mark_opened(submission, user):
     """Record the council's first opening of a submitted form: from then on a professional
     can no longer reopen it (see :func:`may_reopen`). Later openings change nothing.

@@ -10,9 +10,9 @@ from wagtail.contrib.settings.registry import register_setting
 from wagtail.permissions import register_permission_policy
 
 from core.wagtail_hooks import PORTAL_MENU_HOOK
+from portal import access
 
 from . import admin_submissions, admin_transfer
-from .admin_access import FormBuilderPermissionPolicy
 from .admin_definitions import definitions
 from .admin_questions import questions
 from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSettings
@@ -20,7 +20,7 @@ from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSe
 register_setting(SendSettings, icon="form")
 
 for _model in (Question, FormDefinition, QuestionGroup, FormVersion):
-    register_permission_policy(_model, FormBuilderPermissionPolicy(_model))
+    register_permission_policy(_model, access.RulePermissionPolicy(_model, "send.form_definition"))
 
 hooks.register("register_admin_urls", admin_transfer.admin_urls)
 hooks.register("register_admin_urls", admin_submissions.admin_urls)

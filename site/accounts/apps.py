@@ -8,3 +8,10 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     texts = "accounts.texts.TEXTS"
     exports = "accounts.exports.export_user"
+
+    def ready(self):
+        from portal import access
+
+        from .access import AccountRule
+
+        access.register("accounts.account", AccountRule())

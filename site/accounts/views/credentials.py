@@ -24,7 +24,6 @@ from ..forms_credentials import (
 )
 
 TEMPLATES = "accounts/credentials"
-signed_in = login_required(login_url="accounts:sign_in")
 # The new address waits in the session between the confirmation and the page after it.
 _CHANGED_EMAIL = "accounts.credentials.changed_email"
 _MY_ACCOUNT_LINK = {
@@ -125,7 +124,7 @@ def _done_in_my_account(request, prefix):
     return _message(request, prefix, panel=True, **_MY_ACCOUNT_LINK)
 
 
-@signed_in
+@login_required
 @sensitive_post_parameters("current_password", "new_password", "new_password_confirm")
 @require_http_methods(["GET", "POST"])
 def password_change(request):
@@ -140,12 +139,12 @@ def password_change(request):
     )
 
 
-@signed_in
+@login_required
 def password_change_done(request):
     return _done_in_my_account(request, "account.credentials.password.done")
 
 
-@signed_in
+@login_required
 @sensitive_post_parameters("current_password", "secret_answer")
 @require_http_methods(["GET", "POST"])
 def secret_question_change(request):
@@ -160,12 +159,12 @@ def secret_question_change(request):
     )
 
 
-@signed_in
+@login_required
 def secret_question_change_done(request):
     return _done_in_my_account(request, "account.credentials.secret.done")
 
 
-@signed_in
+@login_required
 @sensitive_post_parameters("current_password")
 @require_http_methods(["GET", "POST"])
 def email_change(request):
@@ -184,7 +183,7 @@ def email_change(request):
     )
 
 
-@signed_in
+@login_required
 def email_change_sent(request):
     return _message(
         request,

@@ -33,7 +33,7 @@ def accept(request, code=""):
     return render(request, "accounts/invitations/accept.html", {"form": form})
 
 
-@login_required(login_url="accounts:sign_in")
+@login_required
 def accepted(request, pk):
     invitation = get_object_or_404(Invitation, pk=pk, accepted_by=request.user)
     return render(request, "accounts/invitations/accepted.html", {"invitation": invitation})
