@@ -69,3 +69,23 @@ class AccountRule(access.Rule):
         if permission is None or not access.has_permission(user, permission):
             return False
         return obj is None or user.is_superuser or not (obj.is_council_staff or obj.is_superuser)
+
+
+class InvitationRule(access.Rule):
+    """On the portal, an invitation is its recipient's once they have accepted it with its
+    code (the code itself is the secret that lets them). The SEND team manage invitations
+    in the admin through the invitation viewset's own model permissions."""
+
+    model = "accounts.Invitation"
+
+    def scope(self, user, queryset):
+        return queryset.filter(accepted_by=user)
+
+    def may(self, user, action, obj=None):
+        return action == "view" and obj is not None and obj.accepted_by_id == user.pk
+
+
+def register_rules():
+    """For ``AccountsConfig.ready()``."""
+    access.register("accounts.account", AccountRule())
+    access.register("accounts.invitation", InvitationRule())

@@ -10,8 +10,6 @@ class AccountsConfig(AppConfig):
     exports = "accounts.exports.export_user"
 
     def ready(self):
-        from portal import access
+        from .access import register_rules
 
-        from .access import AccountRule
-
-        access.register("accounts.account", AccountRule())
+        register_rules()

@@ -200,8 +200,17 @@ NOT_AN_ID = NotAnId()
 
 
 def route(pattern, **kinds):
-    """Declare, next to a URL pattern, the kind of object each of its arguments names
-    (``pk="send.person"``) or that it names none (``number=NOT_AN_ID``). The URLconf sweep
+    """Declare, next to a URL pattern, the kind of object each of its arguments names:
+    ``pk="send.person"`` for an id, ``code=("send.form_definition", "code")`` for another
+    unique field, ``number=NOT_AN_ID`` for a value that names no object. The URLconf sweep
     test fails for a route with an argument left undeclared or a kind nobody registered."""
     pattern.access_kinds = kinds
+    return pattern
+
+
+def public(pattern):
+    """Declare, next to a URL pattern, that signed-out visitors may open it (signing in,
+    registering, resetting a password). Every other route of the portal's apps sends them
+    to settings.LOGIN_URL, which the URLconf sweep test checks."""
+    pattern.access_public = True
     return pattern

@@ -14,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from portal.access import NOT_AN_ID, public, route
+
 from .. import credentials
 from ..forms_credentials import (
     EmailChangeForm,
@@ -229,10 +231,18 @@ def email_change_done(request):
 
 
 urlpatterns = [
-    path("password-forgotten/", password_forgotten, name="password_forgotten"),
-    path("password-forgotten/sent/", password_forgotten_sent, name="password_forgotten_sent"),
-    path("password-reset/done/", password_reset_done, name="password_reset_done"),
-    path("password-reset/<uidb64>/<token>/", password_reset, name="password_reset"),
+    public(path("password-forgotten/", password_forgotten, name="password_forgotten")),
+    public(
+        path("password-forgotten/sent/", password_forgotten_sent, name="password_forgotten_sent")
+    ),
+    public(path("password-reset/done/", password_reset_done, name="password_reset_done")),
+    public(
+        route(
+            path("password-reset/<uidb64>/<token>/", password_reset, name="password_reset"),
+            uidb64=NOT_AN_ID,
+            token=NOT_AN_ID,
+        )
+    ),
     path("password/", password_change, name="password_change"),
     path("password/changed/", password_change_done, name="password_change_done"),
     path("secret-question/", secret_question_change, name="secret_question_change"),
@@ -241,6 +251,15 @@ urlpatterns = [
     ),
     path("email-address/", email_change, name="email_change"),
     path("email-address/sent/", email_change_sent, name="email_change_sent"),
-    path("email-address/confirm/<str:token>/", email_change_confirm, name="email_change_confirm"),
-    path("email-address/changed/", email_change_done, name="email_change_done"),
+    public(
+        route(
+            path(
+                "email-address/confirm/<str:token>/",
+                email_change_confirm,
+                name="email_change_confirm",
+            ),
+            token=NOT_AN_ID,
+        )
+    ),
+    public(path("email-address/changed/", email_change_done, name="email_change_done")),
 ]

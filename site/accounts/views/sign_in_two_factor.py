@@ -13,6 +13,7 @@ from django_otp import login as otp_login
 
 from core.config import portal_settings
 from core.texts import raw_text
+from portal.access import public
 
 from .. import sign_in as service
 from .. import two_factor
@@ -113,5 +114,5 @@ def needed(request):
 urlpatterns = [
     path("two-step-verification/", manage, name="two_factor"),
     path("two-step-verification/confirm/", confirm, name="two_factor_confirm"),
-    path("two-step-verification/required/", needed, name="two_factor_needed"),
+    public(path("two-step-verification/required/", needed, name="two_factor_needed")),
 ]
