@@ -238,3 +238,7 @@ def test_another_users_objects_give_404_on_every_route(client, owned, intruder):
             wrong.append(f"{name} {url}: {sorted(statuses)}")
     assert checked, "no route names an object"
     assert wrong == []
+    for kind, obj in owned.items():  # the POSTs changed nothing of theirs
+        assert type(obj).objects.filter(pk=obj.pk).exists(), kind
+    if "send.person" in owned:
+        assert not owned["send.person"].links.filter(hidden=True).exists()
