@@ -17,6 +17,7 @@ from accounts.access import verification_redirect
 from accounts.models import REJECTED
 from portal import access
 
+from .models.people import Relationship
 from .models.submissions import Status
 
 BUILD_FORMS = "send.build_forms"
@@ -41,7 +42,9 @@ class PersonRule(access.Rule):
 
 
 class PersonLinkRule(access.Rule):
-    """A user's own links to people, hidden ones included, each with its person."""
+    """A user's own links to people, hidden ones included, each with its person. Only a
+    professional checks a person's details before going on ("check"), and hides or shows
+    again ("hide", "show") the people they work with, never a family member."""
 
     model = "send.PersonLink"
 
@@ -51,7 +54,13 @@ class PersonLinkRule(access.Rule):
         return queryset.filter(user=user).select_related("person")
 
     def may(self, user, action, obj=None):
-        return obj is not None and not user.is_council_staff and obj.user_id == user.pk
+        if obj is None or user.is_council_staff or obj.user_id != user.pk:
+            return False
+        if action == "check":
+            return user.is_professional
+        if action in ("hide", "show"):
+            return user.is_professional and obj.relationship == Relationship.PROFESSIONAL
+        return True
 
 
 class SubmissionRule(access.Rule):

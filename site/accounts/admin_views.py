@@ -136,11 +136,12 @@ class PortalUserView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, Temp
     template_name = "accounts/admin/user.html"
     header_icon = "user"
 
-    def dispatch(self, request, pk):
-        self.account = _administered_user(request, pk, "manage")
+    def get(self, request, *args, **kwargs):
+        # Looked up here, after the mixin's permission check: no one learns which ids exist.
+        self.account = _administered_user(request, kwargs["pk"], "manage")
         if self.account is None:
             return permission_denied(request)
-        return super().dispatch(request, pk)
+        return super().get(request, *args, **kwargs)
 
     def get_page_title(self):
         return str(self.account)

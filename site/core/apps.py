@@ -8,7 +8,10 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from portal import access
+
         from . import announcements, cache, config, navigation, signals, texts, tiles
+        from .admin_views import CacheRule
 
         cache.register_area("texts", _("Texts"), texts.build_texts)
         cache.register_area("tiles", _("Home tiles"), tiles.build_tiles)
@@ -21,3 +24,4 @@ class CoreConfig(AppConfig):
             per_language=False,
         )
         signals.connect(self)
+        access.register("core.cache", CacheRule())

@@ -6,7 +6,9 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import CACHE_PERMISSION, CacheView
+from portal import access
+
+from .admin_views import CacheView
 from .models import BrandingSettings, PortalSettings
 from .viewsets import AnnouncementViewSet, TextResourceViewSet, TileViewSet
 
@@ -77,7 +79,7 @@ def branding_menu_item():
 
 class _CacheMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(CACHE_PERMISSION)
+        return access.may(request.user, "clear", "core.cache")
 
 
 @hooks.register(PORTAL_MENU_HOOK)

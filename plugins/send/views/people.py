@@ -21,7 +21,6 @@ from portal import access
 
 from .. import people
 from ..access import SendUserRequiredMixin, send_user_required
-from ..models.people import Relationship
 from ..people_forms import AddPersonForm, MyDetailsForm, PersonFilterForm
 
 
@@ -113,18 +112,16 @@ def detail_rows(link):
 @send_user_required
 def check_person(request, pk):
     """A professional checks the person they chose, then continues (or hides them)."""
-    if not request.user.is_professional:
-        raise Http404
-    link = access.get_or_404(request.user, "send.person_link", person_id=pk)
+    link = _link(request, pk, "check")
     context = {"link": link, "person": link.person, "rows": detail_rows(link)}
     return render(request, "send/people/check.html", context)
 
 
-def _professional_link(request, pk):
-    if not request.user.is_professional:
-        raise Http404
+def _link(request, pk, action):
+    """The user's link to the person ``pk`` when the "send.person_link" rule lets them do
+    ``action`` to it; 404 otherwise, as for another family's person."""
     link = access.get_or_404(request.user, "send.person_link", person_id=pk)
-    if link.relationship != Relationship.PROFESSIONAL:
+    if not access.may(request.user, action, link):
         raise Http404
     return link
 
@@ -132,14 +129,14 @@ def _professional_link(request, pk):
 @require_POST
 @send_user_required
 def hide_person(request, pk):
-    link = people.hide_person(_professional_link(request, pk))
+    link = people.hide_person(_link(request, pk, "hide"))
     return redirect(f"{reverse('send:home')}?hidden={link.person_id}")
 
 
 @require_POST
 @send_user_required
 def show_person(request, pk):
-    link = people.show_person(_professional_link(request, pk))
+    link = people.show_person(_link(request, pk, "show"))
     messages.success(request, raw_text("send.home.shown", name=link.person.full_name))
     return redirect("send:home")
 
