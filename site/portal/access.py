@@ -8,7 +8,7 @@ Each app registers a :class:`Rule` for every kind of object it owns in ``AppConf
 Views, admin views, tasks and the API then ask the registry, never the models directly::
 
     access.scoped(user, "send.submission", queryset)   # what this user may see
-    access.may(user, "review", submission)             # may they do this to that?
+    access.may(user, "view", submission)               # may they do this to that?
     access.get_or_404(user, "send.person", pk=pk)      # a foreign id gives 404, never 403
 
 A kind nobody registered raises :class:`UnknownKind`: an unregistered kind never allows.

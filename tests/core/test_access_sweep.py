@@ -139,7 +139,7 @@ def accounts_objects(owner):
     return {"accounts.invitation": invitation}
 
 
-OBJECTS = {"send": send_objects, "accounts": accounts_objects}
+OWNERS_OBJECTS = {"send": send_objects, "accounts": accounts_objects}
 
 
 @pytest.fixture
@@ -147,31 +147,41 @@ def owned(db):
     owner = UserFactory(email="owner@example.org")
     objects = {}
     for namespace in swept_namespaces():
-        if namespace in OBJECTS:
-            objects.update(OBJECTS[namespace](owner))
+        if namespace in OWNERS_OBJECTS:
+            objects.update(OWNERS_OBJECTS[namespace](owner))
     return objects
 
 
-def another_family():
+def send_people(user, relationship):
+    """The intruder's own person in SEND: a child, a child they work with, or themselves."""
     from tests.send.factories import PersonLinkFactory
 
-    return PersonLinkFactory(relationship="parent").user
+    PersonLinkFactory(
+        user=user, relationship=relationship, parental_responsibility=relationship == "parent"
+    )
+
+
+INTRUDERS_OWN_OBJECTS = {"send": send_people}
+
+
+def intruder(relationship, **fields):
+    user = UserFactory(**fields)
+    for namespace in swept_namespaces():
+        if namespace in INTRUDERS_OWN_OBJECTS:
+            INTRUDERS_OWN_OBJECTS[namespace](user, relationship)
+    return user
+
+
+def another_family():
+    return intruder("parent")
 
 
 def professional_not_involved():
-    from tests.send.factories import PersonLinkFactory
-
-    return PersonLinkFactory(
-        user__kind="professional",
-        user__verification_state="verified",
-        relationship="professional",
-    ).user
+    return intruder("professional", kind="professional", verification_state="verified")
 
 
 def young_person():
-    from tests.send.factories import PersonLinkFactory
-
-    return PersonLinkFactory(relationship="self", parental_responsibility=False).user
+    return intruder("self")
 
 
 INTRUDERS = [another_family, professional_not_involved, young_person]
@@ -220,9 +230,9 @@ def test_signed_out_visitors_are_sent_to_sign_in_from_every_route_not_declared_p
     assert wrong == []
 
 
-@pytest.mark.parametrize("intruder", INTRUDERS, ids=lambda make: make.__name__)
-def test_another_users_objects_give_404_on_every_route(client, owned, intruder):
-    user = intruder()
+@pytest.mark.parametrize("make_intruder", INTRUDERS, ids=lambda make: make.__name__)
+def test_another_users_objects_give_404_on_every_route(client, owned, make_intruder):
+    user = make_intruder()
     sign_in_verified(client, user)
     for kind, obj in owned.items():
         assert not access.scoped(user, kind).filter(pk=obj.pk).exists(), kind
