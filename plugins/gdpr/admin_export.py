@@ -16,7 +16,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from accounts.search import matching_people
@@ -162,16 +161,12 @@ def admin_urls():
     ]
 
 
-class _SubjectAccessMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.may(request.user, "administer", "gdpr.person")
-
-
 def subject_access_menu_item(order=600):
     """For the GDPR administration menu's hook."""
-    return _SubjectAccessMenuItem(
+    return access.AccessMenuItem(
         _("Subject access export"),
         reverse("gdpr_subject_access"),
+        kind="gdpr.person",
         icon_name="download",
         order=order,
     )

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
@@ -82,11 +82,6 @@ def gdpr_admin_urls():
     ]
 
 
-class _GdprMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.may(request.user, "administer", "gdpr.statement")
-
-
 hooks.register("register_admin_urls", subject_access_urls)
 
 
@@ -95,12 +90,26 @@ def gdpr_menu():
     items = [
         questions.get_menu_item(order=10),
         statements.get_menu_item(order=20),
-        _GdprMenuItem(_("Email alerts"), reverse("gdpr_email_alerts"), icon_name="mail", order=30),
-        _GdprMenuItem(
-            _("Consent withdrawals"), reverse("gdpr_withdrawals"), icon_name="cross", order=40
+        access.AccessMenuItem(
+            _("Email alerts"),
+            reverse("gdpr_email_alerts"),
+            kind="gdpr.statement",
+            icon_name="mail",
+            order=30,
         ),
-        _GdprMenuItem(
-            _("Consent histories"), reverse("gdpr_histories"), icon_name="history", order=50
+        access.AccessMenuItem(
+            _("Consent withdrawals"),
+            reverse("gdpr_withdrawals"),
+            kind="gdpr.consent_record",
+            icon_name="cross",
+            order=40,
+        ),
+        access.AccessMenuItem(
+            _("Consent histories"),
+            reverse("gdpr_histories"),
+            kind="gdpr.person",
+            icon_name="history",
+            order=50,
         ),
         subject_access_menu_item(order=60),
     ]

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 
@@ -300,13 +299,12 @@ def admin_urls():
     ]
 
 
-class _SubmissionsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.may(request.user, "view", "send.submission")
-
-
 def submissions_menu_item(order):
     """For the SEND menu."""
-    return _SubmissionsMenuItem(
-        _("Submitted forms"), reverse("send_submissions"), icon_name="doc-full", order=order
+    return access.AccessMenuItem(
+        _("Submitted forms"),
+        reverse("send_submissions"),
+        kind="send.submission",
+        icon_name="doc-full",
+        order=order,
     )

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from portal import access
@@ -89,13 +88,13 @@ def admin_urls():
     ]
 
 
-class _BuilderMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.may(request.user, "build", "send.form_definition")
-
-
 def import_menu_item():
     """For the SEND menu."""
-    return _BuilderMenuItem(
-        _("Import a form"), reverse("send_form_import"), icon_name="upload", order=30
+    return access.AccessMenuItem(
+        _("Import a form"),
+        reverse("send_form_import"),
+        kind="send.form_definition",
+        action="build",
+        icon_name="upload",
+        order=30,
     )

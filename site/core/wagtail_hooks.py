@@ -77,14 +77,11 @@ def branding_menu_item():
     )
 
 
-class _CacheMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.may(request.user, "clear", "core.cache")
-
-
 @hooks.register(PORTAL_MENU_HOOK)
 def cache_menu_item():
-    return _CacheMenuItem(_("Cache"), reverse("portal_cache"), icon_name="resubmit", order=900)
+    return access.AccessMenuItem(
+        _("Cache"), reverse("portal_cache"), kind="core.cache", icon_name="resubmit", order=900
+    )
 
 
 @hooks.register("construct_settings_menu")

@@ -23,6 +23,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, Q
 from django.shortcuts import get_object_or_404
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 _rules = {}
@@ -166,6 +167,19 @@ class AccessRequiredMixin:
         if not may(request.user, self.access_action, self.access_kind):
             return permission_denied(request)
         return super().dispatch(request, *args, **kwargs)
+
+
+class AccessMenuItem(MenuItem):
+    """An admin menu item shown only to those the rule of ``kind`` lets do ``action``: the
+    menu offers exactly the screens their views let in."""
+
+    def __init__(self, label, url, *, kind, action="view", **kwargs):
+        super().__init__(label, url, **kwargs)
+        self.access_kind = kind
+        self.access_action = action
+
+    def is_shown(self, request):
+        return may(request.user, self.access_action, self.access_kind)
 
 
 class RulePermissionPolicy(BasePermissionPolicy):
