@@ -9,19 +9,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from accounts.search import matching_people
 from core import audit, subject_access
-
-from .admin_access import AdministerRequired, may_administer
+from portal import access
 
 LISTED = 50
 FORMATS = {
@@ -53,7 +52,8 @@ class LanguageForm(forms.Form):
     )
 
 
-class FindPersonView(AdministerRequired, WagtailAdminTemplateMixin, TemplateView):
+class FindPersonView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    access_kind = "gdpr.person"
     template_name = "gdpr/admin_export/people.html"
     page_title = _("Subject access export")
     header_icon = "download"
@@ -67,13 +67,14 @@ class FindPersonView(AdministerRequired, WagtailAdminTemplateMixin, TemplateView
         )
 
 
-class ExportPersonView(AdministerRequired, WagtailAdminTemplateMixin, TemplateView):
+class ExportPersonView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    access_kind = "gdpr.person"
     template_name = "gdpr/admin_export/person.html"
     header_icon = "download"
 
-    def dispatch(self, request, pk):
-        self.person = get_object_or_404(User, pk=pk)
-        return super().dispatch(request, pk)
+    @cached_property
+    def person(self):
+        return access.get_or_404(self.request.user, "gdpr.person", pk=self.kwargs["pk"])
 
     def get_page_title(self):
         return _("Subject access export")
@@ -101,9 +102,9 @@ class ExportPersonView(AdministerRequired, WagtailAdminTemplateMixin, TemplateVi
 def download(request, pk, kind):
     """The export of one person as an attachment, in the language asked for (the person's
     preferred language by default). A failing export sends nothing and says why."""
-    if not may_administer(request.user):
+    if not access.may(request.user, "administer", "gdpr.person"):
         return permission_denied(request)
-    person = get_object_or_404(User, pk=pk)
+    person = access.get_or_404(request.user, "gdpr.person", pk=pk)
     language = request.GET.get("language")
     if language not in dict(settings.LANGUAGES):
         language = person.preferred_language
@@ -161,16 +162,12 @@ def admin_urls():
     ]
 
 
-class _SubjectAccessMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_administer(request.user)
-
-
 def subject_access_menu_item(order=600):
     """For the GDPR administration menu's hook."""
-    return _SubjectAccessMenuItem(
+    return access.AccessMenuItem(
         _("Subject access export"),
         reverse("gdpr_subject_access"),
+        kind="gdpr.person",
         icon_name="download",
         order=order,
     )

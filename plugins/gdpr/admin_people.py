@@ -5,7 +5,7 @@ import django_filters
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Max
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,10 +19,10 @@ from wagtail.admin.widgets.button import Button
 from accounts.search import matching_people
 from core import audit
 from core.texts import render as render_text
+from portal import access
 from portal import services as portal_services
 
 from . import services
-from .admin_access import AdministerRequired
 from .models import ACTIONS, TO_ACTION, WITHDRAWN, WITHHELD, ConsentRecord
 
 User = get_user_model()
@@ -86,9 +86,10 @@ class ChildrenColumn(Column):
         return context
 
 
-class WithdrawalsView(AdministerRequired, _TitledIndexView):
+class WithdrawalsView(access.AccessRequiredMixin, _TitledIndexView):
+    access_kind = "gdpr.consent_record"
     model = ConsentRecord
-    permission_policy = None  # AdministerRequired checks the one GDPR permission
+    permission_policy = None  # the access rule of "gdpr.consent_record" decides
     page_title = _("Consent withdrawals")
     header_icon = "cross"
     index_url_name = "gdpr_withdrawals"
@@ -130,14 +131,21 @@ class WithdrawalsView(AdministerRequired, _TitledIndexView):
         return [Button(_("Mark actioned"), url=url, classname="button-small button-secondary")]
 
 
-class _WithdrawalPage(AdministerRequired, WagtailAdminTemplateMixin, TemplateView):
-    """A page about one withdrawn or withheld consent, titled with the person's name."""
+class _WithdrawalPage(access.AccessRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """A page about one withdrawn or withheld consent, titled with the person's name. The
+    record is looked up when first used, so after the permission check."""
 
-    def dispatch(self, request, pk):
-        self.record = get_object_or_404(
-            ConsentRecord.objects.select_related("user"), pk=pk, action__in=TO_ACTION
+    access_kind = "gdpr.consent_record"
+
+    @cached_property
+    def record(self):
+        return access.get_or_404(
+            self.request.user,
+            "gdpr.consent_record",
+            ConsentRecord.objects.select_related("user"),
+            pk=self.kwargs["pk"],
+            action__in=TO_ACTION,
         )
-        return super().dispatch(request, pk)
 
     def get_page_subtitle(self):
         return str(self.record.user.get_full_name() or self.record.user.email)
@@ -198,11 +206,12 @@ class MarkActionedView(_WithdrawalPage):
 # -- consent histories -------------------------------------------------------------------
 
 
-class PeopleView(AdministerRequired, _TitledIndexView):
+class PeopleView(access.AccessRequiredMixin, _TitledIndexView):
     """Everyone who has agreed to or withdrawn consent."""
 
+    access_kind = "gdpr.person"
     model = User
-    permission_policy = None
+    permission_policy = None  # the access rule of "gdpr.person" decides
     page_title = _("Consent histories")
     header_icon = "history"
     index_url_name = "gdpr_histories"
@@ -236,15 +245,16 @@ class PeopleView(AdministerRequired, _TitledIndexView):
         return []
 
 
-class PersonHistoryView(AdministerRequired, WagtailAdminTemplateMixin, TemplateView):
+class PersonHistoryView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     """One person's consent history, each record with the statement's words as shown."""
 
+    access_kind = "gdpr.person"
     template_name = "gdpr/admin/history.html"
     header_icon = "history"
 
-    def dispatch(self, request, pk):
-        self.person = get_object_or_404(User, pk=pk)
-        return super().dispatch(request, pk)
+    @cached_property
+    def person(self):
+        return access.get_or_404(self.request.user, "gdpr.person", pk=self.kwargs["pk"])
 
     def get(self, request, *args, **kwargs):
         audit.record(request.user, "gdpr.history_viewed", self.person, request=request)

@@ -3,9 +3,10 @@ question, the email alert configuration and the days before consent counts as wi
 
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -14,8 +15,8 @@ from wagtail.models import Locale
 
 from core.emails import send_email
 from core.texts import render as render_text
+from portal import access
 
-from .admin_access import AdministerRequired
 from .admin_forms import EmailAlertsForm, WithheldSettingsForm
 from .forms import ConsentForm
 from .guards import clone_question
@@ -34,14 +35,16 @@ class _PreviewStatement:
         return self.words
 
 
-class QuestionPreviewView(AdministerRequired, View):
+class QuestionPreviewView(access.AccessRequiredMixin, View):
     """The citizen's consent page for this question, in the portal's layout and the chosen
     language (English words where there is no translation yet, as for citizens)."""
+
+    access_kind = "gdpr.question"
 
     def get(self, request, pk, language):
         if language not in dict(settings.LANGUAGES):
             language = settings.LANGUAGE_CODE
-        question = get_object_or_404(ConsentQuestion, pk=pk)
+        question = access.get_or_404(request.user, "gdpr.question", pk=pk)
         locale = Locale.objects.filter(language_code=language).first()
         shown = (locale and question.get_translation_or_none(locale)) or question.get_translation(
             question.get_default_locale()
@@ -61,16 +64,17 @@ class QuestionPreviewView(AdministerRequired, View):
     post = get
 
 
-class QuestionCloneView(AdministerRequired, WagtailAdminTemplateMixin, TemplateView):
+class QuestionCloneView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     """Asks to confirm (GET), then copies the question with its translations (POST)."""
 
+    access_kind = "gdpr.question"
     template_name = "gdpr/admin/confirm.html"
     page_title = _("Clone question")
     header_icon = "copy"
 
-    def dispatch(self, request, pk):
-        self.question = get_object_or_404(ConsentQuestion, pk=pk)
-        return super().dispatch(request, pk)
+    @cached_property
+    def question(self):
+        return access.get_or_404(self.request.user, "gdpr.question", pk=self.kwargs["pk"])
 
     def get_page_subtitle(self):
         return str(self.question)
@@ -92,10 +96,11 @@ class QuestionCloneView(AdministerRequired, WagtailAdminTemplateMixin, TemplateV
         return redirect(ConsentQuestion.snippet_viewset.get_url_name("edit"), copy.pk)
 
 
-class EmailAlertsView(AdministerRequired, WagtailAdminTemplateMixin, FormView):
+class EmailAlertsView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, FormView):
     """The addresses told about every withdrawal, with a test email to check them before
     saving."""
 
+    access_kind = "gdpr.statement"
     template_name = "gdpr/admin/email_alerts.html"
     form_class = EmailAlertsForm
     page_title = _("Email alerts")
@@ -124,9 +129,11 @@ class EmailAlertsView(AdministerRequired, WagtailAdminTemplateMixin, FormView):
         return redirect("gdpr_email_alerts")
 
 
-class WithheldSettingsView(AdministerRequired, WagtailAdminTemplateMixin, FormView):
+class WithheldSettingsView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, FormView):
     """The number of days someone shown a new statement has to agree or withdraw before
     their consent is recorded as withheld."""
+
+    access_kind = "gdpr.statement"
 
     template_name = "gdpr/admin/withheld_settings.html"
     form_class = WithheldSettingsForm

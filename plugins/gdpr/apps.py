@@ -44,6 +44,9 @@ class GdprConfig(plugins.PluginConfig):
     exports = "plugins.gdpr.exports.export_user"
 
     def ready(self):
+        super().ready()
         from . import guards
+        from .access import register_rules
 
         guards.connect()
+        register_rules()

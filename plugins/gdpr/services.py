@@ -25,8 +25,6 @@ from .models import (
     StatementShown,
 )
 
-PORTAL_KINDS = ("citizen", "professional")
-
 
 def current_statement(now=None):
     """The latest published statement, or None before the first one is published."""
@@ -99,7 +97,7 @@ def latest_record(user, statement):
 
 def needs_agreement(user):
     """Whether a portal user must agree to the current statement before doing anything else."""
-    if not user.is_authenticated or user.kind not in PORTAL_KINDS:
+    if not user.is_authenticated or user.is_council_staff:
         return False
     statement = current_statement()
     if statement is None:

@@ -4,6 +4,8 @@ registering and when a new one is published, their consent history and withdrawi
 Every page works on ``request.user`` only; no URL carries an id.
 """
 
+from functools import wraps
+
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,12 +17,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from core.texts import render as render_text
+from portal import access
 
 from . import consent_step, services
 from .forms import ConsentForm
 from .models import MY_ACCOUNT, SIGN_IN
-
-signed_in = login_required(login_url="accounts:sign_in")
 
 
 def _safe_next(request, url, default):
@@ -80,7 +81,7 @@ def registration_consent(request):
     return _consent_page(request, "gdpr/registration_consent.html", statement, agreed)
 
 
-@signed_in
+@login_required
 @require_http_methods(["GET", "POST"])
 def agree(request):
     """A new statement was published: agree to it (or withdraw) before anything else."""
@@ -101,7 +102,7 @@ def agree(request):
     return _consent_page(request, "gdpr/agree.html", statement, agreed)
 
 
-@signed_in
+@login_required
 def history(request):
     records = [
         {
@@ -114,19 +115,20 @@ def history(request):
     return render(request, "gdpr/history.html", {"records": records})
 
 
-def _portal_user(view):
-    """Withdrawing consent is for citizens and professionals; staff accounts are not closed
-    this way."""
+def _may_withdraw(view):
+    """Withdrawing consent is for citizens and professionals (the "gdpr.consent_record"
+    rule); staff accounts are not closed this way."""
 
+    @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.user.kind not in services.PORTAL_KINDS:
+        if not access.may(request.user, "withdraw", "gdpr.consent_record"):
             raise Http404
         return view(request, *args, **kwargs)
 
-    return signed_in(wrapped)
+    return login_required(wrapped)
 
 
-@_portal_user
+@_may_withdraw
 def withdraw(request):
     """The current statement, what the user agreed to, and the way to withdraw."""
     context = _statement_context(services.current_statement(), translation.get_language())
@@ -134,7 +136,7 @@ def withdraw(request):
     return render(request, "gdpr/withdraw.html", context)
 
 
-@_portal_user
+@_may_withdraw
 @require_http_methods(["GET", "POST"])
 def withdraw_confirm(request):
     """The final warning; confirming closes the account and signs the user out."""

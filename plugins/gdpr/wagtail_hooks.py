@@ -5,13 +5,13 @@ from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.wagtail_hooks import PORTAL_MENU_HOOK
+from portal import access
 
-from .admin_access import GdprPermissionPolicy, may_administer
 from .admin_export import admin_urls as subject_access_urls
 from .admin_export import subject_access_menu_item
 from .admin_people import (
@@ -26,8 +26,12 @@ from .dashboard import ConsentToActionPanel
 from .models import ConsentQuestion, ConsentStatement
 from .viewsets import ConsentQuestionViewSet, ConsentStatementViewSet
 
-for model in (ConsentQuestion, ConsentStatement):
-    register_permission_policy(model, GdprPermissionPolicy(model))
+register_permission_policy(
+    ConsentQuestion, access.RulePermissionPolicy(ConsentQuestion, "gdpr.question")
+)
+register_permission_policy(
+    ConsentStatement, access.RulePermissionPolicy(ConsentStatement, "gdpr.statement")
+)
 
 questions = ConsentQuestionViewSet()
 statements = ConsentStatementViewSet("gdpr_statements")
@@ -75,17 +79,12 @@ def gdpr_admin_urls():
     ]
 
 
-class _GdprMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_administer(request.user)
-
-
 hooks.register("register_admin_urls", subject_access_urls)
 
 
 @hooks.register("construct_homepage_panels")
 def gdpr_dashboard_panel(request, panels):
-    if may_administer(request.user):
+    if access.may(request.user, "view", "gdpr.consent_record"):
         panels.append(ConsentToActionPanel())
 
 
@@ -94,15 +93,33 @@ def gdpr_menu():
     items = [
         questions.get_menu_item(order=10),
         statements.get_menu_item(order=20),
-        _GdprMenuItem(_("Email alerts"), reverse("gdpr_email_alerts"), icon_name="mail", order=30),
-        _GdprMenuItem(
-            _("Withheld consent"), reverse("gdpr_withheld_settings"), icon_name="time", order=35
+        access.AccessMenuItem(
+            _("Email alerts"),
+            reverse("gdpr_email_alerts"),
+            kind="gdpr.statement",
+            icon_name="mail",
+            order=30,
         ),
-        _GdprMenuItem(
-            _("Consent withdrawals"), reverse("gdpr_withdrawals"), icon_name="cross", order=40
+        access.AccessMenuItem(
+            _("Withheld consent"),
+            reverse("gdpr_withheld_settings"),
+            kind="gdpr.statement",
+            icon_name="time",
+            order=35,
         ),
-        _GdprMenuItem(
-            _("Consent histories"), reverse("gdpr_histories"), icon_name="history", order=50
+        access.AccessMenuItem(
+            _("Consent withdrawals"),
+            reverse("gdpr_withdrawals"),
+            kind="gdpr.consent_record",
+            icon_name="cross",
+            order=40,
+        ),
+        access.AccessMenuItem(
+            _("Consent histories"),
+            reverse("gdpr_histories"),
+            kind="gdpr.person",
+            icon_name="history",
+            order=50,
         ),
         subject_access_menu_item(order=60),
     ]

@@ -1,51 +1,134 @@
-"""Who may see what in the SEND portal pages (DESIGN.md §5).
+"""Who may see what of SEND (DESIGN.md §5): the access rules this plugin registers in
+``portal.access`` (see :func:`register_rules`, called from ``SendConfig.ready()``), and the
+gate every SEND portal page passes first (:func:`send_user_required`).
 
-Every lookup is scoped by the user: an id that belongs to someone else gives 404, never 403,
-so a foreign id tells nothing about whether it exists. Views never hand-roll these lookups.
+On the portal every lookup is scoped by the user: an id that belongs to someone else gives
+404, never 403, so a foreign id tells nothing about whether it exists. In the admin, council
+staff see SEND through two permissions: "send.build_forms" for the form builder (question
+bank, form definitions, import/export, previews, blank copies) and "send.view_submission"
+for the forms sent to the council.
 """
 
 from functools import wraps
 
-from django.http import Http404
 from django.shortcuts import redirect, render
 
 from accounts.access import verification_redirect
-from accounts.models import REJECTED, STAFF
+from accounts.models import REJECTED
+from portal import access
 
-from .models import PersonLink, PortalPerson, Submission
+from .models.people import Relationship
+from .models.submissions import Status
 
-
-def people_for(user):
-    """The user's links to people, hidden ones included, each with its person."""
-    return PersonLink.objects.filter(user=user).select_related("person")
-
-
-def link_for(user, pk):
-    """The user's link to the person with id ``pk``, or 404."""
-    try:
-        return people_for(user).get(person_id=pk)
-    except PersonLink.DoesNotExist:
-        raise Http404 from None
+BUILD_FORMS = "send.build_forms"
+VIEW_SUBMISSIONS = "send.view_submission"
 
 
-def person_for(user, pk):
-    """The person with id ``pk`` when the user is linked to them (even if hidden), or 404."""
-    try:
-        return PortalPerson.objects.filter(links__user=user).get(pk=pk)
-    except PortalPerson.DoesNotExist:
-        raise Http404 from None
+class PersonRule(access.Rule):
+    """A person is seen by the users linked to them (a hidden link included); staff see
+    people through their submitted forms."""
+
+    model = "send.PortalPerson"
+
+    def scope(self, user, queryset):
+        if user.is_council_staff:
+            return queryset.none()
+        return queryset.filter(links__user=user)
+
+    def may(self, user, action, obj=None):
+        if obj is None or user.is_council_staff:
+            return False
+        return obj.links.filter(user=user).exists()
 
 
-def submission_for(user, pk):
-    """The submission with id ``pk`` when the user started it, or 404."""
-    try:
-        return Submission.objects.select_related("person", "version").get(pk=pk, created_by=user)
-    except Submission.DoesNotExist:
-        raise Http404 from None
+class PersonLinkRule(access.Rule):
+    """A user's own links to people, hidden ones included, each with its person. Only a
+    professional checks a person's details before going on ("check"), and hides or shows
+    again ("hide", "show") the people they work with, never a family member."""
+
+    model = "send.PersonLink"
+
+    def scope(self, user, queryset):
+        if user.is_council_staff:
+            return queryset.none()
+        return queryset.filter(user=user).select_related("person")
+
+    def may(self, user, action, obj=None):
+        if obj is None or user.is_council_staff or obj.user_id != user.pk:
+            return False
+        if action == "check":
+            return user.is_professional
+        if action in ("hide", "show"):
+            return user.is_professional and obj.relationship == Relationship.PROFESSIONAL
+        return True
 
 
-def is_staff_user(user):
-    return user.is_staff or user.kind == STAFF
+class SubmissionRule(access.Rule):
+    """On the portal, the user who started a submission keeps it (drafts and submitted
+    forms); in the admin, staff with "send.view_submission" see the forms sent to the
+    council, never a draft (it is the family's own until they submit it)."""
+
+    model = "send.Submission"
+
+    def scope(self, user, queryset):
+        if user.is_council_staff:
+            if not access.has_permission(user, VIEW_SUBMISSIONS):
+                return queryset.none()
+            return queryset.filter(status=Status.SUBMITTED)
+        return queryset.filter(created_by=user).select_related("person", "version")
+
+    def may(self, user, action, obj=None):
+        if user.is_council_staff:
+            allowed = access.has_permission(user, VIEW_SUBMISSIONS)
+            return allowed and (obj is None or obj.status == Status.SUBMITTED)
+        return obj is not None and obj.created_by_id == user.pk
+
+
+class SubmissionFileRule(access.Rule):
+    """A file goes with its submission: seen by whoever may see the submission."""
+
+    model = "send.SubmissionFile"
+
+    def scope(self, user, queryset):
+        if user.is_council_staff:
+            if not access.has_permission(user, VIEW_SUBMISSIONS):
+                return queryset.none()
+            return queryset.filter(submission__status=Status.SUBMITTED)
+        return queryset.filter(submission__created_by=user)
+
+    def may(self, user, action, obj=None):
+        if obj is None:
+            return access.may(user, action, "send.submission")
+        return access.may(user, action, obj.submission)
+
+
+class FormDefinitionRule(access.PermissionRule):
+    """The form builder is one area: "send.build_forms" for every action on it (the question
+    bank, groups and versions go with their form). Previewing a form on the portal also
+    needs a council staff account. A portal user sees the live forms of their own portal
+    (citizen or professional), to start or print blank."""
+
+    model = "send.FormDefinition"
+    permission = BUILD_FORMS
+
+    def scope(self, user, queryset):
+        if user.is_council_staff:
+            return super().scope(user, queryset)
+        return queryset.available().filter(portal_type=user.kind)
+
+    def may(self, user, action, obj=None):
+        if action == "preview":
+            return user.is_council_staff and super().may(user, action, obj)
+        return super().may(user, action, obj)
+
+
+def register_rules():
+    """For ``SendConfig.ready()``."""
+    access.register("send.person", PersonRule())
+    access.register("send.person_link", PersonLinkRule())
+    access.register("send.submission", SubmissionRule())
+    access.register("send.submission_file", SubmissionFileRule())
+    access.register("send.form_definition", FormDefinitionRule())
 
 
 def refusal(request):
@@ -59,7 +142,7 @@ def refusal(request):
     if response:
         return response
     user = request.user
-    if is_staff_user(user):
+    if user.is_council_staff:
         return redirect("wagtailadmin_home")
     if user.is_professional and not user.is_verified_professional:
         rejected = user.verification_state == REJECTED

@@ -36,3 +36,9 @@ class SendConfig(plugins.PluginConfig):
             name="purge_drafts", func="plugins.send.filling.jobs.purge_drafts", schedule_type="D"
         ),
     )
+
+    def ready(self):
+        super().ready()
+        from .access import register_rules
+
+        register_rules()

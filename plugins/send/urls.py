@@ -1,5 +1,7 @@
 from django.urls import path
 
+from portal.access import NOT_AN_ID, route
+
 from .builder import preview
 from .filling import views as filling
 from .people import views as people
@@ -7,31 +9,81 @@ from .printing import views as printing
 
 app_name = "send"
 
+# Each URL argument names its kind of object for portal.access (the URLconf sweep test).
+PERSON = "send.person"
+SUBMISSION = "send.submission"
+FILE = "send.submission_file"
+FORM = "send.form_definition"
+
 urlpatterns = [
     # People and the SEND home
     path("", people.home, name="home"),
     path("people/add/", people.add_person, name="add_person"),
-    path("people/<int:pk>/", filling.PersonFormsView.as_view(), name="person"),
-    path("people/<int:pk>/check/", people.check_person, name="check_person"),
-    path("people/<int:pk>/hide/", people.hide_person, name="hide_person"),
-    path("people/<int:pk>/show/", people.show_person, name="show_person"),
+    route(path("people/<int:pk>/", filling.PersonFormsView.as_view(), name="person"), pk=PERSON),
+    route(path("people/<int:pk>/check/", people.check_person, name="check_person"), pk=PERSON),
+    route(path("people/<int:pk>/hide/", people.hide_person, name="hide_person"), pk=PERSON),
+    route(path("people/<int:pk>/show/", people.show_person, name="show_person"), pk=PERSON),
     path("my-details/", people.my_details, name="my_details"),
     # Completing a form
-    path("people/<int:person>/start/", filling.start, name="start"),
-    path("submissions/<int:pk>/", filling.submission, name="submission"),
-    path("submissions/<int:pk>/subject/", filling.subject, name="subject"),
-    path("submissions/<int:pk>/step/<int:number>/", filling.step, name="step"),
-    path("submissions/<int:pk>/check/", filling.check, name="check"),
-    path("submissions/<int:pk>/done/", filling.confirmation, name="confirmation"),
-    path("submissions/<int:pk>/files/<int:file>/", filling.download, name="file"),
-    path("submissions/<int:pk>/files/<int:file>/remove/", filling.remove_file, name="remove_file"),
-    path("submissions/<int:pk>/reopen/", filling.reopen, name="reopen"),
+    route(path("people/<int:person>/start/", filling.start, name="start"), person=PERSON),
+    route(path("submissions/<int:pk>/", filling.submission, name="submission"), pk=SUBMISSION),
+    route(path("submissions/<int:pk>/subject/", filling.subject, name="subject"), pk=SUBMISSION),
+    route(
+        path("submissions/<int:pk>/step/<int:number>/", filling.step, name="step"),
+        pk=SUBMISSION,
+        number=NOT_AN_ID,
+    ),
+    route(path("submissions/<int:pk>/check/", filling.check, name="check"), pk=SUBMISSION),
+    route(
+        path("submissions/<int:pk>/done/", filling.confirmation, name="confirmation"),
+        pk=SUBMISSION,
+    ),
+    route(
+        path("submissions/<int:pk>/files/<int:file>/", filling.download, name="file"),
+        pk=SUBMISSION,
+        file=FILE,
+    ),
+    route(
+        path(
+            "submissions/<int:pk>/files/<int:file>/remove/",
+            filling.remove_file,
+            name="remove_file",
+        ),
+        pk=SUBMISSION,
+        file=FILE,
+    ),
+    route(path("submissions/<int:pk>/reopen/", filling.reopen, name="reopen"), pk=SUBMISSION),
     # Printing
-    path("submissions/<int:pk>/print/", printing.print_submission, name="print_submission"),
-    path("forms/<str:code>/print/", printing.print_blank, name="print_blank"),
-    # The SEND team's preview of a form
-    path("preview/<int:pk>/<str:version>/", preview.intro, name="preview"),
-    path("preview/<int:pk>/<str:version>/subject/", preview.subject, name="preview_subject"),
-    path("preview/<int:pk>/<str:version>/step/<int:number>/", preview.step, name="preview_step"),
-    path("preview/<int:pk>/<str:version>/end/", preview.end, name="preview_end"),
+    route(
+        path("submissions/<int:pk>/print/", printing.print_submission, name="print_submission"),
+        pk=SUBMISSION,
+    ),
+    route(
+        path("forms/<str:code>/print/", printing.print_blank, name="print_blank"),
+        code=(FORM, "code"),
+    ),
+    # The SEND team's preview of a form: the version is "draft" or a number of that form
+    route(
+        path("preview/<int:pk>/<str:version>/", preview.intro, name="preview"),
+        pk=FORM,
+        version=NOT_AN_ID,
+    ),
+    route(
+        path("preview/<int:pk>/<str:version>/subject/", preview.subject, name="preview_subject"),
+        pk=FORM,
+        version=NOT_AN_ID,
+    ),
+    route(
+        path(
+            "preview/<int:pk>/<str:version>/step/<int:number>/", preview.step, name="preview_step"
+        ),
+        pk=FORM,
+        version=NOT_AN_ID,
+        number=NOT_AN_ID,
+    ),
+    route(
+        path("preview/<int:pk>/<str:version>/end/", preview.end, name="preview_end"),
+        pk=FORM,
+        version=NOT_AN_ID,
+    ),
 ]

@@ -10,8 +10,8 @@ from wagtail.contrib.settings.registry import register_setting
 from wagtail.permissions import register_permission_policy
 
 from core.wagtail_hooks import PORTAL_MENU_HOOK
+from portal import access
 
-from .admin_access import FormBuilderPermissionPolicy
 from .builder.admin import transfer as transfer_admin
 from .builder.admin.definitions import definitions
 from .builder.admin.questions import questions
@@ -21,7 +21,7 @@ from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSe
 register_setting(SendSettings, icon="form")
 
 for _model in (Question, FormDefinition, QuestionGroup, FormVersion):
-    register_permission_policy(_model, FormBuilderPermissionPolicy(_model))
+    register_permission_policy(_model, access.RulePermissionPolicy(_model, "send.form_definition"))
 
 hooks.register("register_admin_urls", transfer_admin.admin_urls)
 hooks.register("register_admin_urls", council_admin.admin_urls)

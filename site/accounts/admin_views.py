@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -21,20 +21,14 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 
+from portal import access
+
 from . import credentials, staff
 from .models import KINDS, PENDING, REJECTED, VERIFICATION_STATES, VERIFIED
 from .search import matching_people
 
 User = get_user_model()
-
-
-class _PermissionRequired:
-    permission = staff.MANAGE_USERS
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
+ACCOUNT = "accounts.account"
 
 
 class PortalUserFilterSet(WagtailFilterSet):
@@ -50,9 +44,11 @@ class PortalUserFilterSet(WagtailFilterSet):
         fields = []
 
 
-class PortalUsersView(_PermissionRequired, IndexView):
+class PortalUsersView(access.AccessRequiredMixin, IndexView):
+    access_kind = ACCOUNT
+    access_action = "manage"
     model = User
-    permission_policy = None  # _PermissionRequired checks the portal's own permission
+    permission_policy = None  # the access rule of "accounts.account" decides
     page_title = _("Portal users")
     header_icon = "group"
     index_url_name = "portal_users"
@@ -91,7 +87,7 @@ class PortalUsersView(_PermissionRequired, IndexView):
 
 
 class AwaitingVerificationView(PortalUsersView):
-    permission = staff.VERIFY_PROFESSIONALS
+    access_action = "verify"
     page_title = _("Professional accounts awaiting verification")
     header_icon = "tick-inverse"
     index_url_name = "portal_professionals_pending"
@@ -122,24 +118,30 @@ class AwaitingVerificationView(PortalUsersView):
         ]
 
 
-def _administered_user(request, pk):
-    user = get_object_or_404(staff.with_account_facts(User.objects.all()), pk=pk)
-    if not staff.may_administer(request.user, user):
+def _administered_user(request, pk, action):
+    """The account, or None when the user may not do ``action`` to it (a staff account for
+    anyone but a superuser)."""
+    queryset = staff.with_account_facts(User.objects.all())
+    user = access.get_or_404(request.user, ACCOUNT, queryset, pk=pk)
+    if not access.may(request.user, action, user, kind=ACCOUNT):
         return None
     return user
 
 
-class PortalUserView(_PermissionRequired, WagtailAdminTemplateMixin, TemplateView):
+class PortalUserView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     """One account: what staff may see (never the password hash or the secret answer)."""
 
+    access_kind = ACCOUNT
+    access_action = "manage"
     template_name = "accounts/admin/user.html"
     header_icon = "user"
 
-    def dispatch(self, request, pk):
-        self.account = _administered_user(request, pk)
+    def get(self, request, *args, **kwargs):
+        # Looked up here, after the mixin's permission check: no one learns which ids exist.
+        self.account = _administered_user(request, kwargs["pk"], "manage")
         if self.account is None:
             return permission_denied(request)
-        return super().dispatch(request, pk)
+        return super().get(request, *args, **kwargs)
 
     def get_page_title(self):
         return str(self.account)
@@ -157,7 +159,7 @@ class PortalUserView(_PermissionRequired, WagtailAdminTemplateMixin, TemplateVie
         context["actions"] = [
             (action, reverse("portal_user_action", args=[self.account.pk, slug]))
             for slug, action in ACTIONS.items()
-            if self.request.user.has_perm(action.permission)
+            if access.may(self.request.user, action.access_action, self.account, kind=ACCOUNT)
             and action.available(self.account, self.request.user)
         ]
         return context
@@ -213,7 +215,7 @@ class Action:
     button: str
     done: str
     perform: Callable  # (request, account, cleaned_data)
-    permission: str = staff.MANAGE_USERS
+    access_action: str = "manage"  # of the "accounts.account" rule
     form_class: type = ConfirmForm
     available: Callable = field(default=lambda account, by: True)
     back_to_pending: bool = False
@@ -260,7 +262,7 @@ ACTIONS = {
         perform=lambda request, account, data: staff.verify_professional(
             account, request.user, data["note"]
         ),
-        permission=staff.VERIFY_PROFESSIONALS,
+        access_action="verify",
         form_class=NoteForm,
         available=lambda account, by: (
             account.is_professional and account.verification_state in (PENDING, REJECTED)
@@ -275,7 +277,7 @@ ACTIONS = {
         perform=lambda request, account, data: staff.reject_professional(
             account, request.user, data["note"]
         ),
-        permission=staff.VERIFY_PROFESSIONALS,
+        access_action="verify",
         form_class=ReasonForm,
         available=lambda account, by: (
             account.is_professional and account.verification_state in (PENDING, VERIFIED)
@@ -301,9 +303,9 @@ class UserActionView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, pk, action):
         self.action = ACTIONS.get(action)
-        if self.action is None or not request.user.has_perm(self.action.permission):
+        if self.action is None or not access.may(request.user, self.action.access_action, ACCOUNT):
             return permission_denied(request)
-        self.account = _administered_user(request, pk)
+        self.account = _administered_user(request, pk, self.action.access_action)
         if self.account is None:
             return permission_denied(request)
         if not self.action.available(self.account, request.user):

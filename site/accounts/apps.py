@@ -10,3 +10,8 @@ class AccountsConfig(plugins.PortalAppConfig):
     texts = "accounts.texts.TEXTS"
     text_areas = {"account": "Account"}
     exports = "accounts.exports.export_user"
+
+    def ready(self):
+        from .access import register_rules
+
+        register_rules()

@@ -103,6 +103,12 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
     @property
+    def is_council_staff(self):
+        """Council staff work in the admin, not on the portal: an account of the staff kind,
+        or any account with Django's staff flag (superusers made by createsuperuser)."""
+        return self.is_staff or self.kind == STAFF
+
+    @property
     def is_professional(self):
         return self.kind == PROFESSIONAL
 

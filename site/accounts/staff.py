@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from core.emails import send_user_email
 from portal.plugins import PROFESSIONAL
 
-from .models import PENDING, REJECTED, STAFF, VERIFIED, TwoFactorLock
+from .models import PENDING, REJECTED, VERIFIED, TwoFactorLock
 
 MANAGE_USERS = "accounts.manage_portal_users"
 VERIFY_PROFESSIONALS = "accounts.verify_professionals"
@@ -21,14 +21,6 @@ VERIFY_PROFESSIONALS = "accounts.verify_professionals"
 
 class StaffActionRefused(Exception):
     """A staff action that the rules do not allow; the message says why, for the admin."""
-
-
-def may_administer(staff_user, user):
-    """Only superusers act on staff accounts: otherwise a user manager could take over an
-    administrator's account by changing its email address and resetting its password."""
-    if staff_user.is_superuser:
-        return True
-    return not (user.is_staff or user.is_superuser or user.kind == STAFF)
 
 
 def with_account_facts(queryset):

@@ -19,7 +19,7 @@ from core.config import portal_settings
 from core.emails import send_user_email
 from portal.plugins import BOTH, plugin_tiles
 
-from .models import STAFF, TwoFactorLock
+from .models import TwoFactorLock
 
 VERIFIED, WRONG, EXPIRED, LOCKED = "verified", "wrong", "expired", "locked"
 
@@ -82,7 +82,7 @@ def user_has_two_factor(user):
 def required_for(user):
     """Whether the user must keep two-step verification: every staff user, and anyone an
     installed plugin's tile that requires it is meant for (e.g. every SEND user)."""
-    if user.is_staff or user.kind == STAFF:
+    if user.is_council_staff:
         return True
     return any(
         tile.requires_two_factor and tile.audience in (BOTH, user.kind)

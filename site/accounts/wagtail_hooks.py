@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from core.wagtail_hooks import PORTAL_MENU_HOOK
+from portal import access
 
 from . import staff
 from .admin_views import AwaitingVerificationView, PortalUsersView, PortalUserView, UserActionView
@@ -60,16 +61,7 @@ def account_permissions():
     )
 
 
-class _PermissionMenuItem(MenuItem):
-    def __init__(self, permission, *args, **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
-class _AwaitingVerificationMenuItem(_PermissionMenuItem):
+class _AwaitingVerificationMenuItem(access.AccessMenuItem):
     """Shows how many professionals are waiting, so the SEND team notices new ones."""
 
     def render_component(self, request):
@@ -87,17 +79,23 @@ class _OutboxMenuItem(MenuItem):
 
 @hooks.register(PORTAL_MENU_HOOK)
 def portal_users_menu_item():
-    return _PermissionMenuItem(
-        staff.MANAGE_USERS, _("Portal users"), reverse("portal_users"), icon_name="group", order=200
+    return access.AccessMenuItem(
+        _("Portal users"),
+        reverse("portal_users"),
+        kind="accounts.account",
+        action="manage",
+        icon_name="group",
+        order=200,
     )
 
 
 @hooks.register(PORTAL_MENU_HOOK)
 def awaiting_verification_menu_item():
     return _AwaitingVerificationMenuItem(
-        staff.VERIFY_PROFESSIONALS,
         _("Professionals awaiting verification"),
         reverse("portal_professionals_pending"),
+        kind="accounts.account",
+        action="verify",
         icon_name="tick-inverse",
         order=210,
     )

@@ -12,9 +12,12 @@ class CoreConfig(plugins.PortalAppConfig):
     text_areas = {"shared": "Shared", "home": "Home", "tiles": "Home Tiles"}
 
     def ready(self):
-        from portal import checks
+        from portal import access, checks
 
         from . import announcements, cache, config, navigation, signals, texts, tiles
+        from .admin_views import CacheRule
+        from .audit.views import KIND as AUDIT_KIND
+        from .audit.views import AuditLogRule
 
         checks.register()
         cache.register_area("texts", _("Texts"), texts.build_texts)
@@ -28,3 +31,5 @@ class CoreConfig(plugins.PortalAppConfig):
             per_language=False,
         )
         signals.connect(self)
+        access.register("core.cache", CacheRule())
+        access.register(AUDIT_KIND, AuditLogRule())

@@ -6,7 +6,9 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import CACHE_PERMISSION, CacheView
+from portal import access
+
+from .admin_views import CacheView
 from .audit.views import AuditLogViewSet
 from .models import BrandingSettings, PortalSettings
 from .viewsets import AnnouncementViewSet, TextResourceViewSet, TileViewSet
@@ -77,14 +79,11 @@ def branding_menu_item():
     )
 
 
-class _CacheMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(CACHE_PERMISSION)
-
-
 @hooks.register(PORTAL_MENU_HOOK)
 def cache_menu_item():
-    return _CacheMenuItem(_("Cache"), reverse("portal_cache"), icon_name="resubmit", order=900)
+    return access.AccessMenuItem(
+        _("Cache"), reverse("portal_cache"), kind="core.cache", icon_name="resubmit", order=900
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -195,39 +195,6 @@ def test_files_are_downloaded_only_by_the_family(client, parent, form):
     assert b"".join(response.streaming_content) == b"%PDF-1.4 report"
 
 
-def test_another_familys_ids_give_404_everywhere(client, form):
-    owner = PersonLinkFactory()
-    submission = started(owner, form)
-    upload = SubmissionFile.objects.create(
-        submission=submission,
-        question_code="ANY",
-        file=ContentFile(b"%PDF-1.4", name="x"),
-        original_name="a.pdf",
-        content_type="application/pdf",
-        size=8,
-        sha256="0" * 64,
-    )
-    intruder = UserFactory(email_confirmed_at=timezone.now())
-    sign_in_verified(client, intruder)
-    base = f"/send/submissions/{submission.pk}"
-    for url in (
-        f"{base}/",
-        f"{base}/subject/",
-        f"{base}/step/2/",
-        f"{base}/check/",
-        f"{base}/done/",
-        f"{base}/files/{upload.pk}/",
-        f"{base}/reopen/",
-    ):
-        assert client.get(url).status_code == 404, url
-    assert (
-        client.post(f"/send/people/{owner.person.pk}/start/", {"form": form.code}).status_code
-        == 404
-    )
-    assert client.post(f"{base}/files/{upload.pk}/remove/").status_code == 404
-    assert SubmissionFile.objects.filter(pk=upload.pk).exists()
-
-
 def test_a_professional_reopens_with_a_reason(client, form):
     settings = SendSettings.load()
     settings.allow_professional_edit = True

@@ -13,10 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_email.models import EmailDevice
 
-from plugins.send import access
 from plugins.send.models import PersonLink, PortalPerson
 from plugins.send.people import services as people
-from portal import events, plugins, services
+from portal import access, events, plugins, services
 from tests.conftest import sign_in_verified
 from tests.factories import UserFactory
 from tests.send.factories import PersonFactory, PersonLinkFactory, SubmissionFactory
@@ -99,14 +98,6 @@ def every_page(person):
     ]
 
 
-def test_signed_out_visitor_is_sent_to_sign_in_from_every_page(client):
-    person = PersonFactory()
-    for method, url in every_page(person):
-        response = getattr(client, method)(url)
-        assert response.status_code == 302, url
-        assert response.url.startswith(reverse("accounts:sign_in")), url
-
-
 def test_user_without_two_step_verification_is_asked_to_turn_it_on_or_use_it(client):
     without = UserFactory()
     client.force_login(without)
@@ -147,16 +138,6 @@ def test_unverified_professional_sees_why_on_every_page(client, state, words):
     assert PersonLink.objects.get(person=person).hidden is False
 
 
-@pytest.mark.parametrize("kind", ["citizen", "professional"])
-def test_another_familys_person_is_not_found_on_every_page(client, kind):
-    user = UserFactory(kind=kind, verification_state="verified")
-    sign_in_verified(client, user)
-    theirs = link(UserFactory(), "professional").person
-    for method, url in every_page(theirs)[3:]:
-        assert getattr(client, method)(url).status_code == 404, url
-    assert PersonLink.objects.get(person=theirs).hidden is False
-
-
 def test_access_lookups_are_scoped_by_the_user():
     user, other = UserFactory(), UserFactory()
     mine = link(user)
@@ -165,31 +146,31 @@ def test_access_lookups_are_scoped_by_the_user():
     hidden.hidden = True
     hidden.save()
 
-    assert set(access.people_for(user)) == {mine, hidden}
-    assert access.person_for(user, mine.person_id) == mine.person
-    assert access.person_for(user, hidden.person_id) == hidden.person
-    assert access.link_for(user, mine.person_id) == mine
-    for lookup in (access.person_for, access.link_for):
+    assert set(access.scoped(user, "send.person_link")) == {mine, hidden}
+    assert access.get_or_404(user, "send.person", pk=mine.person_id) == mine.person
+    assert access.get_or_404(user, "send.person", pk=hidden.person_id) == hidden.person
+    assert access.get_or_404(user, "send.person_link", person_id=mine.person_id) == mine
+    for kind, lookup in (("send.person", "pk"), ("send.person_link", "person_id")):
         with pytest.raises(Http404):
-            lookup(user, theirs.person_id)
+            access.get_or_404(user, kind, **{lookup: theirs.person_id})
         with pytest.raises(Http404):
-            lookup(user, 999_999)
+            access.get_or_404(user, kind, **{lookup: 999_999})
 
     started = SubmissionFactory(person=mine.person, created_by=user)
     by_someone_else = SubmissionFactory(person=mine.person, created_by=other)
-    assert access.submission_for(user, started.pk) == started
+    assert access.get_or_404(user, "send.submission", pk=started.pk) == started
     with pytest.raises(Http404):
-        access.submission_for(user, by_someone_else.pk)
+        access.get_or_404(user, "send.submission", pk=by_someone_else.pk)
     with pytest.raises(Http404):
-        access.submission_for(user, 999_999)
+        access.get_or_404(user, "send.submission", pk=999_999)
 
 
-def test_people_for_brings_each_person_in_the_same_query(django_assert_num_queries):
+def test_a_users_links_bring_each_person_in_the_same_query(django_assert_num_queries):
     user = UserFactory()
     for _ in range(3):
         link(user)
     with django_assert_num_queries(1):
-        names = [each.person.full_name for each in access.people_for(user)]
+        names = [each.person.full_name for each in access.scoped(user, "send.person_link")]
     assert len(names) == 3
 
 

@@ -16,11 +16,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import verification_redirect
+from portal import access
 
-from ..access import is_staff_user
-from ..admin_access import may_build_forms
 from ..filling import steps
-from ..models import FormDefinition, FormVersion, PortalPerson
+from ..models import FormVersion, PortalPerson
 from .schema import FormSchema, build_schema
 
 DRAFT = "draft"
@@ -30,11 +29,6 @@ VERSION_NUMBER = re.compile(r"[0-9]{1,9}")  # what a version number column can h
 EXAMPLE_PERSON = PortalPerson(
     forename="Alex", surname="Morgan", date_of_birth=datetime.date(2015, 3, 5)
 )
-
-
-def may_preview(user):
-    """Council staff with the form builder permission."""
-    return is_staff_user(user) and may_build_forms(user)
 
 
 @dataclass(frozen=True)
@@ -66,13 +60,13 @@ class Preview:
         return self.url("preview_step", number)
 
 
-def _load(pk, version):
+def _load(user, pk, version):
+    form = access.get_or_404(user, "send.form_definition", pk=pk)
     if version == DRAFT:
-        form = get_object_or_404(FormDefinition, pk=pk)
         return Preview(pk, version, FormSchema(build_schema(form)))
     if not VERSION_NUMBER.fullmatch(version):
         raise Http404
-    published = get_object_or_404(FormVersion, form_id=pk, number=int(version))
+    published = get_object_or_404(FormVersion, form=form, number=int(version))
     return Preview(pk, version, FormSchema(published.schema))
 
 
@@ -82,9 +76,13 @@ def previewer_only(view):
 
     @wraps(view)
     def wrapped(request, pk, version, **kwargs):
-        if request.user.is_authenticated and not may_preview(request.user):
+        if request.user.is_authenticated and not access.may(
+            request.user, "preview", "send.form_definition"
+        ):
             raise Http404
-        return verification_redirect(request) or view(request, _load(pk, version), **kwargs)
+        return verification_redirect(request) or view(
+            request, _load(request.user, pk, version), **kwargs
+        )
 
     return wrapped
 

@@ -11,7 +11,6 @@ from django.db.models import Q, TextField, Value
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import Coalesce, NullIf
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
@@ -19,17 +18,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 
 from core import audit
+from portal import access
 
-from ..admin_access import ViewSubmissionsRequired, may_view_submissions
 from ..builder.schema import FormSchema, current_language
 from ..filling.answers import load_answers
 from ..filling.summary import summary_sections
-from ..models import Submission, SubmissionEvent, SubmissionFile
+from ..models import Submission, SubmissionEvent
 from ..printing.admin import PrintView
 from . import services
 
@@ -83,9 +81,10 @@ def form_title():
     return Coalesce(welsh, english)
 
 
-class SubmissionsView(ViewSubmissionsRequired, IndexView):
+class SubmissionsView(access.AccessRequiredMixin, IndexView):
+    access_kind = "send.submission"
     model = Submission
-    permission_policy = None  # ViewSubmissionsRequired checks "send.view_submission"
+    permission_policy = None  # the access rule of "send.submission" decides
     page_title = _("Submitted forms")
     header_icon = "doc-full"
     index_url_name = "send_submissions"
@@ -121,7 +120,7 @@ class SubmissionsView(ViewSubmissionsRequired, IndexView):
 
     def get_base_queryset(self):
         return (
-            services.submitted_forms()
+            access.scoped(self.request.user, "send.submission")
             .select_related("person", "created_by")
             .annotate(form_title=form_title())
         )
@@ -148,16 +147,19 @@ class SubmissionsView(ViewSubmissionsRequired, IndexView):
 # -- one submitted form --------------------------------------------------------------------
 
 
-class _SubmissionPage(ViewSubmissionsRequired, WagtailAdminTemplateMixin):
+class _SubmissionPage(access.AccessRequiredMixin, WagtailAdminTemplateMixin):
     """A page about one submitted form: Home › Submitted forms › its reference. The form is
     looked up when first used, so after the permission check; a draft gives 404."""
 
+    access_kind = "send.submission"
     header_icon = "doc-full"
 
     @cached_property
     def submission(self):
-        queryset = services.submitted_forms().select_related("person", "version", "created_by")
-        return get_object_or_404(queryset, pk=self.kwargs["pk"])
+        queryset = Submission.objects.select_related("person", "version", "created_by")
+        return access.get_or_404(
+            self.request.user, "send.submission", queryset, pk=self.kwargs["pk"]
+        )
 
     @cached_property
     def schema(self):
@@ -261,13 +263,17 @@ class PrintSubmissionView(_SubmissionPage, PrintView):
         }
 
 
-class SubmissionFileView(ViewSubmissionsRequired, View):
+class SubmissionFileView(access.AccessRequiredMixin, View):
     """A file of a submitted form, sent as an attachment. Another form's file, or a draft's,
     gives 404."""
 
+    access_kind = "send.submission_file"
+
     def get(self, request, pk, file):
-        submission = get_object_or_404(services.submitted_forms(), pk=pk)
-        upload = get_object_or_404(SubmissionFile, submission=submission, pk=file)
+        submission = access.get_or_404(request.user, "send.submission", pk=pk)
+        upload = access.get_or_404(
+            request.user, "send.submission_file", submission=submission, pk=file
+        )
         services.record_council_download(submission, upload, request.user)
         audit.record(
             request.user, "file.downloaded", submission, upload.original_name, request=request
@@ -306,13 +312,12 @@ def admin_urls():
     ]
 
 
-class _SubmissionsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_view_submissions(request.user)
-
-
 def submissions_menu_item(order):
     """For the SEND menu."""
-    return _SubmissionsMenuItem(
-        _("Submitted forms"), reverse("send_submissions"), icon_name="doc-full", order=order
+    return access.AccessMenuItem(
+        _("Submitted forms"),
+        reverse("send_submissions"),
+        kind="send.submission",
+        icon_name="doc-full",
+        order=order,
     )

@@ -2,7 +2,7 @@
 details), each step with save and resume, check your answers, submit, the confirmation,
 the read-only view of a submitted form, file downloads and reopening.
 
-Every lookup goes through ``plugins.send.access``: another family's ids give 404."""
+Every lookup asks ``portal.access``: another family's ids give 404."""
 
 from django.contrib import messages
 from django.http import FileResponse, Http404
@@ -12,8 +12,9 @@ from django.utils import formats, timezone
 from django.views.decorators.http import require_POST
 
 from core.texts import raw_text
+from portal import access
 
-from ..access import link_for, send_user_required, submission_for
+from ..access import send_user_required
 from ..builder.schema import FormSchema, current_language
 from ..models import SubmissionFile
 from ..models.questions import UPLOAD_TYPES
@@ -61,7 +62,7 @@ def _context(submission, schema, current=None, **context):
 @send_user_required
 def start(request, person):
     """Start from the person's forms page: continues the user's draft of the form if any."""
-    link = link_for(request.user, person)
+    link = access.get_or_404(request.user, "send.person_link", person_id=person)
     form = get_object_or_404(
         services.available_forms(request.user, link), code=request.POST.get("form")
     )
@@ -72,7 +73,7 @@ def start(request, person):
 @send_user_required
 def submission(request, pk):
     """A draft's introduction and task list; a submitted form's answers (read only)."""
-    submission = submission_for(request.user, pk)
+    submission = access.get_or_404(request.user, "send.submission", pk=pk)
     schema = _schema(submission)
     if submission.status == Status.DRAFT:
         context = _context(
@@ -102,7 +103,7 @@ def submission(request, pk):
 @send_user_required
 def subject(request, pk):
     """Step 1: the person the form is about, to check before the council's questions."""
-    submission = submission_for(request.user, pk)
+    submission = access.get_or_404(request.user, "send.submission", pk=pk)
     response = _draft_or_view(submission)
     if response:
         return response
@@ -154,7 +155,7 @@ def step(request, pk, number):
     """One step: "Save and continue" checks and saves it, "Add more"/"Remove" show it again
     with one item more or less, and a save from a stale page is refused with the newer
     answers shown."""
-    submission = submission_for(request.user, pk)
+    submission = access.get_or_404(request.user, "send.submission", pk=pk)
     response = _draft_or_view(submission)
     if response:
         return response
@@ -272,7 +273,7 @@ def _summary(submission, schema, change_links=False):
 @send_user_required
 def check(request, pk):
     """Check your answers, tick both declarations and submit."""
-    submission = submission_for(request.user, pk)
+    submission = access.get_or_404(request.user, "send.submission", pk=pk)
     if submission.status != Status.DRAFT:
         return redirect("send:submission", pk=submission.pk)
     schema = _schema(submission)
@@ -305,7 +306,7 @@ def check(request, pk):
 @send_user_required
 def confirmation(request, pk):
     """The confirmation page: a replayed or doubled Submit lands here too."""
-    submission = submission_for(request.user, pk)
+    submission = access.get_or_404(request.user, "send.submission", pk=pk)
     if submission.status != Status.SUBMITTED:
         return redirect("send:check", pk=submission.pk)
     return render(
@@ -318,8 +319,8 @@ def confirmation(request, pk):
 @send_user_required
 def download(request, pk, file):
     """A file of the user's own submission, sent as an attachment."""
-    submission = submission_for(request.user, pk)
-    upload = get_object_or_404(SubmissionFile, submission=submission, pk=file)
+    submission = access.get_or_404(request.user, "send.submission", pk=pk)
+    upload = access.get_or_404(request.user, "send.submission_file", submission=submission, pk=file)
     return FileResponse(
         upload.file.open("rb"),
         as_attachment=True,
@@ -331,8 +332,8 @@ def download(request, pk, file):
 @require_POST
 @send_user_required
 def remove_file(request, pk, file):
-    submission = submission_for(request.user, pk)
-    upload = get_object_or_404(SubmissionFile, submission=submission, pk=file)
+    submission = access.get_or_404(request.user, "send.submission", pk=pk)
+    upload = access.get_or_404(request.user, "send.submission_file", submission=submission, pk=file)
     try:
         uploads.remove_file(submission, upload.pk, request.user)
     except services.NotEditable:
@@ -349,7 +350,7 @@ def _group_of(submission, upload):
 @send_user_required
 def reopen(request, pk):
     """A professional reopens a submitted form the council has not opened, giving a reason."""
-    submission = submission_for(request.user, pk)
+    submission = access.get_or_404(request.user, "send.submission", pk=pk)
     if not services.may_reopen(submission, request.user):
         raise Http404
     form = ReopenForm(request.POST or None)

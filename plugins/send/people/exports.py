@@ -4,17 +4,17 @@ people the user declared and every form they started or submitted, with its answ
 from django.utils.translation import gettext as _
 
 from core.subject_access import field
+from portal import access
 
-from ..access import people_for
 from ..builder.schema import FormSchema
 from ..filling.answers import load_answers
 from ..models import Submission
 
 
 def export_user(user):
-    people = [_person(link) for link in people_for(user)]
+    people = [_person(link) for link in access.scoped(user, "send.person_link")]
     submissions = (
-        Submission.objects.filter(created_by=user)
+        access.scoped(user, "send.submission", Submission.objects.all())
         .select_related("person", "version")
         .prefetch_related("files", "events")
     )

@@ -12,10 +12,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.texts import raw_text
-from portal import events
+from portal import access, events
 from portal.plugins import CITIZEN
 
-from .. import access
 from ..models import PersonLink, PortalPerson
 from ..models.people import FORENAME_MAX, MIDDLE_NAMES_MAX, SURNAME_MAX, Relationship
 
@@ -109,7 +108,7 @@ def _announce(person, user):
 def already_added(user, forename, surname, date_of_birth):
     """Whether the user is already linked to a person with these names and date of birth."""
     return (
-        access.people_for(user)
+        access.scoped(user, "send.person_link")
         .filter(
             person__forename__iexact=_tidy(forename),
             person__surname__iexact=_tidy(surname),
@@ -166,7 +165,7 @@ def may_act_for_self(user):
 def young_person_self(user):
     """The user's link to their own record as a young person, or None before they have
     checked their details on My details."""
-    return access.people_for(user).filter(relationship=Relationship.SELF).first()
+    return access.scoped(user, "send.person_link").filter(relationship=Relationship.SELF).first()
 
 
 def self_details(user):
@@ -230,7 +229,7 @@ def people_list(user, view=ACTIVE, name=""):
 
     ``view``: ACTIVE (not hidden), HIDDEN, or RECENT (not hidden, opened in the last 18
     months). ``name``: every word must be part of one of the person's names."""
-    links = access.people_for(user).exclude(relationship=Relationship.SELF)
+    links = access.scoped(user, "send.person_link").exclude(relationship=Relationship.SELF)
     links = links.filter(hidden=True) if view == HIDDEN else links.visible()
     if view == RECENT:
         links = links.filter(last_active_at__gte=months_before(timezone.now(), RECENT_MONTHS))
@@ -275,7 +274,11 @@ def children_of_user(user):
     """The people linked to ``user`` and not hidden, each a mapping with "name",
     "date_of_birth" (e.g. "3 May 2015") and "relationship" (the service ``children_of_user``,
     used by GDPR's consent withdrawals)."""
-    links = access.people_for(user).visible().order_by("person__surname", "person__forename")
+    links = (
+        access.scoped(user, "send.person_link")
+        .visible()
+        .order_by("person__surname", "person__forename")
+    )
     return [
         {
             "name": link.person.full_name,

@@ -2,7 +2,8 @@
 and hiding, a young person's My details, and the page of one person.
 
 Every view needs a signed-in, two-step verified citizen or verified professional
-(access.send_user_required); every person is looked up through the user's own links."""
+(send_user_required); every person is looked up through the user's own links, by
+``portal.access``."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -16,9 +17,9 @@ from django.views.generic import TemplateView
 
 from core.components import render_component
 from core.texts import raw_text
+from portal import access
 
-from .. import access
-from ..models.people import Relationship
+from ..access import SendUserRequiredMixin, send_user_required
 from . import services as people
 from .forms import AddPersonForm, MyDetailsForm, PersonFilterForm
 
@@ -34,7 +35,7 @@ def _hidden_banner(request):
     pk = request.GET.get("hidden", "")
     if not pk.isdigit():
         return None
-    link = access.people_for(request.user).filter(person_id=pk, hidden=True).first()
+    link = access.scoped(request.user, "send.person_link").filter(person_id=pk, hidden=True).first()
     if link is None:
         return None
     html = render_to_string("send/people/_hidden_banner.html", {"link": link}, request=request)
@@ -43,7 +44,7 @@ def _hidden_banner(request):
     )
 
 
-@access.send_user_required
+@send_user_required
 def home(request):
     """Choose a person: a tile for each, the young person's own tile and "Add"."""
     user = request.user
@@ -67,7 +68,7 @@ def home(request):
     return render(request, "send/people/home.html", context)
 
 
-@access.send_user_required
+@send_user_required
 def add_person(request):
     """Add a child (parents and carers) or a person (professionals)."""
     user = request.user
@@ -108,41 +109,39 @@ def detail_rows(link):
     return rows
 
 
-@access.send_user_required
+@send_user_required
 def check_person(request, pk):
     """A professional checks the person they chose, then continues (or hides them)."""
-    if not request.user.is_professional:
-        raise Http404
-    link = access.link_for(request.user, pk)
+    link = _link(request, pk, "check")
     context = {"link": link, "person": link.person, "rows": detail_rows(link)}
     return render(request, "send/people/check.html", context)
 
 
-def _professional_link(request, pk):
-    if not request.user.is_professional:
-        raise Http404
-    link = access.link_for(request.user, pk)
-    if link.relationship != Relationship.PROFESSIONAL:
+def _link(request, pk, action):
+    """The user's link to the person ``pk`` when the "send.person_link" rule lets them do
+    ``action`` to it; 404 otherwise, as for another family's person."""
+    link = access.get_or_404(request.user, "send.person_link", person_id=pk)
+    if not access.may(request.user, action, link):
         raise Http404
     return link
 
 
 @require_POST
-@access.send_user_required
+@send_user_required
 def hide_person(request, pk):
-    link = people.hide_person(_professional_link(request, pk))
+    link = people.hide_person(_link(request, pk, "hide"))
     return redirect(f"{reverse('send:home')}?hidden={link.person_id}")
 
 
 @require_POST
-@access.send_user_required
+@send_user_required
 def show_person(request, pk):
-    link = people.show_person(_professional_link(request, pk))
+    link = people.show_person(_link(request, pk, "show"))
     messages.success(request, raw_text("send.home.shown", name=link.person.full_name))
     return redirect("send:home")
 
 
-@access.send_user_required
+@send_user_required
 def my_details(request):
     """A young person checks their own details; saving creates or corrects their record and
     goes on to their forms."""
@@ -160,14 +159,14 @@ def my_details(request):
     return render(request, "send/people/my_details.html", {"form": form})
 
 
-class PersonView(access.SendUserRequiredMixin, TemplateView):
+class PersonView(SendUserRequiredMixin, TemplateView):
     """The page of one person: their details, then their forms (the block
     ``person_forms`` of send/people/person.html)."""
 
     template_name = "send/people/person.html"
 
     def get(self, request, *args, **kwargs):
-        self.link = access.link_for(request.user, kwargs["pk"])
+        self.link = access.get_or_404(request.user, "send.person_link", person_id=kwargs["pk"])
         people.mark_active(self.link)
         return super().get(request, *args, **kwargs)
 

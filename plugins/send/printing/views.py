@@ -1,7 +1,7 @@
 """Printing forms on the portal: a copy of the user's own submission, or a blank copy of a
 live form, as a PDF or Word file chosen on a page of print options."""
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -9,7 +9,9 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from .. import access
+from portal import access
+
+from ..access import send_user_required
 from ..builder.schema import FormSchema
 from ..filling.answers import blank_answers, load_answers
 from ..models import FormDefinition
@@ -18,11 +20,11 @@ from .forms import PrintOptionsForm
 
 
 @never_cache  # the files hold a child's details
-@access.send_user_required
+@send_user_required
 @require_http_methods(["GET", "POST"])
 def print_submission(request, pk):
     """Print the user's own submission, with its answers."""
-    submission = access.submission_for(request.user, pk)
+    submission = access.get_or_404(request.user, "send.submission", pk=pk)
     schema = FormSchema(submission.version.schema)
     return _print_page(
         request,
@@ -37,19 +39,17 @@ def print_submission(request, pk):
 
 
 @never_cache
-@access.send_user_required
+@send_user_required
 @require_http_methods(["GET", "POST"])
 def print_blank(request, code):
     """Print a blank copy of a live form of the user's own portal (citizen or professional),
     to read before starting or to fill in by hand."""
-    form = (
-        FormDefinition.objects.available()
-        .select_related("live_version")
-        .filter(code=code, portal_type=request.user.kind)
-        .first()
+    form = access.get_or_404(
+        request.user,
+        "send.form_definition",
+        FormDefinition.objects.select_related("live_version"),
+        code=code,
     )
-    if form is None:
-        raise Http404
     schema = FormSchema(form.live_version.schema)
     return _print_page(
         request,

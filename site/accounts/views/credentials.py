@@ -14,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from portal.access import NOT_AN_ID, public, route
+
 from .. import credentials
 from ..forms_credentials import (
     EmailChangeForm,
@@ -24,7 +26,6 @@ from ..forms_credentials import (
 )
 
 TEMPLATES = "accounts/credentials"
-signed_in = login_required(login_url="accounts:sign_in")
 # The new address waits in the session between the confirmation and the page after it.
 _CHANGED_EMAIL = "accounts.credentials.changed_email"
 _MY_ACCOUNT_LINK = {
@@ -125,7 +126,7 @@ def _done_in_my_account(request, prefix):
     return _message(request, prefix, panel=True, **_MY_ACCOUNT_LINK)
 
 
-@signed_in
+@login_required
 @sensitive_post_parameters("current_password", "new_password", "new_password_confirm")
 @require_http_methods(["GET", "POST"])
 def password_change(request):
@@ -140,12 +141,12 @@ def password_change(request):
     )
 
 
-@signed_in
+@login_required
 def password_change_done(request):
     return _done_in_my_account(request, "account.credentials.password.done")
 
 
-@signed_in
+@login_required
 @sensitive_post_parameters("current_password", "secret_answer")
 @require_http_methods(["GET", "POST"])
 def secret_question_change(request):
@@ -160,12 +161,12 @@ def secret_question_change(request):
     )
 
 
-@signed_in
+@login_required
 def secret_question_change_done(request):
     return _done_in_my_account(request, "account.credentials.secret.done")
 
 
-@signed_in
+@login_required
 @sensitive_post_parameters("current_password")
 @require_http_methods(["GET", "POST"])
 def email_change(request):
@@ -184,7 +185,7 @@ def email_change(request):
     )
 
 
-@signed_in
+@login_required
 def email_change_sent(request):
     return _message(
         request,
@@ -230,10 +231,18 @@ def email_change_done(request):
 
 
 urlpatterns = [
-    path("password-forgotten/", password_forgotten, name="password_forgotten"),
-    path("password-forgotten/sent/", password_forgotten_sent, name="password_forgotten_sent"),
-    path("password-reset/done/", password_reset_done, name="password_reset_done"),
-    path("password-reset/<uidb64>/<token>/", password_reset, name="password_reset"),
+    public(path("password-forgotten/", password_forgotten, name="password_forgotten")),
+    public(
+        path("password-forgotten/sent/", password_forgotten_sent, name="password_forgotten_sent")
+    ),
+    public(path("password-reset/done/", password_reset_done, name="password_reset_done")),
+    public(
+        route(
+            path("password-reset/<uidb64>/<token>/", password_reset, name="password_reset"),
+            uidb64=NOT_AN_ID,
+            token=NOT_AN_ID,
+        )
+    ),
     path("password/", password_change, name="password_change"),
     path("password/changed/", password_change_done, name="password_change_done"),
     path("secret-question/", secret_question_change, name="secret_question_change"),
@@ -242,6 +251,15 @@ urlpatterns = [
     ),
     path("email-address/", email_change, name="email_change"),
     path("email-address/sent/", email_change_sent, name="email_change_sent"),
-    path("email-address/confirm/<str:token>/", email_change_confirm, name="email_change_confirm"),
-    path("email-address/changed/", email_change_done, name="email_change_done"),
+    public(
+        route(
+            path(
+                "email-address/confirm/<str:token>/",
+                email_change_confirm,
+                name="email_change_confirm",
+            ),
+            token=NOT_AN_ID,
+        )
+    ),
+    public(path("email-address/changed/", email_change_done, name="email_change_done")),
 ]

@@ -4,12 +4,14 @@ confirmation. The rules live in accounts.invitations."""
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods
 
+from portal import access
+from portal.access import NOT_AN_ID, public, route
+
 from ..forms_invitations import InvitationCodeForm
-from ..models import Invitation
 
 
 @require_http_methods(["GET", "POST"])
@@ -33,14 +35,19 @@ def accept(request, code=""):
     return render(request, "accounts/invitations/accept.html", {"form": form})
 
 
-@login_required(login_url="accounts:sign_in")
+@login_required
 def accepted(request, pk):
-    invitation = get_object_or_404(Invitation, pk=pk, accepted_by=request.user)
+    invitation = access.get_or_404(request.user, "accounts.invitation", pk=pk)
     return render(request, "accounts/invitations/accepted.html", {"invitation": invitation})
 
 
 urlpatterns = [
-    path("invitation/", accept, name="invitation_code"),
-    path("invitation/accepted/<int:pk>/", accepted, name="invitation_accepted"),
-    path("invitation/<str:code>/", accept, name="invitation"),
+    # Signed out, the invitation pages say to sign in or register first.
+    public(path("invitation/", accept, name="invitation_code")),
+    route(
+        path("invitation/accepted/<int:pk>/", accepted, name="invitation_accepted"),
+        pk="accounts.invitation",
+    ),
+    # The code is the secret a recipient types in, not an id to look up.
+    public(route(path("invitation/<str:code>/", accept, name="invitation"), code=NOT_AN_ID)),
 ]

@@ -23,7 +23,6 @@ from ..two_factor import user_has_two_factor
 
 # The sign-in page is looked up when a visitor needs it, so this module does not depend on
 # the order the URL modules load in.
-signed_in = login_required(login_url="accounts:sign_in")
 
 _VERIFICATION_TAGS = {
     PENDING: "govuk-tag--yellow",
@@ -107,7 +106,7 @@ def _plugin_links():
     ]
 
 
-@signed_in
+@login_required
 def hub(request):
     """The user's details at a glance, each with a way to change it; the email language is
     changed here."""
@@ -127,7 +126,7 @@ def hub(request):
     return render(request, "accounts/my_account/hub.html", context)
 
 
-@signed_in
+@login_required
 def personal_details(request):
     user = request.user
     form = PersonalDetailsForm(request.POST or None, user=user)
@@ -145,7 +144,7 @@ def personal_details(request):
     return render(request, "accounts/my_account/personal_details.html", context)
 
 
-@signed_in
+@login_required
 def contact_details(request):
     user = request.user
     form = ContactDetailsForm(request.POST or None, user=user)
@@ -157,7 +156,7 @@ def contact_details(request):
     return render(request, "accounts/my_account/contact_details.html", context)
 
 
-@signed_in
+@login_required
 def change_of_circumstances(request):
     return render(request, "accounts/my_account/change_of_circumstances.html")
 

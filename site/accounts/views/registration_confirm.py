@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
+from portal.access import NOT_AN_ID, public, route
+
 from .. import confirmation
 from ..forms_registration import ConfirmCodeForm, ResendForm
 
@@ -78,8 +80,13 @@ class ReadyView(TemplateView):
 
 
 urlpatterns = [
-    path("register/confirm/", CheckEmailView.as_view(), name="confirm_email"),
-    path("register/confirm/<str:token>/", confirm_link, name="confirm_email_link"),
-    path("register/new-code/", ResendView.as_view(), name="resend_confirmation"),
-    path("register/ready/", ReadyView.as_view(), name="register_ready"),
+    public(path("register/confirm/", CheckEmailView.as_view(), name="confirm_email")),
+    public(
+        route(
+            path("register/confirm/<str:token>/", confirm_link, name="confirm_email_link"),
+            token=NOT_AN_ID,
+        )
+    ),
+    public(path("register/new-code/", ResendView.as_view(), name="resend_confirmation")),
+    public(path("register/ready/", ReadyView.as_view(), name="register_ready")),
 ]

@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView
 
 from core.texts import optional_text
+from portal.access import public
 from portal.plugins import CITIZEN, PROFESSIONAL
 
 from .. import registration
@@ -279,15 +280,19 @@ class CheckAnswersView(StepMixin, TemplateView):
 
 
 urlpatterns = [
-    path("register/", StartView.as_view(), name="register"),
-    path("register/professional/", start_professional, name="register_professional"),
-    path("register/name/", NameView.as_view(), name="register_name"),
-    path("register/work/", WorkView.as_view(), name="register_work"),
-    path("register/postcode/", PostcodeView.as_view(), name="register_postcode"),
-    path("register/address/", ChooseAddressView.as_view(), name="register_address"),
-    path("register/address/manual/", ManualAddressView.as_view(), name="register_address_manual"),
-    path("register/phone/", PhoneView.as_view(), name="register_phone"),
-    path("register/account/", AccountView.as_view(), name="register_account"),
-    path("register/security-question/", SecretView.as_view(), name="register_secret"),
-    path("register/check/", CheckAnswersView.as_view(), name="register_check"),
+    public(path("register/", StartView.as_view(), name="register")),
+    public(path("register/professional/", start_professional, name="register_professional")),
+    public(path("register/name/", NameView.as_view(), name="register_name")),
+    public(path("register/work/", WorkView.as_view(), name="register_work")),
+    public(path("register/postcode/", PostcodeView.as_view(), name="register_postcode")),
+    public(path("register/address/", ChooseAddressView.as_view(), name="register_address")),
+    public(
+        path(
+            "register/address/manual/", ManualAddressView.as_view(), name="register_address_manual"
+        )
+    ),
+    public(path("register/phone/", PhoneView.as_view(), name="register_phone")),
+    public(path("register/account/", AccountView.as_view(), name="register_account")),
+    public(path("register/security-question/", SecretView.as_view(), name="register_secret")),
+    public(path("register/check/", CheckAnswersView.as_view(), name="register_check")),
 ]

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.session import idle_seconds, reports_session_time, seconds_left
+from portal.access import public
 
 
 @require_GET
@@ -31,6 +32,6 @@ def session_status(request):
 
 
 urlpatterns = [
-    path("signed-out/inactive/", timed_out, name="timed_out"),
-    path("session/", session_status, name="session_status"),
+    public(path("signed-out/inactive/", timed_out, name="timed_out")),
+    public(path("session/", session_status, name="session_status")),
 ]

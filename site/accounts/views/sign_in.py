@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
 from core.config import portal_settings
+from portal.access import public
 
 from .. import sign_in as service
 from .. import two_factor
@@ -135,10 +136,10 @@ def signed_out(request):
 
 
 urlpatterns = [
-    path("sign-in/", sign_in, name="sign_in"),
-    path("sign-in/code/", sign_in_code, name="sign_in_code"),
-    path("sign-in/two-step-verification/", two_factor_offer, name="two_factor_offer"),
-    path("sign-out/", sign_out, name="sign_out"),
-    path("signed-out/", signed_out, name="signed_out"),
+    public(path("sign-in/", sign_in, name="sign_in")),
+    public(path("sign-in/code/", sign_in_code, name="sign_in_code")),
+    public(path("sign-in/two-step-verification/", two_factor_offer, name="two_factor_offer")),
+    public(path("sign-out/", sign_out, name="sign_out")),
+    public(path("signed-out/", signed_out, name="signed_out")),
     *sign_in_two_factor.urlpatterns,
 ]

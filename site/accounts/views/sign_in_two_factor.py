@@ -6,20 +6,20 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.urls import path, reverse, reverse_lazy
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 
 from core.config import portal_settings
 from core.texts import raw_text
+from portal.access import public
 
 from .. import sign_in as service
 from .. import two_factor
 from ..forms_sign_in import CodeForm
 
 TEMPLATES = "accounts/sign_in/"
-signed_in = login_required(login_url=reverse_lazy("accounts:sign_in"))
 
 
 def _next(request):
@@ -42,7 +42,7 @@ def lock_message(until):
     }
 
 
-@signed_in
+@login_required
 def manage(request):
     user, next_url = request.user, _next(request)
     if request.method == "POST" and request.POST.get("action") == "on":
@@ -68,7 +68,7 @@ def manage(request):
     return render(request, TEMPLATES + "two_factor.html", context)
 
 
-@signed_in
+@login_required
 def confirm(request):
     user, next_url = request.user, _next(request)
     if two_factor.pending_device(user) is None:
@@ -114,5 +114,5 @@ def needed(request):
 urlpatterns = [
     path("two-step-verification/", manage, name="two_factor"),
     path("two-step-verification/confirm/", confirm, name="two_factor_confirm"),
-    path("two-step-verification/required/", needed, name="two_factor_needed"),
+    public(path("two-step-verification/required/", needed, name="two_factor_needed")),
 ]

@@ -11,18 +11,18 @@ from django.utils import formats, timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.mixins import Echo
 from wagtail.admin.viewsets.base import ViewSet
 
-from core.admin_permissions import PermissionRequired, has_permission
 from core.models import AuditEntry
+from portal import access
 
 from . import ACTIONS, record
 
 PERMISSION = "core.view_auditentry"
+KIND = "core.audit_entry"
 PER_PAGE = 50
 # What a spreadsheet would run as a formula if a cell began with it (a name typed as
 # "=HYPERLINK(…)" must stay words).
@@ -77,9 +77,16 @@ def spreadsheet_safe(value):
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-class AuditLogView(PermissionRequired, IndexView):
-    required_permission = PERMISSION
-    permission_policy = None  # PermissionRequired checks the one permission
+class AuditLogRule(access.PermissionRule):
+    """The audit log is read whole: one permission to see every row and download them."""
+
+    model = "core.AuditEntry"
+    permission = PERMISSION
+
+
+class AuditLogView(access.AccessRequiredMixin, IndexView):
+    access_kind = KIND
+    permission_policy = None  # the access rule of "core.audit_entry" decides
     model = AuditEntry
     page_title = _("Audit log")
     header_icon = "list-ul"
@@ -172,9 +179,9 @@ class AuditLogView(PermissionRequired, IndexView):
                 yield self.write_csv_row(writer, self.to_row_dict(entry))
 
 
-class AuditLogMenuItem(MenuItem):
-    def is_shown(self, request):
-        return has_permission(request.user, PERMISSION)
+class AuditLogMenuItem(access.AccessMenuItem):
+    def __init__(self, label, url, **kwargs):
+        super().__init__(label, url, kind=KIND, **kwargs)
 
 
 class AuditLogViewSet(ViewSet):

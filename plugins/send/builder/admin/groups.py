@@ -17,7 +17,8 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from ...admin_access import BuildFormsRequired
+from portal import access
+
 from ...models import FormDefinition, GroupQuestion, Question, QuestionGroup
 from ...models.forms import FIRST_GROUP_NUMBER
 from .. import services as builder
@@ -44,10 +45,12 @@ def preview_url(form_pk, version, language):
         return reverse("send:preview", args=[form_pk, version])
 
 
-class _BuilderPage(BuildFormsRequired, WagtailAdminTemplateMixin):
+class _BuilderPage(access.AccessRequiredMixin, WagtailAdminTemplateMixin):
     """A page about one form: Home › Form definitions › the form › this page. Objects are
     looked up when first used, so after the permission check."""
 
+    access_kind = "send.form_definition"
+    access_action = "build"
     header_icon = "form"
     form_url_name = "build"  # where the form's breadcrumb leads
 
@@ -265,9 +268,11 @@ class AddQuestionView(_GroupPage, TemplateView):
 # -- questions in a group ---------------------------------------------------------------
 
 
-class _PlacementAction(BuildFormsRequired, View):
+class _PlacementAction(access.AccessRequiredMixin, View):
     """A button on the Build page acting on one question of a group (POST only)."""
 
+    access_kind = "send.form_definition"
+    access_action = "build"
     http_method_names = ["post"]
 
     def post(self, request, pk, **kwargs):

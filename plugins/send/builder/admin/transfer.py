@@ -5,16 +5,16 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from ...admin_access import BuildFormsRequired, may_build_forms
+from portal import access
+
 from ...models import FormDefinition
 from .. import transfer
 
@@ -41,9 +41,12 @@ class ImportForm(forms.Form):
         return upload
 
 
-class ImportView(BuildFormsRequired, WagtailAdminTemplateMixin, FormView):
+class ImportView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, FormView):
     """Upload a file; every problem with it is listed, and nothing is written until there
     are none."""
+
+    access_kind = "send.form_definition"
+    access_action = "build"
 
     template_name = "send/admin/transfer/import.html"
     form_class = ImportForm
@@ -69,9 +72,9 @@ class ImportView(BuildFormsRequired, WagtailAdminTemplateMixin, FormView):
 @require_GET
 def export_form(request, pk):
     """The form's working copy as ``<CODE>.json``, to import on another site."""
-    if not may_build_forms(request.user):
+    if not access.may(request.user, "build", "send.form_definition"):
         return permission_denied(request)
-    form = get_object_or_404(FormDefinition, pk=pk)
+    form = access.get_or_404(request.user, "send.form_definition", pk=pk)
     response = HttpResponse(transfer.export_json(form), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="{form.code}.json"'
     return response
@@ -85,13 +88,13 @@ def admin_urls():
     ]
 
 
-class _BuilderMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_build_forms(request.user)
-
-
 def import_menu_item():
     """For the SEND menu."""
-    return _BuilderMenuItem(
-        _("Import a form"), reverse("send_form_import"), icon_name="upload", order=30
+    return access.AccessMenuItem(
+        _("Import a form"),
+        reverse("send_form_import"),
+        kind="send.form_definition",
+        action="build",
+        icon_name="upload",
+        order=30,
     )

@@ -1,0 +1,254 @@
+"""The URLconf access sweep (DESIGN.md §5): every route of every plugin namespace and of
+accounts, walked from the URLconf itself, so a new page cannot be left out.
+
+Signed out, every route that is not declared public sends the visitor to the sign-in page.
+Signed in as another family, as a professional who is not involved and as a young person,
+every route that names an object gives 404 for the owner family's objects. Each URL argument
+declares the kind of object it names next to its URL (``portal.access.route``); a route with
+an undeclared argument, or a kind no rule is registered for, fails here."""
+
+import pytest
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.shortcuts import resolve_url
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from portal import access
+from portal.plugins import installed_plugins
+from tests.conftest import sign_in_verified
+from tests.factories import UserFactory
+
+# Values for URL arguments that name no object (step numbers, secrets typed in or emailed).
+SAMPLE_VALUES = {"number": 2, "version": "draft", "token": "x", "uidb64": "x", "code": "x"}
+
+
+def swept_namespaces():
+    return {config.label for config in installed_plugins() if config.urls} | {"accounts"}
+
+
+def routes(patterns=None, namespace=""):
+    """(namespaced name, URLPattern) for every named route in the swept namespaces."""
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    found = []
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace]))
+            found += routes(pattern.url_patterns, inner)
+        elif (
+            isinstance(pattern, URLPattern)
+            and pattern.name
+            and namespace.split(":")[0] in swept_namespaces()
+        ):
+            found.append((f"{namespace}:{pattern.name}", pattern))
+    return found
+
+
+def arguments(pattern):
+    return list(pattern.pattern.converters)
+
+
+def declaration_problems(named_routes):
+    """Why each route's arguments cannot be checked: undeclared, or an unregistered kind."""
+    problems = []
+    for name, pattern in named_routes:
+        declared = getattr(pattern, "access_kinds", {})
+        for argument in arguments(pattern):
+            kind = declared.get(argument)
+            if kind is None:
+                problems.append(
+                    f"{name} takes <{argument}> but declares no kind for it: wrap its path in "
+                    f'portal.access.route(..., {argument}="app.kind") or NOT_AN_ID.'
+                )
+            elif kind is access.NOT_AN_ID:
+                if argument not in SAMPLE_VALUES:
+                    problems.append(f"{name}: add a sample value for <{argument}> to this test.")
+            else:
+                kind = kind[0] if isinstance(kind, tuple) else kind
+                try:
+                    access.rule_for(kind)
+                except access.UnknownKind:
+                    problems.append(
+                        f"{name} names {kind!r} in <{argument}>: no rule is registered."
+                    )
+    return problems
+
+
+def url_of(name, pattern, objects):
+    """The route's address with the owner family's objects in its arguments."""
+    values = {}
+    for argument in arguments(pattern):
+        kind = getattr(pattern, "access_kinds", {}).get(argument)
+        assert kind is not None, f"{name}: <{argument}> is not declared"
+        if kind is access.NOT_AN_ID:
+            values[argument] = SAMPLE_VALUES[argument]
+            continue
+        kind, field = kind if isinstance(kind, tuple) else (kind, "pk")
+        assert kind in objects, f"{name}: the sweep has no object of {kind!r}; add one below."
+        values[argument] = getattr(objects[kind], field)
+    return reverse(name, kwargs=values)
+
+
+def names_objects(pattern):
+    kinds = getattr(pattern, "access_kinds", {}).values()
+    return any(kind is not access.NOT_AN_ID for kind in kinds)
+
+
+def is_public(pattern):
+    return getattr(pattern, "access_public", False)
+
+
+# -- one object of each kind, belonging to the owner family -----------------------------------
+
+
+def send_objects(owner):
+    from plugins.send.models import SubmissionFile
+    from tests.send.factories import FormDefinitionFactory, PersonLinkFactory, SubmissionFactory
+
+    link = PersonLinkFactory(user=owner, relationship="parent")
+    submission = SubmissionFactory(person=link.person, created_by=owner)
+    upload = SubmissionFile.objects.create(
+        submission=submission,
+        question_code="ANY",
+        file=ContentFile(b"%PDF-1.4", name="x"),
+        original_name="a.pdf",
+        content_type="application/pdf",
+        size=8,
+        sha256="0" * 64,
+    )
+    return {
+        "send.person": link.person,
+        "send.submission": submission,
+        "send.submission_file": upload,
+        # Still being built: no one on the portal sees it, nor may preview it.
+        "send.form_definition": FormDefinitionFactory(live=False),
+    }
+
+
+def accounts_objects(owner):
+    from accounts.models import Invitation
+
+    invitation = Invitation.objects.create(
+        email=owner.email,
+        code="OWNERS-CODE",
+        child_name="Alys",
+        accepted_by=owner,
+        accepted_at=timezone.now(),
+    )
+    return {"accounts.invitation": invitation}
+
+
+OWNERS_OBJECTS = {"send": send_objects, "accounts": accounts_objects}
+
+
+@pytest.fixture
+def owned(db):
+    owner = UserFactory(email="owner@example.org")
+    objects = {}
+    for namespace in swept_namespaces():
+        if namespace in OWNERS_OBJECTS:
+            objects.update(OWNERS_OBJECTS[namespace](owner))
+    return objects
+
+
+def send_people(user, relationship):
+    """The intruder's own person in SEND: a child, a child they work with, or themselves."""
+    from tests.send.factories import PersonLinkFactory
+
+    PersonLinkFactory(
+        user=user, relationship=relationship, parental_responsibility=relationship == "parent"
+    )
+
+
+INTRUDERS_OWN_OBJECTS = {"send": send_people}
+
+
+def intruder(relationship, **fields):
+    user = UserFactory(**fields)
+    for namespace in swept_namespaces():
+        if namespace in INTRUDERS_OWN_OBJECTS:
+            INTRUDERS_OWN_OBJECTS[namespace](user, relationship)
+    return user
+
+
+def another_family():
+    return intruder("parent")
+
+
+def professional_not_involved():
+    return intruder("professional", kind="professional", verification_state="verified")
+
+
+def young_person():
+    return intruder("self")
+
+
+INTRUDERS = [another_family, professional_not_involved, young_person]
+
+
+# -- the sweep ---------------------------------------------------------------------------------
+
+
+def test_every_route_declares_what_its_arguments_name():
+    assert routes(), "the sweep found no routes"
+    assert declaration_problems(routes()) == []
+
+
+def test_a_route_with_an_undeclared_id_or_an_unregistered_kind_fails_the_sweep():
+    from django.urls import path
+
+    def view(request, pk):
+        raise AssertionError("never called")
+
+    undeclared = path("things/<int:pk>/", view, name="thing")
+    unknown = access.route(path("other/<int:pk>/", view, name="other"), pk="nowhere.thing")
+
+    problems = declaration_problems([("demo:thing", undeclared), ("demo:other", unknown)])
+
+    assert len(problems) == 2
+    assert problems[0].startswith("demo:thing takes <pk> but declares no kind for it")
+    assert problems[1] == "demo:other names 'nowhere.thing' in <pk>: no rule is registered."
+
+
+def test_signed_out_visitors_are_sent_to_sign_in_from_every_route_not_declared_public(
+    client, owned
+):
+    sign_in = resolve_url(settings.LOGIN_URL)
+    wrong = []
+    for name, pattern in routes():
+        url = url_of(name, pattern, owned)
+        response = client.get(url)
+        if response.status_code == 405:
+            response = client.post(url)
+        if is_public(pattern):
+            if response.status_code >= 500:
+                wrong.append(f"{name} {url}: {response.status_code}")
+            continue
+        if response.status_code != 302 or not response.url.startswith(f"{sign_in}?next="):
+            wrong.append(f"{name} {url}: {response.status_code} {response.get('Location', '')}")
+    assert wrong == []
+
+
+@pytest.mark.parametrize("make_intruder", INTRUDERS, ids=lambda make: make.__name__)
+def test_another_users_objects_give_404_on_every_route(client, owned, make_intruder):
+    user = make_intruder()
+    sign_in_verified(client, user)
+    for kind, obj in owned.items():
+        assert not access.scoped(user, kind).filter(pk=obj.pk).exists(), kind
+    wrong = []
+    checked = 0
+    for name, pattern in routes():
+        if not names_objects(pattern):
+            continue
+        url = url_of(name, pattern, owned)
+        statuses = {client.get(url).status_code, client.post(url).status_code}
+        checked += 1
+        if statuses - {404, 405} or statuses == {405}:
+            wrong.append(f"{name} {url}: {sorted(statuses)}")
+    assert checked, "no route names an object"
+    assert wrong == []
+    for kind, obj in owned.items():  # the POSTs changed nothing of theirs
+        assert type(obj).objects.filter(pk=obj.pk).exists(), kind
+    if "send.person" in owned:
+        assert not owned["send.person"].links.filter(hidden=True).exists()
