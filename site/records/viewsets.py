@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import Prefetch, Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -20,7 +20,7 @@ from .views import ImportRunView, ImportView, RecordDetailView
 class ChildRecordFilterSet(WagtailFilterSet):
     date_of_birth = django_filters.DateFromToRangeFilter(
         label=_("Date of birth"),
-        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+        widget=DateRangePickerWidget,
     )
     year_of_birth = django_filters.NumberFilter(
         label=_("Year of birth"), field_name="date_of_birth", lookup_expr="year"

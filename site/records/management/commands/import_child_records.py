@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from records import importing
 from records.models import ImportRun
@@ -38,6 +39,12 @@ class Command(BaseCommand):
             where = _("row %(row)s") % {"row": problem["row"]} if problem["row"] else _("file")
             column = f" [{problem['column']}]" if problem["column"] else ""
             self.stderr.write(f"{where}{column}: {problem['message']}")
+        count = len(run.errors)
         raise CommandError(
-            _("Nothing was imported: %(count)d problems.") % {"count": len(run.errors)}
+            ngettext(
+                "Nothing was imported: %(count)d problem.",
+                "Nothing was imported: %(count)d problems.",
+                count,
+            )
+            % {"count": count}
         )
