@@ -1,6 +1,7 @@
 """Import from CSV into the children's register versus a plain bulk_create of the same records.
 
-Generates N rows (default 20,000; `python bench/child_record_import.py 100000` for more), then
+Generates N rows (default 20,000; `python bench/child_record_import.py 100000 1` for 100,000
+rows, one round), then
 times, interleaved in one process on a throwaway SQLite database, the whole import service
 (decode, check every row, look for duplicates and collisions, upsert in batches with provenance
 and addresses) against bulk_create of the same records and addresses with no checks at all,
@@ -31,7 +32,7 @@ from records import identifiers, importing  # noqa: E402
 from records.models import ChildAddress, ChildRecord, ImportRun  # noqa: E402
 
 ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
-ROUNDS = 3
+ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 HEADER = ",".join(importing.COLUMNS)
 
 

@@ -2,6 +2,7 @@
 the CSV imports that fill it. Any plugin may hold a foreign key to ChildRecord."""
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -95,6 +96,7 @@ class ChildRecord(models.Model):
         return f"{self.full_name} ({self.council_id})"
 
     @property
+    @admin.display(description=_("name"))
     def full_name(self):
         return " ".join(part for part in (self.forename, self.middle_names, self.surname) if part)
 
