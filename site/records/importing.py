@@ -118,10 +118,14 @@ def parse(text):
         return [], problems
     present = [column for column in COLUMNS if column in fieldnames]
     rows = []
-    for number, raw in enumerate(reader, start=2):
+    for raw in reader:
+        # The line the row ends on: a spreadsheet's row number, blank lines included.
+        number = reader.line_num
         if None in raw:
             problems.add(number, "", _("This row has more values than the header has columns."))
         values = {column: (raw.get(column) or "").strip() for column in present}
+        if not any(values.values()) and None not in raw:
+            continue  # spreadsheets often end with rows of empty cells
         rows.append(_row(number, values, problems))
     if not rows:
         problems.add(None, "", _("The file has no rows after the header."))

@@ -88,11 +88,12 @@ def apply_values(record, values, source, when):
     if unknown:
         raise ValueError(f"Not a value of a child record: {', '.join(sorted(unknown))}")
     adding = record._state.adding
+    mark = stamp(source, when)
     changed = []
     for field, value in values.items():
         if adding or getattr(record, field) != value:
             setattr(record, field, value)
-            record.sources[field] = stamp(source, when)
+            record.sources[field] = mark
             changed.append(field)
     return changed
 

@@ -68,6 +68,13 @@ def test_a_bad_file_lists_every_problem_by_row_and_column_and_writes_nothing(db)
     assert not ChildAddress.objects.exists()
 
 
+def test_rows_are_numbered_as_in_the_spreadsheet_and_empty_rows_are_skipped(db):
+    lines = GOOD.splitlines()
+    text = "\n".join([lines[0], lines[1], "", ",,,,,,,,,,,,", lines[2].replace("Osian", "")])
+    result = run(text + "\n,,,,,,,,,,,,\n")
+    assert [(p["row"], p["column"]) for p in result.errors] == [(5, "forename")]
+
+
 def test_a_file_without_the_required_columns_is_refused_at_its_header(db):
     result = run("council_id,forename,surnme\nC1,Alys,Jones\n")
     assert {(p["row"], p["column"]) for p in result.errors} == {
