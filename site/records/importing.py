@@ -326,6 +326,12 @@ def write(rows, when, on_batch=None):
     return created, updated
 
 
+def is_stalled(run):
+    """True when ``run`` says it is running but its worker has not been heard of for so long
+    that it was lost: the run may be started again."""
+    return run.status in ImportRun.RUNNING and run.updated_at < timezone.now() - STALE_AFTER
+
+
 def claim(run_id):
     """The run, marked as being checked, if this caller may run it; None when it is finished
     or another worker is on it. A finished run is never redone."""

@@ -14,6 +14,13 @@ IMPORT_TIMEOUT_SECONDS = 30 * 60
 def queue_import(upload, user):
     """Keep ``upload`` (a CSV file) on a new ImportRun and queue its import; returns the run."""
     run = ImportRun.objects.create(created_by=user, file_name=upload.name, file=upload)
+    queue_run(run)
+    return run
+
+
+def queue_run(run):
+    """Queue the import of ``run`` once the current transaction commits. Queuing a run twice
+    is harmless: the task claims it first (``importing.claim``)."""
     transaction.on_commit(
         lambda: async_task(
             "records.tasks.import_child_records",
@@ -22,7 +29,6 @@ def queue_import(upload, user):
             timeout=IMPORT_TIMEOUT_SECONDS,
         )
     )
-    return run
 
 
 def import_child_records(run_id):

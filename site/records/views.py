@@ -1,9 +1,13 @@
 """The admin pages of the register that are not plain list pages: a record's detail page and
 the CSV import (upload, then the run's progress and outcome)."""
 
+import datetime
+
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views import generic
@@ -51,6 +55,8 @@ class RecordDetailView(generic.InspectView):
                 label = field.verbose_name
                 display = getattr(record, f"get_{name}_display", None)
                 value = display() if display else getattr(record, name)
+                if isinstance(value, datetime.date):
+                    value = date_format(value, "j F Y")
             source = record.source_of(name) or {}
             rows.append(
                 {
@@ -87,7 +93,10 @@ class ImportPermission(PermissionCheckedMixin, generic.WagtailAdminTemplateMixin
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("child_records:index"), "label": ChildRecord._meta.verbose_name_plural},
+            {
+                "url": reverse("child_records:index"),
+                "label": capfirst(ChildRecord._meta.verbose_name_plural),
+            },
             {"url": "", "label": self.get_page_title()},
         ]
 
@@ -123,9 +132,17 @@ class ImportRunView(ImportPermission, TemplateView):
 
     def get_context_data(self, **kwargs):
         run = self.run
+        stalled = importing.is_stalled(run)
         return {
             **super().get_context_data(**kwargs),
             "run": run,
             "rows_done": importing.rows_done(run),
-            "refresh_seconds": None if run.is_finished else REFRESH_SECONDS,
+            "stalled": stalled,
+            "refresh_seconds": None if run.is_finished or stalled else REFRESH_SECONDS,
         }
+
+    def post(self, request, pk):
+        """Start a stalled run again (its file is kept until the run finishes)."""
+        if importing.is_stalled(self.run) and self.run.file:
+            tasks.queue_run(self.run)
+        return redirect("child_records:import_run", pk=pk)

@@ -181,3 +181,28 @@ def test_a_running_import_shows_its_progress_and_refreshes_itself(client, db):
     page = client.get(reverse("child_records:import_run", args=[run.pk])).content.decode()
     assert "4000 of 100000 rows done" in page
     assert 'http-equiv="refresh"' in page
+
+
+def test_an_import_whose_worker_was_lost_can_be_started_again(
+    client, db, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    staff_with(client, "view_childrecord", "add_childrecord")
+    run = ImportRun.objects.create(file_name="register.csv", status=ImportRun.Status.IMPORTING)
+    run.file.save("register.csv", ContentFile(GOOD.encode()))
+    lost = timezone.now() - importing.STALE_AFTER - datetime.timedelta(minutes=1)
+    ImportRun.objects.filter(pk=run.pk).update(updated_at=lost)
+    url = reverse("child_records:import_run", args=[run.pk])
+
+    page = client.get(url).content.decode()
+    assert "stopped without finishing" in page
+    assert 'http-equiv="refresh"' not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.SUCCEEDED
+    assert ChildRecord.objects.count() == 2
