@@ -4,6 +4,7 @@ town, including the demo families' children (not linked to them: matching does t
 import random
 from datetime import date, datetime, timedelta
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
@@ -216,8 +217,16 @@ def _rows(children, address_of):
 
 @transaction.atomic
 def load_demo_register():
-    """Import the demo register's children not on the register yet; every tenth has moved
-    house since, so the admin shows an address history."""
+    """Import the demo register's children not on the register yet (every tenth has moved
+    house since, so the admin shows an address history), and let the SEND team see and
+    import the register."""
+    team, _created = Group.objects.get_or_create(name="SEND team")
+    team.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="records",
+            codename__in=["view_childrecord", "add_childrecord"],
+        )
+    )
     existing = set(ChildRecord.objects.values_list("council_id", flat=True))
     children = [child for child in register() if child["council_id"] not in existing]
     if not children:

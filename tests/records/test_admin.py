@@ -1,4 +1,5 @@
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -97,6 +98,20 @@ def test_the_detail_page_shows_identifiers_addresses_and_where_values_came_from(
     assert response.status_code == 200
     for shown in ("K999123412001", "9 New Road", "1 High St", "Council staff", "Import from"):
         assert shown in page
+
+
+@pytest.mark.skipif(
+    not django_apps.is_installed("plugins.send"), reason="the SEND plugin links portal people"
+)
+def test_the_detail_page_counts_the_portal_people_linked_to_the_record(client, register):
+    record = ChildRecord.objects.get(council_id="C100")
+    django_apps.get_model("send", "PortalPerson").objects.create(
+        forename="Alys", surname="Jones", date_of_birth="2015-05-01", child_record=record
+    )
+    response = staff_with(client, "view_childrecord").get(
+        reverse("child_records:inspect", args=[record.pk])
+    )
+    assert "People: 1" in response.content.decode()
 
 
 def test_staff_without_the_register_permission_cannot_see_it(client, register):

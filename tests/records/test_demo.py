@@ -30,3 +30,11 @@ def test_loading_the_demo_again_leaves_the_register_as_it_is(demo):
     load_demo()
     assert ChildRecord.objects.count() == REGISTER_SIZE
     assert ChildRecord.objects.get(council_id="C0000101").preferred_name == "Alf"
+
+
+def test_the_demo_send_team_may_see_and_import_the_register(demo):
+    from django.contrib.auth import get_user_model
+
+    caseworker = get_user_model().objects.get(email="caseworker@example.org")
+    assert caseworker.has_perm("records.view_childrecord")
+    assert caseworker.has_perm("records.add_childrecord")
