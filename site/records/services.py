@@ -144,8 +144,6 @@ def save_record(record, values, source, address=None, when=None):
     ValidationError for a value the register refuses."""
     when = when or timezone.now()
     changed = apply_values(record, normalised(values), source, when)
-    if address is not None:
-        identifiers.validate_postcode(address.postcode)
     record.full_clean()
     current = None if record._state.adding else record.addresses.current().first()
     if changed or record._state.adding:

@@ -66,6 +66,7 @@ def test_an_address_with_a_wrong_postcode_is_refused(db):
     with pytest.raises(ValidationError):
         child_record("C1", address=("1 High Street", "", "Demo Town", "NOT A CODE"))
     assert not ChildAddress.objects.exists()
+    assert not ChildRecord.objects.exists()
 
 
 def test_two_children_cannot_share_a_upn_or_an_nhs_number_but_many_have_none(db):
