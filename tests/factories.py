@@ -55,3 +55,21 @@ class TextResourceFactory(factory.django.DjangoModelFactory):
     locale = factory.LazyFunction(lambda: locale("en"))
     key = factory.Sequence(lambda n: f"shared.extra_{n}")
     value = "Some words"
+
+
+def child_record(council_id, forename="Alys", surname="Jones", address=None, **values):
+    """A record on the council's register, made through its service so provenance is set."""
+    import datetime
+
+    from records import services
+    from records.models import Source
+
+    values = {
+        "council_id": council_id,
+        "forename": forename,
+        "surname": surname,
+        "date_of_birth": datetime.date(2015, 5, 1),
+        **values,
+    }
+    place = services.Address.of(*address) if address else None
+    return services.create_record(values, Source.IMPORT, place)

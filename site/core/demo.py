@@ -14,6 +14,7 @@ from wagtail.rich_text import RichText
 
 from accounts.addresses import load_demo_addresses
 from portal import plugins
+from records.demo import load_demo_register
 
 from . import cache
 from .demo_content import ANNOUNCEMENT, COUNCIL_NAME, HOME, PAGES, TILES
@@ -216,7 +217,8 @@ def _users(password):
 
 @transaction.atomic
 def load_demo():
-    """Create the demo council's pages, tiles, announcement, branding and staff users."""
+    """Create the demo council's pages, tiles, announcement, branding, staff users and register
+    of children."""
     english = Locale.objects.get(language_code="en")
     welsh = Locale.objects.get(language_code="cy")
     home = _home(english, welsh)
@@ -227,6 +229,7 @@ def load_demo():
     password = demo_password()
     _users(password)
     load_demo_addresses()
+    load_demo_register()
     for load_app_demo in plugins.plugin_demos():
         load_app_demo()
     cache.clear()

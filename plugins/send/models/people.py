@@ -17,6 +17,15 @@ class PortalPerson(models.Model):
     middle_names = models.CharField(_("middle names"), max_length=MIDDLE_NAMES_MAX, blank=True)
     surname = models.CharField(_("last name"), max_length=SURNAME_MAX)
     date_of_birth = models.DateField(_("date of birth"))
+    # The council's record of this child, once matched (null until then).
+    child_record = models.ForeignKey(
+        "records.ChildRecord",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="portal_people",
+        verbose_name=_("child record"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

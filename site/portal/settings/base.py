@@ -34,6 +34,7 @@ PORTAL_PLUGINS = env_list("PORTAL_PLUGINS", DEFAULT_PORTAL_PLUGINS)
 INSTALLED_APPS = [
     "core",
     "accounts",
+    "records",
     *PORTAL_PLUGINS,
     "wagtail_localize",
     "wagtail_localize.locales",
