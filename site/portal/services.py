@@ -7,8 +7,7 @@ always receive something that satisfies the Protocol, so they never branch on "n
 ``portal.checks`` verifies at start-up that every provider is declared, unique and satisfies
 its Protocol, and that every path imports.
 
-Adding a service (e.g. ``match``, see docs/plugins.md): a Protocol, a fallback, one
-``declare()`` line.
+Adding a service (see docs/plugins.md): a Protocol, a fallback, one ``declare()`` line.
 """
 
 from collections.abc import Mapping, Sequence
@@ -102,6 +101,15 @@ class ChildrenOfUser(Protocol):
     def __call__(self, user) -> Sequence[Mapping[str, str]]: ...
 
 
+class Match(Protocol):
+    """Find the council's record of the child in ``details`` (a ``records.services.
+    PersonDetails``): return the ``records.ChildRecord`` they were matched to, or ``None`` while
+    the match waits for a person to decide. The fallback accepts every child as a new record;
+    the matching plugin ranks candidates and decides or hands them to the SEND team."""
+
+    def __call__(self, details) -> object: ...
+
+
 class NoConsentStep:
     """Registration without a consent step: consent is never asked for, nothing is recorded."""
 
@@ -132,3 +140,4 @@ declare("notify", Notify, fallback="core.emails.notify_by_email")
 declare("registration_consent", RegistrationConsent, fallback="portal.services.no_consent_step")
 declare("may_register_again", MayRegisterAgain, fallback="portal.services.never_register_again")
 declare("children_of_user", ChildrenOfUser, fallback="portal.services.no_children")
+declare("match", Match, fallback="records.services.accept_as_new_record")

@@ -11,9 +11,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+
+from core import audit
+from portal import access
 
 from . import importing, tasks
+from .access import KIND
 from .forms import ImportForm
 from .models import ChildAddress, ChildRecord, ImportRun, Source
 
@@ -26,7 +29,9 @@ class RecordDetailView(generic.InspectView):
     template_name = "records/admin/record_detail.html"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(ChildRecord, pk=self.pk)
+        record = access.get_or_404(self.request.user, KIND, pk=self.pk)
+        audit.record(self.request.user, "child_record.viewed", record, request=self.request)
+        return record
 
     def get_page_subtitle(self):
         return self.object.full_name
@@ -83,11 +88,11 @@ class RecordDetailView(generic.InspectView):
         return counted
 
 
-class ImportPermission(PermissionCheckedMixin, generic.WagtailAdminTemplateMixin):
+class ImportPermission(access.AccessRequiredMixin, generic.WagtailAdminTemplateMixin):
     """Importing adds records, so it needs the permission to add them."""
 
-    model = ChildRecord
-    permission_required = "add"
+    access_kind = KIND
+    access_action = "import"
     header_icon = "upload"
 
     def get_breadcrumbs_items(self):

@@ -1,10 +1,15 @@
 from django.contrib.auth.models import Permission
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
 from core.wagtail_hooks import PORTAL_MENU_HOOK
+from portal import access
 
+from .access import KIND
+from .models import ChildRecord
 from .viewsets import ChildRecordViewSet
 
+register_permission_policy(ChildRecord, access.RulePermissionPolicy(ChildRecord, KIND))
 child_records = ChildRecordViewSet("child_records")
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from portal import services as portal_services
 from records import services
 from records.models import ChildAddress, ChildRecord, Source
 from tests.factories import child_record
@@ -95,3 +96,13 @@ def test_a_child_accepted_from_the_portal_gets_a_portal_council_id(db):
     assert second.council_id == f"P{second.pk:08d}" != first.council_id
     assert first.source_of("forename")["source"] == "portal"
     assert first.addresses.current().get().postcode == "DB1 1AA"
+
+
+def test_without_a_matching_plugin_a_child_is_accepted_as_a_new_record(db):
+    details = services.PersonDetails(
+        forename="Alys", surname="Jones", date_of_birth=datetime.date(2015, 5, 1)
+    )
+    record = portal_services.get("match")(details)
+    assert record.forename == "Alys"
+    assert record.council_id.startswith("P")
+    assert record.source_of("forename")["source"] == "portal"
