@@ -37,3 +37,4 @@ class GdprConfig(plugins.PluginConfig):
     )
     gates = ("plugins.gdpr.gates.consent_gate",)
     exports = "plugins.gdpr.exports.export_user"
+    demo = "plugins.gdpr.demo.load_demo"
