@@ -23,6 +23,7 @@ def load_demo():
     )
     load_demo_forms()
     _home_tile()
+    _draft_retention()
 
 
 def _home_tile():
@@ -32,6 +33,15 @@ def _home_tile():
         return
     tile = Tile.objects.create(locale=english, plugin_tile="send", icon="form", sort_order=0)
     tile.copy_for_translation(Locale.objects.get(language_code="cy")).save()
+
+
+def _draft_retention(days=30):
+    """The demo council deletes forms in progress after 30 days untouched (the guides' figure);
+    set only when the SEND settings are first made, so that an editor's later choice stands."""
+    from plugins.send.models import SendSettings
+
+    if not SendSettings.objects.exists():
+        SendSettings.objects.create(purge_drafts_after_days=days)
 
 
 @transaction.atomic
