@@ -82,7 +82,11 @@ def demo(_demo_rows, db):
             insert = f"INSERT INTO {quote(table)} ({names}) VALUES ({values})"  # noqa: S608
             cursor.executemany(insert, rows)
         # PostgreSQL's sequences do not follow explicit ids (SQLite's do): move them past them.
-        models = [model for model in apps.get_models() if model._meta.db_table in _demo_rows]
+        models = [
+            model
+            for model in apps.get_models(include_auto_created=True)
+            if model._meta.db_table in _demo_rows
+        ]
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
 
