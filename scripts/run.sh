@@ -18,7 +18,8 @@ PORT=${PORT:-8000}
 base_url="http://$HOST:$PORT"
 # Links in emails and in the Wagtail admin point at the address we actually serve on.
 export PORTAL_BASE_URL=${PORTAL_BASE_URL:-$base_url}
-# With DEBUG off Django answers only the host names it is told; add the one we serve on.
+# With DEBUG off Django answers only the host names it is told: by default the loopback names
+# and HOST (with HOST=0.0.0.0, give the names the portal is reached by in ALLOWED_HOSTS).
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost,$HOST}
 
 # Both are idempotent, so `make run` can be repeated on the same database.
