@@ -38,7 +38,7 @@ def _demo_rows(django_db_setup, django_db_blocker):
 
     The demo is loaded once per session, in a transaction that is then rolled back: tests that
     do not ask for it still start from the migrated database, and each test that does gets it
-    back by plain INSERTs (the `demo` fixture), ten times quicker than loading it again."""
+    back by plain INSERTs (the `demo` fixture), far quicker than loading it again."""
     from django.db import connection, transaction
 
     from core.demo import load_demo
