@@ -3,7 +3,8 @@
 #   .venv/            Python dependencies (re-installed when pyproject.toml changes)
 #   node_modules/     GOV.UK Frontend and Sass (re-installed when package*.json change)
 #   themes/*/static/theme/build/   compiled theme CSS and GOV.UK assets (rebuilt when Sass changes)
-# System packages (gettext, chromium, postgresql) are apt-get installed only when missing.
+# System packages (gettext, ClamAV, chromium, postgresql) are apt-get installed only when missing,
+# waiting for the package manager's lock (scripts/apt-ensure.sh).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c

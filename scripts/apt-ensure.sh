@@ -9,6 +9,10 @@
 #
 # `apt-get update` runs only when something has to be installed (it is the slow part, and the
 # package lists may be stale on a fresh machine, which makes `apt-get install` fail).
+#
+# Every apt-get call waits up to APT_LOCK_TIMEOUT seconds (default 300) for the package
+# manager's lock instead of failing at once, so a machine busy with another install (unattended
+# upgrades on a fresh server, a second `make` in another terminal) only delays the run.
 set -euo pipefail
 
 missing=()
@@ -29,5 +33,6 @@ if [ "$(id -u)" -ne 0 ]; then
   sudo=(sudo)
 fi
 export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq "${missing[@]}"
+apt=("${sudo[@]}" apt-get -o "DPkg::Lock::Timeout=${APT_LOCK_TIMEOUT:-300}")
+"${apt[@]}" update -qq
+"${apt[@]}" install -y -qq "${missing[@]}"

@@ -4,11 +4,14 @@
 # signature. That is enough to prove the portal's scanning path end to end; production points the
 # portal at the council's own clamd (PORTAL_CLAMD_SOCKET or PORTAL_CLAMD_HOST/PORTAL_CLAMD_PORT).
 #
-# Usage: scripts/clamav.sh start|stop|env
-#   start   sets up $CLAMAV_DIR (default var/clamav/), starts clamd there unless it is already
-#           running, waits until it answers PING, and prints the socket path
-#   stop    stops the clamd started in $CLAMAV_DIR, by the process id recorded at start
-#   env     prints the portal's settings for this clamd, for `eval "$(scripts/clamav.sh env)"`
+# Usage: scripts/clamav.sh start|stop|env|signatures
+#   start       sets up $CLAMAV_DIR (default var/clamav/), starts clamd there unless it is already
+#               running, waits until it answers PING, and prints the socket path
+#   stop        stops the clamd started in $CLAMAV_DIR, by the process id recorded at start
+#   env         prints the portal's settings for this clamd, for `eval "$(scripts/clamav.sh env)"`
+#   signatures  says which signatures the database holds, for the `make run` banner: the number
+#               and names of the signatures in text databases (*.hdb, ...), and the name of each
+#               other database file (e.g. main.cvd, when a council copies the official ones in)
 #
 # clamd listens on a Unix socket and on a free loopback TCP port, so that both ways of reaching
 # it are tested. CLAMAV_STREAM_MAX (default 20M) is the largest file clamd accepts: it must stay
@@ -134,12 +137,42 @@ print_env() {
   fi
 }
 
+describe_signatures() {
+  local file names=() others=() count=0
+  for file in "$dir"/db/*; do
+    [ -f "$file" ] || continue
+    case $file in
+      *.hdb | *.hsb | *.mdb | *.msb | *.ndb | *.ldb)
+        # Each line is one signature whose name is the last colon-separated field (hash
+        # databases) or the first (body and logical signatures).
+        count=$((count + $(grep -c . "$file")))
+        case $file in
+          *.ndb | *.ldb) mapfile -t -O "${#names[@]}" names < <(cut -d: -f1 "$file") ;;
+          *) mapfile -t -O "${#names[@]}" names < <(awk -F: '{print $NF}' "$file") ;;
+        esac
+        ;;
+      *) others+=("$(basename "$file")") ;;
+    esac
+  done
+  local text=""
+  if [ "$count" -gt 0 ]; then
+    local plural=s
+    [ "$count" -eq 1 ] && plural=
+    text="$count signature$plural ($(printf '%s\n' "${names[@]}" | sort -u | paste -sd, - | sed 's/,/, /g'))"
+  fi
+  if [ ${#others[@]} -gt 0 ]; then
+    text+="${text:+ and }the databases ${others[*]}"
+  fi
+  echo "${text:-no signatures} in $dir/db"
+}
+
 case ${1:-} in
   start) start ;;
   stop) stop ;;
   env) print_env ;;
+  signatures) describe_signatures ;;
   *)
-    echo "Usage: $0 start|stop|env" >&2
+    echo "Usage: $0 start|stop|env|signatures" >&2
     exit 2
     ;;
 esac

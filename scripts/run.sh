@@ -4,8 +4,11 @@
 # started one). The Makefile has already installed the Python and npm dependencies, built the
 # themes and compiled the Welsh messages.
 #
-# Environment: HOST (default 127.0.0.1), PORT (default 8000), and everything the settings read
-# (DATABASE_URL, REDIS_URL, PORTAL_PLUGINS, PORTAL_THEME, ...; see README.md).
+# It serves like production: DEBUG off, static files collected into var/static/ and served by
+# WhiteNoise, the themed error pages. `DEBUG=1 make run` gives Django's debug pages instead.
+#
+# Environment: HOST (default 127.0.0.1), PORT (default 8000), DEBUG, and everything the settings
+# read (DATABASE_URL, REDIS_URL, PORTAL_PLUGINS, PORTAL_THEME, ...; see README.md).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -15,24 +18,39 @@ PORT=${PORT:-8000}
 base_url="http://$HOST:$PORT"
 # Links in emails and in the Wagtail admin point at the address we actually serve on.
 export PORTAL_BASE_URL=${PORTAL_BASE_URL:-$base_url}
+# With DEBUG off Django answers only the host names it is told: by default the loopback names
+# and HOST (with HOST=0.0.0.0, give the names the portal is reached by in ALLOWED_HOSTS).
+export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost,$HOST}
 
 # Both are idempotent, so `make run` can be repeated on the same database.
 "$PY" site/manage.py migrate --noinput
 "$PY" site/manage.py load_demo
+# Only new or changed files are copied, so this is quick after the first run.
+"$PY" site/manage.py collectstatic --noinput --verbosity 0
 
 # Uploads are scanned for viruses: unless a clamd is configured (PORTAL_CLAMD_SOCKET or
-# PORTAL_CLAMD_HOST), start a local one whose database holds only the EICAR test signature
-# (scripts/clamav.sh). Without any, uploads are refused ("We could not check your file").
+# PORTAL_CLAMD_HOST), install ClamAV when missing and start a local clamd (scripts/clamav.sh)
+# whose database holds the EICAR test signature. Its settings are exported, so the web server
+# and the task worker both scan with it. If it cannot start, the banner says why, and uploads
+# are refused with "We could not check your file for viruses".
 clamd_started=0
 if [ -n "${PORTAL_CLAMD_SOCKET:-}${PORTAL_CLAMD_HOST:-}" ]; then
   scanner="clamd at ${PORTAL_CLAMD_SOCKET:-$PORTAL_CLAMD_HOST:${PORTAL_CLAMD_PORT:-3310}}"
-elif scripts/clamav.sh start >/dev/null; then
+elif ! scripts/apt-ensure.sh /usr/sbin/clamd=clamav-daemon /usr/bin/sigtool=clamav; then
+  scanner="NONE: uploads are refused, ClamAV could not be installed (see the messages above)"
+elif why=$(scripts/clamav.sh start 2>&1 >/dev/null); then
   eval "$(scripts/clamav.sh env)"
   clamd_started=1
-  scanner="clamd at $PORTAL_CLAMD_SOCKET (EICAR test signature only)"
+  scanner="clamd at $PORTAL_CLAMD_SOCKET with $(scripts/clamav.sh signatures)"
 else
-  scanner="none: uploads are refused (apt-get install clamav-daemon to scan them)"
+  scanner="NONE: uploads are refused, clamd could not start:
+$(printf '%s\n' "$why" | tail -n 8 | sed 's/^/                     /')"
 fi
+case ${DEBUG:-} in
+  1 | [Tt]rue | [Yy]es | [Oo]n)
+    serving="DEBUG on: Django's debug pages, runserver serves the static files" ;;
+  *) serving="as in production: DEBUG off, static files by WhiteNoise (DEBUG=1 for debugging)" ;;
+esac
 
 cat <<INFO
 
@@ -40,8 +58,9 @@ cat <<INFO
   Portal (Welsh)     $base_url/cy/
   Admin              $base_url/admin/
   Email outbox       $root/var/outbox/  (every email the portal sends is an .eml file here)
-  Demo sign-ins      listed above (email / password)
+  Demo sign-ins      listed above (email / password, then the secret question and its answer)
   Virus scanner      $scanner
+  Serving            $serving
 
   Serving with the task worker (django-q2). Press Ctrl-C to stop both.
 
@@ -83,7 +102,7 @@ trap 'stop' EXIT
 setsid "$PY" site/manage.py qcluster &
 pids+=($!)
 # --noreload: the autoreloader forks a second server process that would outlive a TERM to the
-# first. With DEBUG on (dev settings), runserver also serves the static files.
+# first. With DEBUG on, runserver serves the static files itself; otherwise WhiteNoise does.
 setsid "$PY" site/manage.py runserver "$HOST:$PORT" --noreload &
 pids+=($!)
 

@@ -42,6 +42,7 @@ class GdprConfig(plugins.PluginConfig):
     )
     gates = ("plugins.gdpr.gates.consent_gate",)
     exports = "plugins.gdpr.exports.export_user"
+    demo = "plugins.gdpr.demo.load_demo"
 
     def ready(self):
         super().ready()

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from accounts.addresses import load_demo_addresses
+from accounts.models import SECRET_QUESTIONS
 from portal import plugins
 from records.demo import load_demo_register
 
@@ -20,9 +21,10 @@ from . import cache
 from .demo_content import ANNOUNCEMENT, COUNCIL_NAME, HOME, PAGES, TILES
 from .models import Announcement, BrandingSettings, HomePage, StandardPage, Tile
 
-# email, first name, last name, kind, superuser, groups, two-step verification on, extra fields
+# email, first name, last name, kind, superuser, groups, two-step verification on, extra fields,
+# and the secret question with its answer (printed with the sign-ins, for password resets).
 DEMO_USERS = [
-    ("admin@example.org", "Ada", "Admin", "staff", True, [], True, {}),
+    ("admin@example.org", "Ada", "Admin", "staff", True, [], True, {}, ("first_pet", "Biscuit")),
     (
         "editor@example.org",
         "Eddie",
@@ -32,8 +34,19 @@ DEMO_USERS = [
         ["Portal editors", "Editors"],
         True,
         {},
+        ("birth_town", "Swansea"),
     ),
-    ("caseworker@example.org", "Cai", "Caseworker", "staff", False, ["SEND team"], True, {}),
+    (
+        "caseworker@example.org",
+        "Cai",
+        "Caseworker",
+        "staff",
+        False,
+        ["SEND team"],
+        True,
+        {},
+        ("favourite_teacher", "Jones"),
+    ),
     (
         "parent@example.org",
         "Priya",
@@ -43,6 +56,7 @@ DEMO_USERS = [
         [],
         True,
         {"address_line_1": "1 High Street", "town": "Demo Town", "postcode": "DB1 1AA"},
+        ("first_school", "Demo Primary"),
     ),
     (
         "young.person@example.org",
@@ -53,6 +67,7 @@ DEMO_USERS = [
         [],
         False,
         {"address_line_1": "2 High Street", "town": "Demo Town", "postcode": "DB1 1AA"},
+        ("childhood_street", "High Street"),
     ),
     (
         "professional@example.org",
@@ -67,6 +82,7 @@ DEMO_USERS = [
             "organisation": "Demo Primary School",
             "verification_state": "verified",
         },
+        ("first_pet", "Pepper"),
     ),
 ]
 
@@ -195,30 +211,35 @@ def _users(password):
     send_team.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    for email, first, last, kind, superuser, groups, two_factor, extra in DEMO_USERS:
-        if User.objects.filter(email=email).exists():
-            continue
-        create = User.objects.create_superuser if superuser else User.objects.create_user
-        user = create(
-            email=email,
-            password=password,
-            first_name=first,
-            last_name=last,
-            email_confirmed_at=timezone.now(),
-            **extra,
-        )
-        user.kind = kind
-        user.is_staff = kind == "staff"
-        user.save()
-        user.groups.set(Group.objects.filter(name__in=groups))
-        if two_factor:
-            EmailDevice.objects.create(user=user, name="Email", confirmed=True)
+    for email, first, last, kind, superuser, groups, two_factor, extra, secret in DEMO_USERS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            create = User.objects.create_superuser if superuser else User.objects.create_user
+            user = create(
+                email=email,
+                password=password,
+                first_name=first,
+                last_name=last,
+                email_confirmed_at=timezone.now(),
+                **extra,
+            )
+            user.kind = kind
+            user.is_staff = kind == "staff"
+            user.save()
+            user.groups.set(Group.objects.filter(name__in=groups))
+            if two_factor:
+                EmailDevice.objects.create(user=user, name="Email", confirmed=True)
+        # Demo databases made before the users had secret questions get theirs too.
+        if not user.secret_question:
+            user.secret_question = secret[0]
+            user.set_secret_answer(secret[1])
+            user.save(update_fields=["secret_question", "secret_answer"])
 
 
 @transaction.atomic
 def load_demo():
-    """Create the demo council's pages, tiles, announcement, branding, staff users and register
-    of children."""
+    """Create the demo council's pages, tiles, announcement, branding, users and register of
+    children, and return each user's sign-in: (email, password, secret question, secret answer)."""
     english = Locale.objects.get(language_code="en")
     welsh = Locale.objects.get(language_code="cy")
     home = _home(english, welsh)
@@ -233,4 +254,7 @@ def load_demo():
     for load_app_demo in plugins.plugin_demos():
         load_app_demo()
     cache.clear()
-    return [(email, password) for email, *_rest in DEMO_USERS]
+    questions = dict(SECRET_QUESTIONS)
+    return [
+        (email, password, questions[secret[0]], secret[1]) for email, *_rest, secret in DEMO_USERS
+    ]

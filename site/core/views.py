@@ -1,6 +1,7 @@
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
 from .announcements import live_announcements
@@ -40,3 +41,11 @@ def theme_css(request):
     )
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
+
+
+@requires_csrf_token
+def bad_request(request, exception):
+    """The themed 400 page (e.g. a form larger than DATA_UPLOAD_MAX_MEMORY_SIZE). Django's own
+    handler renders 400.html without the request, which the portal's base template needs for
+    its language, header and footer."""
+    return render(request, "400.html", status=400)

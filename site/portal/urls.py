@@ -18,6 +18,10 @@ def plugin_urlpatterns():
     ]
 
 
+# Django's default 403, 404 and 500 handlers render the theme's 403.html, 404.html and 500.html;
+# only the 400 handler needs replacing (see core.views.bad_request).
+handler400 = "core.views.bad_request"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

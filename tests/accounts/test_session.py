@@ -1,7 +1,7 @@
 """Idle sessions end: the user is signed out after the configured minutes without activity."""
 
 import pytest
-from django.contrib.auth import SESSION_KEY
+from django.contrib.auth import SESSION_KEY, get_user_model
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -16,8 +16,10 @@ MINUTE = 60
 
 
 @pytest.fixture
-def user():
-    return UserFactory(email="parent@example.org")
+def user(db):
+    # With the demo (set up first), its parent, who has agreed to the demo's consent statement.
+    existing = get_user_model().objects.filter(email="parent@example.org").first()
+    return existing or UserFactory(email="parent@example.org")
 
 
 @pytest.fixture

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-
-from tests.factories import UserFactory
+from django.contrib.auth import get_user_model
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +41,14 @@ def test_portal_pages_allow_only_their_own_scripts_and_styles(client, demo, path
     assert "unsafe-inline" not in response["Content-Security-Policy"]
 
 
+def demo_parent():
+    """The demo parent, who has agreed to the demo's consent statement, so reaches the home
+    page (a new account would be shown the statement first)."""
+    return get_user_model().objects.get(email="parent@example.org")
+
+
 def test_signed_in_pages_with_the_timeout_warning_have_the_same_policy(client, demo):
-    client.force_login(UserFactory())
+    client.force_login(demo_parent())
 
     assert policy(client.get("/")) == PORTAL_POLICY
 
@@ -67,7 +72,7 @@ def test_pages_cannot_be_framed_sniffed_or_leak_their_address(client, demo, path
 
 
 def test_session_and_csrf_cookies_are_http_only_and_same_site(client, demo):
-    client.force_login(UserFactory())
+    client.force_login(demo_parent())
     response = client.get("/")  # the timeout warning's form sets the CSRF cookie
 
     session = client.cookies[settings.SESSION_COOKIE_NAME]

@@ -104,8 +104,24 @@ def e2e_demo(django_db_serialized_rollback, transactional_db, live_server):
     else:
         sync_text_resources()  # a no-op when the migrated rows are there, as they should be
         load_demo()
+        _without_demo_consent()
         _demo_snapshot["demo"] = connection.creation.serialize_db_to_string()
     cache.clear()
+
+
+def _without_demo_consent():
+    """The browser journeys of registering and signing in walk a portal without a consent
+    statement, and test_gdpr.py publishes its own: the demo's statement and its agreements are
+    taken out here (tests/gdpr/test_demo.py checks them)."""
+    from django.apps import apps
+
+    if not apps.is_installed("plugins.gdpr"):
+        return
+    from plugins.gdpr.models import ConsentQuestion, ConsentRecord, ConsentStatement
+
+    ConsentRecord.objects.all().delete()
+    ConsentStatement.objects.all().delete()
+    ConsentQuestion.objects.all().delete()
 
 
 def _describe(violation):

@@ -14,7 +14,7 @@ from core.models import Tile
 
 from ..builder import services as builder
 from ..builder import transfer
-from ..models import FormDefinition
+from ..models import FormDefinition, SendSettings
 
 FORMS_DIR = Path(__file__).resolve().parent / "forms"
 
@@ -30,6 +30,14 @@ def load_demo():
     )
     load_demo_forms()
     _home_tile()
+    _draft_retention()
+
+
+def _draft_retention(days=30):
+    """The demo council deletes forms in progress after 30 days untouched (the guides' figure);
+    set only when the SEND settings are first made, so that an editor's later choice stands."""
+    if not SendSettings.objects.exists():
+        SendSettings.objects.create(purge_drafts_after_days=days)
 
 
 def _home_tile():
