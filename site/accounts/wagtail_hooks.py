@@ -9,7 +9,7 @@ from core.wagtail_hooks import PORTAL_MENU_HOOK
 
 from . import staff
 from .admin_views import AwaitingVerificationView, PortalUsersView, PortalUserView, UserActionView
-from .admin_views_outbox import OutboxMessageView, OutboxView, outbox_enabled
+from .admin_views_outbox import OutboxMessageView, OutboxView, may_read_outbox
 from .viewsets import InvitationViewSet
 
 invitations = InvitationViewSet("invitations")
@@ -82,7 +82,7 @@ class _AwaitingVerificationMenuItem(_PermissionMenuItem):
 
 class _OutboxMenuItem(MenuItem):
     def is_shown(self, request):
-        return outbox_enabled()
+        return may_read_outbox(request.user)
 
 
 @hooks.register(PORTAL_MENU_HOOK)

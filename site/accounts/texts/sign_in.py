@@ -53,6 +53,20 @@ TEXTS = [
         "mewngofnodi wedi'i atal am {minutes} munud. Rhowch gynnig arall arni nes ymlaen, neu "
         "ailosodwch eich cyfrinair.",
     ),
+    # A signed-in citizen or professional who opens the staff admin
+    TextDefault(
+        "account.staff_only.title",
+        "This area is for council staff",
+        "Mae'r rhan hon ar gyfer staff y cyngor",
+    ),
+    TextDefault(
+        "account.staff_only.body",
+        "You are signed in, but your account cannot use the council's staff pages. Everything "
+        "you can do on this site is on the home page and in My account.",
+        "Rydych wedi mewngofnodi, ond ni all eich cyfrif ddefnyddio tudalennau staff y cyngor. "
+        "Mae popeth y gallwch ei wneud ar y wefan hon ar yr hafan ac yn Fy nghyfrif.",
+    ),
+    TextDefault("account.staff_only.home_link", "Go to the home page", "Ewch i'r hafan"),
     # The emailed code
     TextDefault(
         "account.sign_in.code.title",
