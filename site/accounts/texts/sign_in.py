@@ -74,6 +74,11 @@ TEXTS = [
         "Rydym wedi anfon cod i'ch cyfeiriad e-bost",
     ),
     TextDefault(
+        "account.sign_in.code.title_refused",
+        "Enter the code from the last email we sent you",
+        "Rhowch y cod o'r e-bost diwethaf a anfonwyd atoch",
+    ),
+    TextDefault(
         "account.sign_in.code.intro",
         "Enter the 6-digit code from the email. It works once, for {minutes} minutes.",
         "Rhowch y cod 6 digid o'r e-bost. Mae'n gweithio unwaith, am {minutes} munud.",

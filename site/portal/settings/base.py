@@ -159,10 +159,12 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Sign-in attempts are limited per account and per IP address; staff can unlock in the admin.
+# Wrong passwords lock one account from one IP address (so nobody can lock a parent out from
+# elsewhere); past the same number from all addresses together a sign-in needs an emailed code
+# (accounts.sign_in). Staff can unlock in the admin.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "email"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.sign_in.locked_out"
