@@ -29,6 +29,7 @@ emailed code is entered. Without it, an existing address is always "already regi
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
@@ -36,7 +37,7 @@ from django.utils import translation
 from core.emails import send_user_email
 from portal.plugins import CITIZEN, PROFESSIONAL, get_service
 
-from .confirmation import send_confirmation
+from .confirmation import new_code, send_confirmation
 from .models import PENDING
 
 SESSION_KEY = "registration"
@@ -169,6 +170,9 @@ def _new_user(current):
 
 
 def _tell_existing_user(email):
+    # A new account's confirmation code is hashed, which is slow on purpose; hash one here
+    # too, so the time the last step takes does not tell that the address has an account.
+    make_password(new_code())
     existing = get_user_model().objects.get(email__iexact=email)
     with translation.override(existing.preferred_language):
         path = reverse("accounts:sign_in")

@@ -2,9 +2,11 @@
 the account created on "Check your answers" and a code and link emailed."""
 
 import re
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +19,7 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 PASSWORD = "Correct-Horse-Battery-9"
 User = get_user_model()
+ENCODE = MD5PasswordHasher.encode
 
 
 def url(name, language="en"):
@@ -362,3 +365,22 @@ def test_first_page_offers_the_professional_choice(client):
     client.post(url("register"), {})
     assert client.session[SESSION_KEY]["kind"] == "citizen"
     assert client.session[SESSION_KEY]["name"]["last_name"] == "Lee"
+
+
+def test_the_last_step_does_the_same_work_whether_or_not_the_address_is_taken(
+    client, django_capture_on_commit_callbacks
+):
+    UserFactory(email="alex.jones@example.org")
+    work = {}
+    for email in ("someone.new@example.org", "alex.jones@example.org"):
+        answer_steps(client, email=email)
+        with (
+            mock.patch.object(
+                MD5PasswordHasher, "encode", autospec=True, side_effect=ENCODE
+            ) as spy,
+            django_capture_on_commit_callbacks(execute=False) as queued,
+        ):
+            client.post(url("register_check"))
+        work[email] = (spy.call_count, len(queued))
+
+    assert work["someone.new@example.org"] == work["alex.jones@example.org"] == (1, 1)
