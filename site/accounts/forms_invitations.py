@@ -1,11 +1,11 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.forms import PortalForm
 
 from .invitations import InvitationRefused, accept_invitation
-from .models import Invitation
+from .names import clean_person_name
 
 
 class InvitationCodeForm(PortalForm, forms.Form):
@@ -35,23 +35,8 @@ class InvitationCodeForm(PortalForm, forms.Form):
         return self.cleaned_data["code"]
 
 
-class InvitationCreateForm(forms.ModelForm):
-    """The admin's "Add invitation" form."""
+class InvitationAdminForm(WagtailAdminModelForm):
+    """The base of the Invitations admin's form: the child's name follows the name rule."""
 
-    language = forms.ChoiceField(
-        label=_("Language of the email"),
-        choices=settings.LANGUAGES,
-        initial=settings.LANGUAGE_CODE,
-        help_text=_("The invitation email is written in this language."),
-    )
-
-    class Meta:
-        model = Invitation
-        fields = ["email", "child_name", "language"]
-        help_texts = {
-            "email": _(
-                "The parent or carer's email address. They accept the invitation when "
-                "signed in with this address."
-            ),
-            "child_name": _("The child the invitation is about."),
-        }
+    def clean_child_name(self):
+        return clean_person_name(self.cleaned_data["child_name"], "child_name")

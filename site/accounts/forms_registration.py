@@ -18,6 +18,7 @@ from core.forms import PortalForm
 
 from . import contact_details
 from .models import SECRET_QUESTIONS
+from .names import clean_person_name
 from .widgets import one_time_code_input
 
 
@@ -46,6 +47,12 @@ class NameForm(PortalForm, forms.Form):
         widget=_text_input("family-name", spellcheck="false"),
         error_messages={"required": _("Enter your last name")},
     )
+
+    def clean_first_name(self):
+        return clean_person_name(self.cleaned_data["first_name"], "first_name")
+
+    def clean_last_name(self):
+        return clean_person_name(self.cleaned_data["last_name"], "last_name")
 
 
 class WorkForm(PortalForm, forms.Form):

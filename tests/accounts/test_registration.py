@@ -256,6 +256,44 @@ def test_name_is_required(client, data, message):
     assert message in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("first_name", "last_name"),
+    [("Siân", "ap Dafydd"), ("Gwenllïan", "Ŵyn-Jones"), ("Seán", "O’Brien"), ("Zoë", "D'Arcy")],
+)
+def test_welsh_and_accented_names_are_accepted(client, first_name, last_name):
+    client.post(url("register"), {})
+    response = client.post(
+        url("register_name"), {"first_name": f" {first_name} ", "last_name": last_name}
+    )
+    assert response.status_code == 302
+    assert client.session[SESSION_KEY]["name"] == {"first_name": first_name, "last_name": last_name}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {"first_name": "[Urgent](https://evil.example)", "last_name": "Jones"},
+            "First name must only include letters, spaces, hyphens and apostrophes",
+        ),
+        (
+            {"first_name": "Alex", "last_name": "<b>Jones</b>"},
+            "Last name must only include letters, spaces, hyphens and apostrophes",
+        ),
+        (
+            {"first_name": "Alex2", "last_name": "Jones"},
+            "First name must only include letters, spaces, hyphens and apostrophes",
+        ),
+    ],
+)
+def test_names_with_other_characters_are_refused_with_a_clear_message(client, data, message):
+    client.post(url("register"), {})
+    response = client.post(url("register_name"), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "name" not in client.session[SESSION_KEY]
+
+
 def test_professional_role_and_organisation_are_required(client):
     client.get(url("register_professional"))
     page = client.post(url("register_work"), {}).content.decode()
