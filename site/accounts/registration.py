@@ -165,6 +165,8 @@ def _new_user(current):
     if current["kind"] == PROFESSIONAL:
         user.professional_role = current["work"]["professional_role"]
         user.organisation = current["work"]["organisation"]
+        user.work_address = current["work"]["work_address"]
+        user.work_phone = current["work"]["work_phone"]
         user.verification_state = PENDING
     return user
 

@@ -90,6 +90,13 @@ def required_for(user):
     )
 
 
+def every_service_requires(user):
+    """Whether every service the user's kind of account can use needs two-step
+    verification, so there is nothing to do without it (no "Not now")."""
+    tiles = [t for t in plugin_tiles().values() if t.audience in (BOTH, user.kind)]
+    return bool(tiles) and all(tile.requires_two_factor for tile in tiles)
+
+
 def _lock_for_update(user):
     lock, _created = TwoFactorLock.objects.select_for_update().get_or_create(user=user)
     return lock

@@ -394,3 +394,14 @@ def test_staff_reset_link_asks_the_secret_question_too(
     assert "The answer to your secret question is not correct" in error_summary(
         new_password(client, path, answer="Fido")
     )
+
+
+def test_each_broken_rule_is_on_its_own_line(client, parent, django_capture_on_commit_callbacks):
+    path = reset_link(client, django_capture_on_commit_callbacks)
+    page = new_password(client, path, "short").content.decode()
+    summary = re.search(r'<ul class="govuk-list govuk-error-summary__list">.*?</ul>', page, re.S)
+    entries = re.findall(r"<li>.*?</li>", summary.group(0), re.S)
+    assert len(entries) >= 3
+    assert all(entry.count("Your password") == 1 for entry in entries if "password" in entry)
+    message = re.search(r'<p id="id_new_password-error".*?</p>', page, re.S).group(0)
+    assert message.count("<br>") >= 2

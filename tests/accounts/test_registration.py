@@ -34,7 +34,12 @@ def answer_steps(client, email="alex.jones@example.org", professional=False, lan
     if professional:
         client.post(
             url("register_work", language),
-            {"professional_role": "SENCo", "organisation": "Hill Primary School"},
+            {
+                "professional_role": "SENCo",
+                "organisation": "Hill Primary School",
+                "work_address": "Hill Primary School\nHill Road\nTS18 1AA",
+                "work_phone": "01632  960 001",
+            },
         )
     client.post(url("register_postcode", language), {"postcode": "ts181aa"})
     client.post(url("register_address", language), {"address": "2"})
@@ -123,7 +128,38 @@ def test_professional_registers_and_awaits_verification(client, django_capture_o
     user = User.objects.get(email="sam@school.example")
     assert user.kind == "professional" and user.verification_state == PENDING
     assert (user.professional_role, user.organisation) == ("SENCo", "Hill Primary School")
+    assert user.work_address == "Hill Primary School\nHill Road\nTS18 1AA"
+    assert user.work_phone == "01632 960 001"
     assert not user.is_verified_professional
+
+
+def test_a_professional_is_asked_for_a_work_address_and_phone(client):
+    client.get(url("register_professional"))
+    page = client.post(
+        url("register_work"),
+        {"professional_role": "SENCo", "organisation": "Hill Primary School", "work_phone": "12"},
+    ).content.decode()
+    assert "Enter your work address" in page
+    assert "Enter a telephone number, like 01632 960 001" in page
+    client.post(
+        url("register_work"),
+        {
+            "professional_role": "SENCo",
+            "organisation": "Hill Primary School",
+            "work_address": "Hill Road",
+            "work_phone": "01632 960 001",
+        },
+    )
+    # The work phone is not asked again with the personal numbers.
+    assert 'name="work_phone"' not in client.get(url("register_phone")).content.decode()
+
+
+def test_the_professional_checkbox_hint_sits_under_the_checkbox(client):
+    page = client.get(url("register")).content.decode()
+    item = re.search(r'<div class="govuk-checkboxes__item">.*?</div>\s*</div>', page, re.S)
+    assert item, "no checkbox item"
+    assert "The council checks professional accounts" in item.group(0)
+    assert 'class="govuk-hint govuk-checkboxes__hint"' in item.group(0)
 
 
 def test_the_professional_link_starts_with_the_professional_questions(client):
@@ -298,6 +334,7 @@ def test_professional_role_and_organisation_are_required(client):
     client.get(url("register_professional"))
     page = client.post(url("register_work"), {}).content.decode()
     assert "Enter your role" in page and "Enter the name of your organisation" in page
+    assert "Enter your work address" in page and "Enter your work phone number" in page
 
 
 @pytest.mark.parametrize(

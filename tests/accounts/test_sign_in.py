@@ -225,3 +225,14 @@ def test_welsh_sign_in_page(client):
     assert '<html lang="cy"' in page
     assert "Cyfeiriad e-bost" in page
     assert "Mewngofnodi" in page
+
+
+def test_the_navigation_offers_create_an_account_beside_sign_in(client):
+    page = client.get(SIGN_IN).content.decode()
+    navigation = re.search(r'<ul class="govuk-service-navigation__list".*?</ul>', page, re.S).group(
+        0
+    )
+    assert f'href="{SIGN_IN}"' in navigation
+    assert 'href="/account/register/">Create an account</a>' in navigation
+    welsh = client.get("/cy/account/sign-in/").content.decode()
+    assert 'href="/cy/account/register/">Creu cyfrif</a>' in welsh

@@ -335,3 +335,29 @@ def test_staff_can_never_turn_it_off(client):
 
 def test_two_factor_page_needs_signing_in(client):
     assert client.get(MANAGE).url.startswith("/account/sign-in/?next=")
+
+
+OFFER = "/account/sign-in/two-step-verification/"
+
+
+def test_a_young_person_whose_every_service_needs_it_is_not_offered_not_now(client):
+    young_person = confirmed_user("yusuf@example.org", kind=CITIZEN)
+    client.force_login(young_person)
+
+    with requiring_tile(BOTH):
+        page = client.get(OFFER).content.decode()
+
+    assert "Turn on two-step verification now" in page
+    assert "Not now" not in page
+
+
+def test_not_now_is_offered_while_some_service_works_without_it(client):
+    young_person = confirmed_user("yusuf@example.org", kind=CITIZEN)
+    client.force_login(young_person)
+    example = {"example": two_factor.plugin_tiles()["example"]}
+    send = TileSpec("send", "t", "d", "send:start", audience=BOTH, requires_two_factor=True)
+
+    with mock.patch("accounts.two_factor.plugin_tiles", return_value={**example, "send": send}):
+        page = client.get(OFFER).content.decode()
+
+    assert "Not now" in page

@@ -6,6 +6,7 @@ from portal.plugins import TextDefault
 TEXTS = [
     # Header
     TextDefault("account.nav.sign_in", "Sign in", "Mewngofnodi"),
+    TextDefault("account.nav.register", "Create an account", "Creu cyfrif"),
     TextDefault("account.nav.sign_out", "Sign out", "Allgofnodi"),
     TextDefault("account.nav.my_account", "My account", "Fy nghyfrif"),
     # Sign in

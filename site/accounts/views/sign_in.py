@@ -122,7 +122,12 @@ def two_factor_offer(request):
     next_url = service.safe_next(request, request.GET.get("next"))
     if two_factor.user_has_two_factor(request.user):
         return redirect(service.landing_url(request, next_url))
-    context = {"next": next_url or "", "not_now_url": service.landing_url(request, next_url)}
+    landing = service.landing_url(request, next_url)
+    context = {
+        "next": landing,
+        # Nothing can be done without it when every service the user can use needs it.
+        "not_now_url": None if two_factor.every_service_requires(request.user) else landing,
+    }
     return render(request, TEMPLATES + "offer.html", context)
 
 
