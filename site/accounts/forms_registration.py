@@ -157,7 +157,8 @@ class WorkForm(PortalForm, forms.Form):
     # The council writes to and rings professionals at work, not at home.
     work_address = forms.CharField(
         max_length=300,
-        widget=forms.Textarea(attrs={"autocomplete": "work street-address", "rows": 4}),
+        # No autocomplete token: browsers only know a home or shipping street address.
+        widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
             "required": _("Enter your work address"),
             "max_length": _("Your work address must be 300 characters or fewer"),
