@@ -1,5 +1,6 @@
-"""The demo outbox: the emails the embedded default wrote to var/outbox/, readable by staff so
-a demo can follow registration and sign-in codes without a mail server. Only in demo mode."""
+"""The demo outbox: the emails the embedded default wrote to var/outbox/, readable by
+superusers so a demo can follow registration and sign-in codes without a mail server. Only in
+demo mode, and only for superusers: it holds every user's codes and reset links."""
 
 import re
 from email import policy
@@ -7,6 +8,7 @@ from email.parser import BytesParser
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -21,6 +23,10 @@ def outbox_enabled():
     return bool(getattr(settings, "PORTAL_DEMO", False))
 
 
+def may_read_outbox(user):
+    return outbox_enabled() and user.is_superuser
+
+
 def _outbox():
     return Path(settings.EMAIL_OUTBOX_DIR)
 
@@ -30,14 +36,16 @@ def _read(path, headers_only=False):
         return BytesParser(policy=policy.default).parse(stream, headersonly=headers_only)
 
 
-class _DemoOnly:
+class _DemoSuperusersOnly:
     def dispatch(self, request, *args, **kwargs):
         if not outbox_enabled():
             raise Http404
+        if not request.user.is_superuser:
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
 
-class OutboxView(_DemoOnly, WagtailAdminTemplateMixin, TemplateView):
+class OutboxView(_DemoSuperusersOnly, WagtailAdminTemplateMixin, TemplateView):
     template_name = "accounts/admin/outbox.html"
     page_title = _("Email outbox")
     header_icon = "mail"
@@ -56,7 +64,7 @@ class OutboxView(_DemoOnly, WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class OutboxMessageView(_DemoOnly, WagtailAdminTemplateMixin, TemplateView):
+class OutboxMessageView(_DemoSuperusersOnly, WagtailAdminTemplateMixin, TemplateView):
     template_name = "accounts/admin/outbox_message.html"
     header_icon = "mail"
 

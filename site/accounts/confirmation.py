@@ -51,10 +51,14 @@ def _absolute_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def new_code():
+    return f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
+
+
 def send_confirmation(user):
     """Email ``user`` a new code and link that confirm their address; earlier ones stop working."""
     now = timezone.now()
-    code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
+    code = new_code()
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         user.email_confirmations.filter(used_at=None, expires_at__gt=now).update(expires_at=now)

@@ -1,5 +1,9 @@
 """Credentials: forgotten password, password and secret question changes, email address changes.
 
+A forgotten password is reset with an emailed single-use link (Django's token generator: it
+stops working once the password changes). Users who chose a secret question answer it on the
+link's page as well; users without one reset with the link alone.
+
 Views, the admin and tests call these functions; they hold the rules and send the automatic
 emails the council words (Portal texts › Account).
 
@@ -14,7 +18,6 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
-from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.sessions.models import Session
 from django.core import signing
@@ -28,6 +31,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
+from django_q.tasks import async_task
 
 from core.emails import send_email, send_user_email
 
@@ -38,6 +42,8 @@ logger = logging.getLogger(__name__)
 RESET_REQUESTS_PER_EMAIL = 5
 RESET_REQUESTS_PER_IP = 20
 RESET_WINDOW_SECONDS = 60 * 60
+# Wrong secret answers on a reset link's page allowed per account per hour.
+MAX_WRONG_SECRET_ANSWERS = 5
 
 EMAIL_CHANGE_LINK_HOURS = 24
 _EMAIL_CHANGE_SALT = "accounts.credentials.email_change"
@@ -87,24 +93,29 @@ def _count_reset_request(email, ip_address):
         raise TooManyRequests
 
 
-def request_password_reset(email, secret_question, secret_answer, ip_address):
-    """Email a reset link if email, secret question and answer all match an active account.
+def request_password_reset(email, ip_address):
+    """Queue the forgotten-password email for ``email``; raises TooManyRequests over the
+    hourly limits (counted the same for unknown addresses).
 
-    Says nothing about which part failed, and does the same work either way, so neither the
-    response nor its timing tells whether an address has an account. Raises TooManyRequests
-    over the hourly limits (counted the same for unknown addresses).
+    The request does the same work whatever the address: it counts the request and queues
+    one task, which looks the account up. So neither the response nor its timing tells
+    whether an address has an account.
     """
     email = normalise_email(email)
     _count_reset_request(email, ip_address)
+    transaction.on_commit(
+        lambda: async_task(
+            "accounts.credentials.send_reset_link_to", email, task_name="password-reset"
+        )
+    )
+
+
+def send_reset_link_to(email):
+    """The django-q2 task: email a reset link if ``email`` has an active account."""
     user = get_user_model().objects.filter(email=email, is_active=True).first()
     if user is None:
-        make_password(secret_answer)  # as slow as checking a real answer
         return
-    matches = user.check_secret_answer(secret_answer)
-    if matches and user.secret_question == secret_question:
-        send_password_reset_email(user)
-    else:
-        logger.info("Forgotten-password details did not match user %s", user.pk)
+    send_password_reset_email(user)
 
 
 def send_password_reset_email(user):
@@ -136,6 +147,24 @@ def user_from_reset_link(uidb64, token):
     if not default_token_generator.check_token(user, token):
         raise InvalidLink
     return user
+
+
+def asks_secret_question(user):
+    """Whether a reset link also asks the user's secret question (they chose one)."""
+    return bool(user.secret_question and user.secret_answer)
+
+
+def check_reset_secret_answer(user, answer):
+    """Check the secret answer asked on a reset link's page. Raises TooManyRequests after
+    MAX_WRONG_SECRET_ANSWERS wrong answers in an hour: whoever holds the link may not guess
+    for ever. Returns whether the answer is right."""
+    key = f"accounts:reset:answer:{user.pk}"
+    if (cache.get(key) or 0) >= MAX_WRONG_SECRET_ANSWERS:
+        raise TooManyRequests
+    if user.check_secret_answer(answer):
+        return True
+    _count(key)
+    return False
 
 
 # --- Password and secret question --------------------------------------------------------

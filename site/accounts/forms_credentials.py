@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import PortalForm
 
+from . import credentials
 from .credentials import normalise_email
 from .models import SECRET_QUESTIONS
 from .passwords import PortalPasswordValidator
@@ -74,8 +75,6 @@ class PasswordForgottenForm(PortalForm, forms.Form):
     text_prefix = "account.credentials.forgotten"
 
     email = _email_field(_("Email address"), _("Enter your email address"))
-    secret_question = _secret_question_field(_("Your secret question"))
-    secret_answer = _secret_answer_field(_("Your secret answer"), _("Enter your secret answer"))
 
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])
@@ -111,6 +110,38 @@ class NewPasswordForm(PortalForm, forms.Form):
                 ValidationError(_("The passwords do not match"), code="password_mismatch"),
             )
         return cleaned
+
+
+class PasswordResetForm(NewPasswordForm):
+    """The page of a reset link: a new password, and the answer to the user's secret
+    question when they chose one."""
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        if credentials.asks_secret_question(user):
+            question = dict(SECRET_QUESTIONS).get(user.secret_question, "")
+            self.fields["secret_answer"] = _secret_answer_field(
+                question, _("Enter the answer to your secret question")
+            )
+            self.order_fields(["secret_answer", "new_password", "new_password_confirm"])
+
+    def clean_secret_answer(self):
+        answer = self.cleaned_data["secret_answer"]
+        try:
+            right = credentials.check_reset_secret_answer(self.user, answer)
+        except credentials.TooManyRequests:
+            raise ValidationError(
+                _(
+                    "You have given a wrong answer too many times. Wait an hour, then use the "
+                    "link again."
+                ),
+                code="too_many_answers",
+            ) from None
+        if not right:
+            raise ValidationError(
+                _("The answer to your secret question is not correct"), code="wrong_answer"
+            )
+        return answer
 
 
 class PasswordChangeForm(CurrentPasswordMixin, NewPasswordForm):

@@ -1,9 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.forms import PortalForm
 
 from .invitations import InvitationRefused, accept_invitation
+from .names import clean_person_name
 
 
 class InvitationCodeForm(PortalForm, forms.Form):
@@ -31,3 +33,10 @@ class InvitationCodeForm(PortalForm, forms.Form):
         except InvitationRefused as refusal:
             raise forms.ValidationError(str(refusal)) from refusal
         return self.cleaned_data["code"]
+
+
+class InvitationAdminForm(WagtailAdminModelForm):
+    """The base of the Invitations admin's form: the child's name follows the name rule."""
+
+    def clean_child_name(self):
+        return clean_person_name(self.cleaned_data["child_name"], "child_name")

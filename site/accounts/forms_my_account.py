@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import PortalForm
 
 from . import contact_details, my_account
+from .names import clean_person_name
 
 
 class PersonalDetailsForm(PortalForm, forms.Form):
@@ -50,6 +51,12 @@ class PersonalDetailsForm(PortalForm, forms.Form):
         if not user.is_professional:
             del self.fields["professional_role"]
             del self.fields["organisation"]
+
+    def clean_first_name(self):
+        return clean_person_name(self.cleaned_data["first_name"], "first_name")
+
+    def clean_last_name(self):
+        return clean_person_name(self.cleaned_data["last_name"], "last_name")
 
 
 def _phone_field(label, message):

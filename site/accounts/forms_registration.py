@@ -18,6 +18,7 @@ from core.forms import PortalForm
 
 from . import contact_details
 from .models import SECRET_QUESTIONS
+from .names import clean_person_name
 from .widgets import one_time_code_input
 
 
@@ -47,19 +48,11 @@ class NameForm(PortalForm, forms.Form):
         error_messages={"required": _("Enter your last name")},
     )
 
+    def clean_first_name(self):
+        return clean_person_name(self.cleaned_data["first_name"], "first_name")
 
-class WorkForm(PortalForm, forms.Form):
-    text_prefix = "account.registration.work"
-    professional_role = forms.CharField(
-        max_length=100,
-        widget=_text_input("organization-title"),
-        error_messages={"required": _("Enter your role")},
-    )
-    organisation = forms.CharField(
-        max_length=150,
-        widget=_text_input("organization"),
-        error_messages={"required": _("Enter the name of your organisation")},
-    )
+    def clean_last_name(self):
+        return clean_person_name(self.cleaned_data["last_name"], "last_name")
 
 
 def _postcode_field():
@@ -147,6 +140,39 @@ class PhoneForm(PortalForm, forms.Form):
     def clean(self):
         cleaned = super().clean()
         return {key: " ".join(value.split()) for key, value in cleaned.items()}
+
+
+class WorkForm(PortalForm, forms.Form):
+    text_prefix = "account.registration.work"
+    professional_role = forms.CharField(
+        max_length=100,
+        widget=_text_input("organization-title"),
+        error_messages={"required": _("Enter your role")},
+    )
+    organisation = forms.CharField(
+        max_length=150,
+        widget=_text_input("organization"),
+        error_messages={"required": _("Enter the name of your organisation")},
+    )
+    # The council writes to and rings professionals at work, not at home.
+    work_address = forms.CharField(
+        max_length=300,
+        # No autocomplete token: browsers only know a home or shipping street address.
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Enter your work address"),
+            "max_length": _("Your work address must be 300 characters or fewer"),
+        },
+    )
+    work_phone = _phone_field("work tel")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["work_phone"].required = True
+        self.fields["work_phone"].error_messages["required"] = _("Enter your work phone number")
+
+    def clean_work_phone(self):
+        return " ".join(self.cleaned_data["work_phone"].split())
 
 
 # Passwords and secret answers are never shown again, so going back to their step must not

@@ -1,14 +1,17 @@
-"""Two-step verification for the Wagtail admin.
+"""Who reaches the Wagtail admin: council staff, with two-step verification.
 
-The admin's own login page is replaced by the portal's sign-in (same lockouts, same code
-step, one place to sign in); every other admin page needs a verified session. Turned off
-with PORTAL_ADMIN_REQUIRES_TWO_FACTOR = False.
+A signed-in citizen or professional gets a page saying the area is for council staff (Wagtail
+alone would send them to its login page, which is the portal's sign-in, which sends a
+signed-in user back: a redirect loop). The admin's own login page is replaced by the portal's
+sign-in (same lockouts, same code step, one place to sign in); every other admin page needs a
+verified session. Two-step verification is turned off with
+PORTAL_ADMIN_REQUIRES_TWO_FACTOR = False.
 """
 
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from .access import verification_redirect
@@ -24,9 +27,19 @@ class AdminTwoFactorMiddleware:
 
     def __call__(self, request):
         response = None
-        if settings.PORTAL_ADMIN_REQUIRES_TWO_FACTOR and request.path.startswith(ADMIN_PREFIX):
-            response = self.check(request)
+        if request.path.startswith(ADMIN_PREFIX):
+            response = self.refuse_non_staff(request)
+            if response is None and settings.PORTAL_ADMIN_REQUIRES_TWO_FACTOR:
+                response = self.check(request)
         return response or self.get_response(request)
+
+    def refuse_non_staff(self, request):
+        user = request.user
+        if not user.is_authenticated or request.path.startswith(OPEN_PATHS):
+            return None
+        if user.has_perm("wagtailadmin.access_admin"):
+            return None
+        return render(request, "accounts/staff_only.html", status=403)
 
     def check(self, request):
         if request.path == reverse("wagtailadmin_login"):
@@ -34,6 +47,4 @@ class AdminTwoFactorMiddleware:
             return redirect(f"{reverse('accounts:sign_in')}?{urlencode({'next': next_url})}")
         if request.path.startswith(OPEN_PATHS) or not request.user.is_authenticated:
             return None  # Wagtail sends signed-out visitors to its login, i.e. to ours
-        if not request.user.has_perm("wagtailadmin.access_admin"):
-            return None  # Wagtail refuses them itself
         return verification_redirect(request)

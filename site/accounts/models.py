@@ -81,6 +81,7 @@ class User(AbstractUser):
 
     professional_role = models.CharField(_("role"), max_length=100, blank=True)
     organisation = models.CharField(_("organisation"), max_length=150, blank=True)
+    work_address = models.TextField(_("work address"), max_length=300, blank=True)
     verification_state = models.CharField(
         _("verification"), max_length=20, choices=VERIFICATION_STATES, default=NOT_NEEDED
     )

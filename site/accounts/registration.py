@@ -19,6 +19,7 @@ fallback says no: an existing address is always "already registered".
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
@@ -27,7 +28,7 @@ from core.emails import send_user_email
 from portal import services
 from portal.plugins import CITIZEN, PROFESSIONAL
 
-from .confirmation import send_confirmation
+from .confirmation import new_code, send_confirmation
 from .models import PENDING
 
 SESSION_KEY = "registration"
@@ -148,11 +149,16 @@ def _new_user(current):
     if current["kind"] == PROFESSIONAL:
         user.professional_role = current["work"]["professional_role"]
         user.organisation = current["work"]["organisation"]
+        user.work_address = current["work"]["work_address"]
+        user.work_phone = current["work"]["work_phone"]
         user.verification_state = PENDING
     return user
 
 
 def _tell_existing_user(email):
+    # A new account's confirmation code is hashed, which is slow on purpose; hash one here
+    # too, so the time the last step takes does not tell that the address has an account.
+    make_password(new_code())
     existing = get_user_model().objects.get(email__iexact=email)
     with translation.override(existing.preferred_language):
         path = reverse("accounts:sign_in")

@@ -2,9 +2,22 @@
 
 Between a correct password and a correct code the user is not signed in: only their id
 (and where they were going) is kept in the session, so nothing of theirs can be seen yet.
+
+Wrong passwords (docs/architecture/accounts-security.md): django-axes locks one account *from
+one address* (AXES_LOCKOUT_PARAMETERS) after AXES_FAILURE_LIMIT wrong passwords, for
+AXES_COOLOFF_TIME, so nobody elsewhere can lock a parent out. Across all addresses together,
+an account with that many wrong passwords in the cool-off time is "under attack": its
+correct password is then followed by a code emailed to the account's address even when
+two-step verification is off, so guessing from many addresses gains nothing while the
+parent can still sign in.
 """
 
+from axes.helpers import get_cool_off
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib import auth
+from django.db.models import Sum
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 
@@ -43,11 +56,28 @@ def check_password(request, email, password):
     return user, None
 
 
+def wrong_passwords_everywhere(email):
+    """Wrong passwords for ``email`` from every address within the cool-off time."""
+    since = timezone.now() - get_cool_off()
+    total = AccessAttempt.objects.filter(username__iexact=email, attempt_time__gte=since).aggregate(
+        total=Sum("failures_since_start")
+    )["total"]
+    return total or 0
+
+
+def needs_code(user):
+    """Whether this sign-in needs an emailed code: two-step verification is on, or the
+    account's password is being guessed from elsewhere."""
+    if two_factor.user_has_two_factor(user):
+        return True
+    return wrong_passwords_everywhere(user.email) >= settings.AXES_FAILURE_LIMIT
+
+
 def start(request, user, next_url):
     """After a correct password: sign in straight away, or send a code and keep the user
     half-signed-in. Returns True when a code step follows."""
     next_url = safe_next(request, next_url)
-    if not two_factor.user_has_two_factor(user):
+    if not needs_code(user):
         finish(request, user, next_url=next_url)
         return False
     request.session.cycle_key()
@@ -76,7 +106,8 @@ def finish(request, user, device=None, next_url=None):
     for key in (PENDING_USER, PENDING_BACKEND, NEXT):
         request.session.pop(key, None)
     auth.login(request, user, backend=backend)
-    if device is not None:
+    if device is not None and device.confirmed:
+        # A one-off code (two-step verification off) does not make a verified session.
         otp_login(request, device)
     return next_url
 

@@ -90,6 +90,13 @@ def required_for(user):
     )
 
 
+def every_service_requires(user):
+    """Whether every service the user's kind of account can use needs two-step
+    verification, so there is nothing to do without it (no "Not now")."""
+    tiles = [t for t in plugin_tiles().values() if t.audience in (BOTH, user.kind)]
+    return bool(tiles) and all(tile.requires_two_factor for tile in tiles)
+
+
 def _lock_for_update(user):
     lock, _created = TwoFactorLock.objects.select_for_update().get_or_create(user=user)
     return lock
@@ -116,18 +123,32 @@ def _may_send_code(user):
     return True
 
 
-def send_code(device):
+def send_code(device, counted=False):
     """Send a new code for ``device`` (its earlier code stops working). False when the user
-    has had as many codes this hour as Portal configuration allows, or is locked."""
-    if locked_until(device.user) or not _may_send_code(device.user):
+    is locked for wrong codes, or when ``counted`` (the user asked for a new code) and they
+    have had as many new codes this hour as Portal configuration allows."""
+    if locked_until(device.user) or (counted and not _may_send_code(device.user)):
         return False
     method_for(device).challenge(device)
     return True
 
 
 def send_sign_in_code(user):
-    """Email a sign-in code to a user with two-step verification on."""
-    return send_code(sign_in_device(user))
+    """Email the code of a sign-in that has just passed the password step. Always sent
+    (unless locked): the hourly limit is for "send me a new code" requests only, so a user
+    who signs in often is never left without a code."""
+    return send_code(sign_in_code_device(user))
+
+
+def resend_sign_in_code(user):
+    """The user asked for a new sign-in code; counted against the hourly limit."""
+    return send_code(sign_in_code_device(user), counted=True)
+
+
+def sign_in_code_device(user):
+    """Where a sign-in code goes: the user's own device, else a one-off email device (an
+    account without two-step verification that sign-in protection asks for a code)."""
+    return sign_in_device(user) or pending_device(user) or METHODS["email"].new_device(user)
 
 
 def has_live_code(device):
@@ -181,7 +202,7 @@ def start_turning_on(user, method="email"):
     """Create an unconfirmed device and send its first code; False when no code could be
     sent (limit reached)."""
     device = pending_device(user) or METHODS[method].new_device(user)
-    return send_code(device)
+    return send_code(device, counted=True)
 
 
 def confirm_turning_on(user, code):

@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
+from .forms_invitations import InvitationAdminForm
 from .invitations import InvitationRefused, cancel_invitation, create_invitation
 from .models import Invitation
 
@@ -120,7 +121,8 @@ class InvitationViewSet(ModelViewSet):
             FieldPanel(
                 "language", help_text=_("The invitation email is written in this language.")
             ),
-        ]
+        ],
+        base_form_class=InvitationAdminForm,
     )
 
     def get_queryset(self, request):

@@ -10,7 +10,7 @@ from portal import access
 
 from . import staff
 from .admin_views import AwaitingVerificationView, PortalUsersView, PortalUserView, UserActionView
-from .admin_views_outbox import OutboxMessageView, OutboxView, outbox_enabled
+from .admin_views_outbox import OutboxMessageView, OutboxView, may_read_outbox
 from .viewsets import InvitationViewSet
 
 invitations = InvitationViewSet("invitations")
@@ -74,7 +74,7 @@ class _AwaitingVerificationMenuItem(access.AccessMenuItem):
 
 class _OutboxMenuItem(MenuItem):
     def is_shown(self, request):
-        return outbox_enabled()
+        return may_read_outbox(request.user)
 
 
 @hooks.register(PORTAL_MENU_HOOK)

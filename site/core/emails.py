@@ -9,8 +9,6 @@ Notify (core.mail.NotifyEmailBackend), chosen by settings.
 
 import logging
 
-import markdown as markdown_lib
-import nh3
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -18,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_q.tasks import async_task
 
+from . import email_format
 from .config import branding
 from .texts import optional_text, raw_text
 
@@ -32,18 +31,22 @@ def _variant(key, audience, language):
 
 
 def render_email(subject_key, body_key, language, audience=None, **placeholders):
-    """(subject, plain body, HTML body) in ``language`` with the placeholders filled in."""
+    """(subject, plain body, HTML body) in ``language`` with the placeholders filled in.
+
+    Placeholder values are escaped before the Markdown is rendered and the plain body is made
+    from the HTML (core.email_format), so a typed name can add no link, image or markup.
+    """
     with translation.override(language):
         council = branding().name_for(language)
         placeholders = {"council": council, **placeholders}
         subject = raw_text(_variant(subject_key, audience, language), language, **placeholders)
-        body = raw_text(_variant(body_key, audience, language), language, **placeholders)
-        body_html = nh3.clean(markdown_lib.markdown(body), link_rel="noopener")
+        template = raw_text(_variant(body_key, audience, language), language)
+        body_html = email_format.to_html(email_format.fill(template, placeholders))
         html = render_to_string(
             "core/email.html",
             {"subject": subject, "body_html": body_html, "council_name": council},
         )
-    return " ".join(subject.split()), body, html
+    return " ".join(subject.split()), email_format.to_plain_text(body_html), html
 
 
 def send_email(to, subject_key, body_key, language=None, audience=None, **placeholders):

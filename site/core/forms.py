@@ -11,6 +11,8 @@ import datetime
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .texts import optional_text
@@ -34,6 +36,13 @@ class DayMonthYearWidget(forms.Widget):
 
     def value_omitted_from_data(self, data, files, name):
         return not any(f"{name}-{part}" in data for part in self.parts)
+
+
+def _error_message(errors):
+    """A field's error message component: several messages one per line."""
+    if len(errors) == 1:
+        return {"text": errors[0]}
+    return {"html": format_html_join(mark_safe("<br>"), "{}", ((error,) for error in errors))}
 
 
 class PortalBoundField(forms.BoundField):
@@ -86,7 +95,7 @@ class PortalBoundField(forms.BoundField):
         if self.govuk_hint:
             params["hint"] = {"text": self.govuk_hint}
         if self.errors:
-            params["errorMessage"] = {"text": " ".join(self.errors)}
+            params["errorMessage"] = _error_message(self.errors)
         attrs = dict(self.build_widget_attrs(self.field.widget.attrs))
         # The components work out ids and aria-describedby themselves; a description the
         # widget names on purpose is kept.
@@ -116,17 +125,19 @@ class PortalBoundField(forms.BoundField):
         return getattr(self, f"_params_{self.govuk_component.replace('-', '_')}")(params)
 
     def _single_checkbox(self, params, label):
-        # A yes/no field is one checkbox whose own label is the question.
+        # A yes/no field is one checkbox whose own label is the question; its hint sits
+        # under that label, beside the box it explains.
         params.pop("id")
         params["idPrefix"] = self.auto_id
-        params["items"] = [
-            {
-                "value": "true",
-                "text": label,
-                "checked": bool(self.value()),
-                "disabled": params.pop("disabled"),
-            }
-        ]
+        item = {
+            "value": "true",
+            "text": label,
+            "checked": bool(self.value()),
+            "disabled": params.pop("disabled"),
+        }
+        if "hint" in params:
+            item["hint"] = params.pop("hint")
+        params["items"] = [item]
         return params
 
     def _params_input(self, params):
@@ -247,9 +258,10 @@ class PortalForm:
         whole_form = list(self.non_field_errors())
         whole_form += [error for field in self.hidden_fields() for error in field.errors]
         errors = [{"text": message, "href": first_anchor} for message in whole_form]
+        # One line per message: a password can break several rules at once.
         errors += [
-            {"text": " ".join(field.errors), "href": f"#{field.govuk_anchor}"}
+            {"text": message, "href": f"#{field.govuk_anchor}"}
             for field in visible
-            if field.errors
+            for message in field.errors
         ]
         return {"titleText": _("There is a problem"), "errorList": errors}

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.http import FileResponse
+from django.utils.cache import add_never_cache_headers
 
 from portal.plugins import plugin_gates
 
@@ -22,3 +24,25 @@ class PluginGateMiddleware:
                 if response is not None:
                     return response
         return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """``Cache-Control: no-store`` on every page a signed-in user is shown and on every file
+    download, so a shared computer's browser or a proxy keeps no copy of a family's
+    information for the next person to find with the Back button or in the cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or is_download(response):
+            add_never_cache_headers(response)
+        return response
+
+
+def is_download(response):
+    """A file sent to be saved (or any streamed file), rather than a page."""
+    disposition = response.get("Content-Disposition", "")
+    return isinstance(response, FileResponse) or disposition.startswith("attachment")

@@ -179,3 +179,12 @@ def test_admin_two_factor_can_be_turned_off_by_setting(client, staff, settings):
     client.force_login(staff)
 
     assert client.get("/admin/").status_code == 200
+
+
+def test_a_signed_in_parent_opening_the_admin_is_told_it_is_for_council_staff(client):
+    client.force_login(UserFactory(email="parent.admin@example.org"))
+    for url in ("/admin/", "/admin/login/?next=/admin/", "/admin/pages/"):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert "This area is for council staff" in response.text
+        assert 'href="/"' in response.text

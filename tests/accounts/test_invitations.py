@@ -36,7 +36,8 @@ def invite(email="parent@example.org", **fields):
 
 
 def code_in(message):
-    return re.search(r"\*\*([A-Z0-9]+)\*\*", message.body).group(1)
+    # Bold in the HTML part; the plain-text part carries no Markdown.
+    return re.search(r"<strong>([A-Z0-9]+)</strong>", message.alternatives[0][0]).group(1)
 
 
 def test_staff_create_an_invitation_which_is_emailed(
@@ -222,3 +223,17 @@ def test_welsh_pages(client, parent):
     response = client.post(f"/cy{ENTER_CODE}", {"code": invitation.code})
     assert response.url.startswith("/cy/account/invitation/accepted/")
     assert "Gwahoddiad wedi&#x27;i dderbyn" in client.get(response.url).text
+
+
+def test_the_childs_name_on_an_invitation_is_letters_only(admin_client):
+    response = admin_client.post(
+        f"{ADMIN}new/",
+        {
+            "email": "parent@example.org",
+            "child_name": "[Alex](https://evil.example)",
+            "language": "en",
+        },
+    )
+    assert response.status_code == 200
+    assert "The child&#x27;s name must only include letters" in response.content.decode()
+    assert not Invitation.objects.exists()

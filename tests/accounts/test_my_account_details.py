@@ -75,6 +75,21 @@ def test_user_changes_their_name(client, citizen):
     assert "Your details have been updated" in page
 
 
+def test_a_name_with_a_link_in_it_is_refused_and_a_welsh_name_is_kept(client, citizen):
+    refused = post(
+        client, PERSONAL, {"first_name": "![x](https://evil.example/p.png)", "last_name": "Evans"}
+    )
+    assert "First name must only include letters, spaces, hyphens and apostrophes" in (
+        refused.content.decode()
+    )
+    citizen.refresh_from_db()
+    assert citizen.first_name == "Alys"
+
+    post(client, PERSONAL, {"first_name": "Gwenllïan", "last_name": "Ap Siôn"})
+    citizen.refresh_from_db()
+    assert (citizen.first_name, citizen.last_name) == ("Gwenllïan", "Ap Siôn")
+
+
 def test_a_missing_name_is_explained_and_nothing_is_lost(client, citizen):
     response = post(client, PERSONAL, {"first_name": "Bethan", "last_name": ""})
     assert response.status_code == 200

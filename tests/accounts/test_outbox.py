@@ -83,3 +83,21 @@ def test_outbox_is_for_staff_only(client, outbox):
 
 def test_outbox_is_in_the_portal_menu_in_demo_mode(admin_client, outbox):
     assert "Email outbox" in admin_client.get("/admin/").text
+
+
+def test_staff_who_are_not_superusers_cannot_read_everyones_codes(client, outbox):
+    from django.contrib.auth.models import Group, Permission
+
+    write_email("first@example.org", "Your sign-in code", "Your code is 123456")
+    (name,) = [path.name for path in outbox.glob("*.eml")]
+    caseworker = UserFactory(email="caseworker@example.org", is_staff=True, kind="staff")
+    group = Group.objects.create(name="Caseworkers")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    caseworker.groups.add(group)
+    client.force_login(caseworker)
+    assert client.get("/admin/").status_code == 200
+    assert "Email outbox" not in client.get("/admin/").text
+    for url in (OUTBOX, f"{OUTBOX}{name}/"):
+        response = client.get(url)
+        assert response.status_code in (302, 403)
+        assert "123456" not in response.text

@@ -2,9 +2,11 @@
 the account created on "Check your answers" and a code and link emailed."""
 
 import re
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +19,7 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 PASSWORD = "Correct-Horse-Battery-9"
 User = get_user_model()
+ENCODE = MD5PasswordHasher.encode
 
 
 def url(name, language="en"):
@@ -31,7 +34,12 @@ def answer_steps(client, email="alex.jones@example.org", professional=False, lan
     if professional:
         client.post(
             url("register_work", language),
-            {"professional_role": "SENCo", "organisation": "Hill Primary School"},
+            {
+                "professional_role": "SENCo",
+                "organisation": "Hill Primary School",
+                "work_address": "Hill Primary School\nHill Road\nTS18 1AA",
+                "work_phone": "01632  960 001",
+            },
         )
     client.post(url("register_postcode", language), {"postcode": "ts181aa"})
     client.post(url("register_address", language), {"address": "2"})
@@ -120,7 +128,38 @@ def test_professional_registers_and_awaits_verification(client, django_capture_o
     user = User.objects.get(email="sam@school.example")
     assert user.kind == "professional" and user.verification_state == PENDING
     assert (user.professional_role, user.organisation) == ("SENCo", "Hill Primary School")
+    assert user.work_address == "Hill Primary School\nHill Road\nTS18 1AA"
+    assert user.work_phone == "01632 960 001"
     assert not user.is_verified_professional
+
+
+def test_a_professional_is_asked_for_a_work_address_and_phone(client):
+    client.get(url("register_professional"))
+    page = client.post(
+        url("register_work"),
+        {"professional_role": "SENCo", "organisation": "Hill Primary School", "work_phone": "12"},
+    ).content.decode()
+    assert "Enter your work address" in page
+    assert "Enter a telephone number, like 01632 960 001" in page
+    client.post(
+        url("register_work"),
+        {
+            "professional_role": "SENCo",
+            "organisation": "Hill Primary School",
+            "work_address": "Hill Road",
+            "work_phone": "01632 960 001",
+        },
+    )
+    # The work phone is not asked again with the personal numbers.
+    assert 'name="work_phone"' not in client.get(url("register_phone")).content.decode()
+
+
+def test_the_professional_checkbox_hint_sits_under_the_checkbox(client):
+    page = client.get(url("register")).content.decode()
+    item = re.search(r'<div class="govuk-checkboxes__item">.*?</div>\s*</div>', page, re.S)
+    assert item, "no checkbox item"
+    assert "The council checks professional accounts" in item.group(0)
+    assert 'class="govuk-hint govuk-checkboxes__hint"' in item.group(0)
 
 
 def test_the_professional_link_starts_with_the_professional_questions(client):
@@ -253,10 +292,49 @@ def test_name_is_required(client, data, message):
     assert message in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("first_name", "last_name"),
+    [("Siân", "ap Dafydd"), ("Gwenllïan", "Ŵyn-Jones"), ("Seán", "O’Brien"), ("Zoë", "D'Arcy")],
+)
+def test_welsh_and_accented_names_are_accepted(client, first_name, last_name):
+    client.post(url("register"), {})
+    response = client.post(
+        url("register_name"), {"first_name": f" {first_name} ", "last_name": last_name}
+    )
+    assert response.status_code == 302
+    assert client.session[SESSION_KEY]["name"] == {"first_name": first_name, "last_name": last_name}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {"first_name": "[Urgent](https://evil.example)", "last_name": "Jones"},
+            "First name must only include letters, spaces, hyphens and apostrophes",
+        ),
+        (
+            {"first_name": "Alex", "last_name": "<b>Jones</b>"},
+            "Last name must only include letters, spaces, hyphens and apostrophes",
+        ),
+        (
+            {"first_name": "Alex2", "last_name": "Jones"},
+            "First name must only include letters, spaces, hyphens and apostrophes",
+        ),
+    ],
+)
+def test_names_with_other_characters_are_refused_with_a_clear_message(client, data, message):
+    client.post(url("register"), {})
+    response = client.post(url("register_name"), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "name" not in client.session[SESSION_KEY]
+
+
 def test_professional_role_and_organisation_are_required(client):
     client.get(url("register_professional"))
     page = client.post(url("register_work"), {}).content.decode()
     assert "Enter your role" in page and "Enter the name of your organisation" in page
+    assert "Enter your work address" in page and "Enter your work phone number" in page
 
 
 @pytest.mark.parametrize(
@@ -362,3 +440,22 @@ def test_first_page_offers_the_professional_choice(client):
     client.post(url("register"), {})
     assert client.session[SESSION_KEY]["kind"] == "citizen"
     assert client.session[SESSION_KEY]["name"]["last_name"] == "Lee"
+
+
+def test_the_last_step_does_the_same_work_whether_or_not_the_address_is_taken(
+    client, django_capture_on_commit_callbacks
+):
+    UserFactory(email="alex.jones@example.org")
+    work = {}
+    for email in ("someone.new@example.org", "alex.jones@example.org"):
+        answer_steps(client, email=email)
+        with (
+            mock.patch.object(
+                MD5PasswordHasher, "encode", autospec=True, side_effect=ENCODE
+            ) as spy,
+            django_capture_on_commit_callbacks(execute=False) as queued,
+        ):
+            client.post(url("register_check"))
+        work[email] = (spy.call_count, len(queued))
+
+    assert work["someone.new@example.org"] == work["alex.jones@example.org"] == (1, 1)

@@ -21,8 +21,9 @@ def citizen(db):
     return UserFactory(email="sam@example.org", email_confirmed_at=timezone.now())
 
 
-def post_sign_in(client, email, password=PASSWORD, **extra):
-    return client.post(SIGN_IN, {"email": email, "password": password, **extra})
+def post_sign_in(client, email, password=PASSWORD, next=None, **meta):
+    data = {"email": email, "password": password, **({"next": next} if next else {})}
+    return client.post(SIGN_IN, data, **meta)
 
 
 def comparable(response, typed_email):
@@ -129,15 +130,15 @@ def test_user_with_two_factor_is_only_half_signed_in_until_the_code(
     assert client.session["otp_device_id"]
 
 
-def test_axes_locks_out_after_too_many_wrong_passwords(client, citizen, settings):
+def test_axes_locks_out_after_too_many_wrong_passwords_from_one_address(client, citizen, settings):
     settings.AXES_ENABLED = True
     settings.AXES_FAILURE_LIMIT = 3
 
     for _attempt in range(2):
         page = post_sign_in(client, citizen.email, "Not-the-Password-1", REMOTE_ADDR="10.0.0.1")
         assert page.status_code == 200
-    locked = post_sign_in(client, citizen.email, "Not-the-Password-1")
-    right_password = post_sign_in(client, citizen.email)
+    locked = post_sign_in(client, citizen.email, "Not-the-Password-1", REMOTE_ADDR="10.0.0.1")
+    right_password = post_sign_in(client, citizen.email, REMOTE_ADDR="10.0.0.1")
 
     assert locked.status_code == 429
     assert "You cannot sign in at the moment" in locked.content.decode()
@@ -146,14 +147,50 @@ def test_axes_locks_out_after_too_many_wrong_passwords(client, citizen, settings
     assert "_auth_user_id" not in client.session
 
 
-def test_axes_counts_per_ip_address_too(client, citizen, settings):
+def test_wrong_passwords_from_elsewhere_cannot_lock_a_parent_out(client, citizen, settings):
     settings.AXES_ENABLED = True
-    settings.AXES_FAILURE_LIMIT = 2
+    settings.AXES_FAILURE_LIMIT = 3
+    for _attempt in range(5):
+        post_sign_in(client, citizen.email, "Not-the-Password-1", REMOTE_ADDR="198.51.100.7")
 
-    post_sign_in(client, "someone@example.org", "Wrong-1")
-    post_sign_in(client, "another@example.org", "Wrong-2")
+    response = post_sign_in(client, citizen.email, REMOTE_ADDR="203.0.113.20")
 
-    assert post_sign_in(client, citizen.email).status_code == 429
+    # Not locked out: the parent gets the emailed-code step.
+    assert response.status_code == 302
+    assert response.url == "/account/sign-in/code/"
+
+
+def test_a_password_guessed_from_many_addresses_also_needs_an_emailed_code(
+    client, citizen, settings, django_capture_on_commit_callbacks
+):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    for address in ("198.51.100.1", "198.51.100.2", "198.51.100.3"):
+        post_sign_in(client, citizen.email, "Not-the-Password-1", REMOTE_ADDR=address)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_sign_in(client, citizen.email, REMOTE_ADDR="203.0.113.20")
+    assert response.url == "/account/sign-in/code/"
+    assert "_auth_user_id" not in client.session
+    (message,) = mail.outbox
+    code = re.search(r"\b(\d{6})\b", message.body).group(1)
+
+    client.post("/account/sign-in/code/", {"code": code}, REMOTE_ADDR="203.0.113.20")
+
+    assert client.session["_auth_user_id"] == str(citizen.pk)
+    # A one-off code does not turn two-step verification on.
+    assert not EmailDevice.objects.filter(user=citizen, confirmed=True).exists()
+
+
+def test_a_few_wrong_passwords_do_not_ask_for_a_code(client, citizen, settings):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    post_sign_in(client, citizen.email, "Not-the-Password-1", REMOTE_ADDR="198.51.100.1")
+
+    response = post_sign_in(client, citizen.email, REMOTE_ADDR="203.0.113.20")
+
+    assert client.session["_auth_user_id"] == str(citizen.pk)
+    assert response.url != "/account/sign-in/code/"
 
 
 def test_sign_out_needs_a_post_and_ends_the_session(client, citizen):
@@ -183,3 +220,14 @@ def test_welsh_sign_in_page(client):
     assert '<html lang="cy"' in page
     assert "Cyfeiriad e-bost" in page
     assert "Mewngofnodi" in page
+
+
+def test_the_navigation_offers_create_an_account_beside_sign_in(client):
+    page = client.get(SIGN_IN).content.decode()
+    navigation = re.search(r'<ul class="govuk-service-navigation__list".*?</ul>', page, re.S).group(
+        0
+    )
+    assert f'href="{SIGN_IN}"' in navigation
+    assert 'href="/account/register/">Create an account</a>' in navigation
+    welsh = client.get("/cy/account/sign-in/").content.decode()
+    assert 'href="/cy/account/register/">Creu cyfrif</a>' in welsh

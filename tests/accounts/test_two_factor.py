@@ -154,31 +154,51 @@ def test_spaces_in_a_code_are_ignored(client, parent):
 
 def test_new_codes_are_limited_per_hour(client, parent, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        half_sign_in(client, parent)  # the first of five codes this hour
-        for _code in range(4):
+        half_sign_in(client, parent)  # not counted: only new codes asked for are
+        for _code in range(5):
             page = client.post(CODE_PAGE, {"resend": "1"}, follow=True).content.decode()
             assert "We have sent you a new code" in page
         refused = client.post(CODE_PAGE, {"resend": "1"}, follow=True).content.decode()
 
-    assert "You have asked for too many codes" in refused
-    assert len(mail.outbox) == 5
+    assert "You have asked for too many new codes" in refused
+    assert len(mail.outbox) == 6
     with later(61):
         page = client.post(CODE_PAGE, {"resend": "1"}, follow=True).content.decode()
     assert "We have sent you a new code" in page
 
 
-def test_signing_in_after_the_hourly_codes_are_used_says_so(client, parent):
+def test_an_ordinary_sign_in_always_sends_a_code_even_after_the_hourly_new_codes(
+    client, parent, django_capture_on_commit_callbacks
+):
     config = PortalSettings.load()
     config.two_factor_resend_per_hour = 1
     config.save()
-    code = half_sign_in(client, parent)
-    client.post(CODE_PAGE, {"code": code})
-    client.post("/account/sign-out/")
+    with django_capture_on_commit_callbacks(execute=True):
+        for _sign_in in range(3):
+            code = half_sign_in(client, parent)
+            page = client.get(CODE_PAGE).content.decode()
+            assert "too many" not in page
+            client.post(CODE_PAGE, {"code": code})
+            assert signed_in(client)
+            client.post("/account/sign-out/")
 
-    response = client.post("/account/sign-in/", {"email": parent.email, "password": PASSWORD})
+    assert len(mail.outbox) == 3
 
-    page = client.get(response.url).content.decode()
-    assert "You have asked for too many codes" in page
+
+def test_a_refused_new_code_never_claims_a_code_was_just_sent(client, parent):
+    config = PortalSettings.load()
+    config.two_factor_resend_per_hour = 1
+    config.save()
+    half_sign_in(client, parent)
+    client.post(CODE_PAGE, {"resend": "1"})
+
+    refused = client.post(CODE_PAGE, {"resend": "1"})
+
+    page = refused.content.decode()
+    assert refused.status_code == 429
+    assert "You have asked for too many new codes" in page
+    assert "We have sent" not in page
+    assert "Enter the code from the last email we sent you" in page
 
 
 def test_another_users_code_does_not_work_in_my_session(client, parent):
@@ -315,3 +335,29 @@ def test_staff_can_never_turn_it_off(client):
 
 def test_two_factor_page_needs_signing_in(client):
     assert client.get(MANAGE).url.startswith("/account/sign-in/?next=")
+
+
+OFFER = "/account/sign-in/two-step-verification/"
+
+
+def test_a_young_person_whose_every_service_needs_it_is_not_offered_not_now(client):
+    young_person = confirmed_user("yusuf@example.org", kind=CITIZEN)
+    client.force_login(young_person)
+
+    with requiring_tile(BOTH):
+        page = client.get(OFFER).content.decode()
+
+    assert "Turn on two-step verification now" in page
+    assert "Not now" not in page
+
+
+def test_not_now_is_offered_while_some_service_works_without_it(client):
+    young_person = confirmed_user("yusuf@example.org", kind=CITIZEN)
+    client.force_login(young_person)
+    example = {"example": two_factor.plugin_tiles()["example"]}
+    send = TileSpec("send", "t", "d", "send:start", audience=BOTH, requires_two_factor=True)
+
+    with mock.patch("accounts.two_factor.plugin_tiles", return_value={**example, "send": send}):
+        page = client.get(OFFER).content.decode()
+
+    assert "Not now" in page

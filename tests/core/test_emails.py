@@ -67,7 +67,7 @@ def test_markdown_body_is_sanitised_in_html():
     )
     _subject, text, html = render_email(SUBJECT, BODY, "en", name="Ann")
     assert "<strong>Ann</strong>" in html and "<script>" not in html
-    assert text.startswith("Hello **Ann**")
+    assert text == "Hello Ann"  # no Markdown syntax, no script
 
 
 def test_outbox_backend_writes_eml_files(settings, tmp_path, committing):
@@ -105,3 +105,52 @@ def test_notify_backend_sends_subject_and_body_as_personalisation(
     assert call["template_id"] == "template-1"
     assert call["personalisation"]["subject"] == "Mae eich cyfrinair wedi'i newid"
     assert "Annwyl Ceri" in call["personalisation"]["body"]
+
+
+INJECTED = "[Urgent](https://evil.example) ![x](https://evil.example/p.png) <b>bold</b> *now*"
+
+
+def test_a_name_typed_with_markdown_or_html_arrives_as_literal_text(committing):
+    user = UserFactory(first_name=INJECTED, last_name="Jones")
+    with committing():
+        send_user_email(
+            user,
+            "account.emailsubject.registration",
+            "account.email_registration",
+            code="123456",
+            link="https://portal.example/confirm/abc/",
+            hours=24,
+        )
+    (message,) = mail.outbox
+    html = message.alternatives[0][0]
+    assert 'href="https://evil.example' not in html
+    assert "<img" not in html and "<b>" not in html and "<em>" not in html
+    assert "[Urgent](https://evil.example) ![x](https://evil.example/p.png)" in html
+    assert "&lt;b&gt;bold&lt;/b&gt; *now*" in html
+    assert f"Dear {INJECTED} Jones" in message.body
+
+
+def test_the_portals_own_links_are_links_and_the_plain_text_has_no_markdown(committing):
+    TextResource.objects.filter(
+        key="account.email_registration", locale__language_code="en"
+    ).update(
+        value="Dear {name},\n\n**Your code is {code}.** Confirm here: {link}\n\n"
+        "- It works once\n- Read more at https://council.example/help"
+    )
+    with committing():
+        send_user_email(
+            UserFactory(first_name="Ann", last_name="Jones"),
+            "account.emailsubject.registration",
+            "account.email_registration",
+            code="123456",
+            link="https://portal.example/confirm/abc/",
+            hours=24,
+        )
+    (message,) = mail.outbox
+    html = message.alternatives[0][0]
+    assert '<a href="https://portal.example/confirm/abc/"' in html
+    assert '<a href="https://council.example/help"' in html
+    assert "<strong>Your code is 123456.</strong>" in html
+    assert "**" not in message.body and "- It" not in message.body
+    assert "Your code is 123456. Confirm here: https://portal.example/confirm/abc/" in message.body
+    assert "• It works once" in message.body

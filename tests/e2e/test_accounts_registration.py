@@ -26,6 +26,8 @@ LANGUAGES = {
         "last_name": "Last name",
         "role": "Your role",
         "organisation": "Organisation",
+        "work_address": "Work address",
+        "work_phone": "Work phone number",
         "postcode": "Postcode",
         "find": "Find address",
         "select": "Select your address",
@@ -55,6 +57,8 @@ LANGUAGES = {
         "last_name": "Cyfenw",
         "role": "Eich rôl",
         "organisation": "Sefydliad",
+        "work_address": "Cyfeiriad gwaith",
+        "work_phone": "Rhif ffôn gwaith",
         "postcode": "Cod post",
         "find": "Chwilio am gyfeiriad",
         "select": "Dewiswch eich cyfeiriad",
@@ -97,8 +101,12 @@ def press_button(portal, name):
 
 
 def start(portal, language, professional=False):
+    """From the home page's navigation, as a new user finds it."""
     page = portal.page
-    portal.goto(f"{language['prefix']}/account/register/")
+    portal.goto(f"{language['prefix']}/")
+    navigation = page.locator("#account-navigation")
+    portal.click(navigation.get_by_role("link", name=language["start"], exact=True))
+    assert portal.path() == f"{language['prefix']}/account/register/"
     expect(heading(page)).to_have_text(language["start"])
     if professional:
         page.get_by_label(language["professional"]).check()
@@ -191,6 +199,8 @@ def test_professional_registers_and_awaits_verification(portal, language, addres
     fill_name(portal, language)
     page.get_by_label(language["role"]).fill("SENCo")
     page.get_by_label(language["organisation"]).fill("Hill Primary School")
+    page.get_by_label(language["work_address"]).fill("Hill Primary School\nHill Road\nTS18 1AA")
+    page.get_by_label(language["work_phone"]).fill("01632 960 001")
     press_button(portal, language["continue"])
     page.get_by_label(language["postcode"]).fill("TS18 1AB")
     press_button(portal, language["find"])
@@ -198,6 +208,7 @@ def test_professional_registers_and_awaits_verification(portal, language, addres
     press_button(portal, language["continue"])
     fill_the_rest(portal, language, email, email_label="work_email")
     expect(page.locator(".govuk-summary-list")).to_contain_text("Hill Primary School")
+    expect(page.locator(".govuk-summary-list")).to_contain_text("01632 960 001")
 
     user = create_and_confirm(portal, language, email)
 

@@ -46,13 +46,6 @@ TEXTS = [
                 "The address you use to sign in.",
                 "Y cyfeiriad rydych chi'n ei ddefnyddio i fewngofnodi.",
             ),
-            ("secret_question.label", "Your secret question", "Eich cwestiwn cyfrinachol"),
-            (
-                "secret_question.hint",
-                "Choose the question you picked when you registered.",
-                "Dewiswch y cwestiwn a ddewisoch chi wrth gofrestru.",
-            ),
-            ("secret_answer.label", "Your secret answer", "Eich ateb cyfrinachol"),
             ("button", "Send me a reset link", "Anfonwch ddolen ailosod ataf"),
             ("sent.title", "Check your email", "Gwiriwch eich e-bost"),
             ("again", "Try again", "Rhoi cynnig arall arni"),
@@ -60,24 +53,25 @@ TEXTS = [
     ),
     TextDefault(
         f"{_FORGOTTEN}.intro",
-        "Enter your email address, secret question and secret answer. If they match an "
-        "account, we will email a link to choose a new password.",
-        "Rhowch eich cyfeiriad e-bost, eich cwestiwn cyfrinachol a'ch ateb cyfrinachol. Os "
-        "ydynt yn cyfateb i gyfrif, byddwn yn anfon dolen drwy e-bost i ddewis cyfrinair "
-        "newydd.",
+        "Enter the email address you sign in with. If it has an account, we will email a link "
+        "to choose a new password. If you chose a secret question, the link's page asks it "
+        "too.",
+        "Rhowch y cyfeiriad e-bost rydych chi'n mewngofnodi ag ef. Os oes cyfrif ganddo, "
+        "byddwn yn anfon dolen drwy e-bost i ddewis cyfrinair newydd. Os dewisoch gwestiwn "
+        "cyfrinachol, bydd tudalen y ddolen yn ei ofyn hefyd.",
         markdown=True,
     ),
     TextDefault(
         f"{_FORGOTTEN}.sent.body",
-        "If the details you entered match an account, we have sent an email with a link to "
+        "If the address you entered has an account, we have sent an email with a link to "
         "choose a new password. The link works once, for {hours} hours.\n\n"
         "If no email arrives within a few minutes, check your spam or junk folder. If it is "
-        "not there, try again with the details you gave when you registered. Contact the "
+        "not there, try again with the address you gave when you registered. Contact the "
         "SEND team if you still cannot sign in.",
-        "Os yw'r manylion a roesoch yn cyfateb i gyfrif, rydym wedi anfon e-bost gyda dolen i "
+        "Os oes cyfrif gan y cyfeiriad a roesoch, rydym wedi anfon e-bost gyda dolen i "
         "ddewis cyfrinair newydd. Mae'r ddolen yn gweithio unwaith, am {hours} awr.\n\n"
         "Os na fydd e-bost yn cyrraedd o fewn ychydig funudau, edrychwch yn eich ffolder sbam "
-        "neu sothach. Os nad yw yno, rhowch gynnig arall arni gyda'r manylion a roesoch wrth "
+        "neu sothach. Os nad yw yno, rhowch gynnig arall arni gyda'r cyfeiriad a roesoch wrth "
         "gofrestru. Cysylltwch â'r tîm AAA os na allwch fewngofnodi o hyd.",
         markdown=True,
     ),
@@ -87,6 +81,11 @@ TEXTS = [
         [
             *_NEW_PASSWORD,
             ("title", "Choose a new password", "Dewiswch gyfrinair newydd"),
+            (
+                "secret_answer.hint",
+                "The answer to the secret question you chose, as you gave it.",
+                "Yr ateb i'r cwestiwn cyfrinachol a ddewisoch, fel y rhoesoch ef.",
+            ),
             ("button", "Save new password", "Cadw'r cyfrinair newydd"),
             ("done.title", "Your password has been reset", "Mae eich cyfrinair wedi'i ailosod"),
             ("done.sign_in", "Sign in", "Mewngofnodi"),

@@ -65,6 +65,13 @@ TEXTS = [
         "For example, the name of your school or service",
         "Er enghraifft, enw eich ysgol neu'ch gwasanaeth",
     ),
+    TextDefault(f"{P}.work.work_address.label", "Work address", "Cyfeiriad gwaith"),
+    TextDefault(
+        f"{P}.work.work_address.hint",
+        "The address of your school or service, including the postcode",
+        "Cyfeiriad eich ysgol neu'ch gwasanaeth, gan gynnwys y cod post",
+    ),
+    TextDefault(f"{P}.work.work_phone.label", "Work phone number", "Rhif ffôn gwaith"),
     # Address: postcode, list, manual entry.
     TextDefault(f"{P}.postcode.title", "What is your address?", "Beth yw eich cyfeiriad?"),
     TextDefault(f"{P}.postcode.postcode.label", "Postcode", "Cod post"),
@@ -171,6 +178,8 @@ TEXTS = [
     TextDefault(f"{P}.check.name", "Name", "Enw"),
     TextDefault(f"{P}.check.role", "Role", "Rôl"),
     TextDefault(f"{P}.check.organisation", "Organisation", "Sefydliad"),
+    TextDefault(f"{P}.check.work_address", "Work address", "Cyfeiriad gwaith"),
+    TextDefault(f"{P}.check.work_phone", "Work phone number", "Rhif ffôn gwaith"),
     TextDefault(f"{P}.check.address", "Address", "Cyfeiriad"),
     TextDefault(f"{P}.check.phone", "Phone numbers", "Rhifau ffôn"),
     TextDefault(f"{P}.check.no_phone", "None given", "Dim wedi'u rhoi"),

@@ -6,6 +6,7 @@ from portal.plugins import TextDefault
 TEXTS = [
     # Header
     TextDefault("account.nav.sign_in", "Sign in", "Mewngofnodi"),
+    TextDefault("account.nav.register", "Create an account", "Creu cyfrif"),
     TextDefault("account.nav.sign_out", "Sign out", "Allgofnodi"),
     TextDefault("account.nav.my_account", "My account", "Fy nghyfrif"),
     # Sign in
@@ -53,11 +54,30 @@ TEXTS = [
         "mewngofnodi wedi'i atal am {minutes} munud. Rhowch gynnig arall arni nes ymlaen, neu "
         "ailosodwch eich cyfrinair.",
     ),
+    # A signed-in citizen or professional who opens the staff admin
+    TextDefault(
+        "account.staff_only.title",
+        "This area is for council staff",
+        "Mae'r rhan hon ar gyfer staff y cyngor",
+    ),
+    TextDefault(
+        "account.staff_only.body",
+        "You are signed in, but your account cannot use the council's staff pages. Everything "
+        "you can do on this site is on the home page and in My account.",
+        "Rydych wedi mewngofnodi, ond ni all eich cyfrif ddefnyddio tudalennau staff y cyngor. "
+        "Mae popeth y gallwch ei wneud ar y wefan hon ar yr hafan ac yn Fy nghyfrif.",
+    ),
+    TextDefault("account.staff_only.home_link", "Go to the home page", "Ewch i'r hafan"),
     # The emailed code
     TextDefault(
         "account.sign_in.code.title",
         "We have sent a code to your email address",
         "Rydym wedi anfon cod i'ch cyfeiriad e-bost",
+    ),
+    TextDefault(
+        "account.sign_in.code.title_refused",
+        "Enter the code from the last email we sent you",
+        "Rhowch y cod o'r e-bost diwethaf a anfonwyd atoch",
     ),
     TextDefault(
         "account.sign_in.code.intro",

@@ -19,9 +19,9 @@ from portal.access import NOT_AN_ID, public, route
 from .. import credentials
 from ..forms_credentials import (
     EmailChangeForm,
-    NewPasswordForm,
     PasswordChangeForm,
     PasswordForgottenForm,
+    PasswordResetForm,
     SecretQuestionChangeForm,
 )
 
@@ -53,18 +53,13 @@ def _message(request, prefix, status=200, **context):
 # --- Forgotten password -----------------------------------------------------------------
 
 
-@sensitive_post_parameters("secret_answer")
 @require_http_methods(["GET", "POST"])
 def password_forgotten(request):
     form = PasswordForgottenForm(_posted(request))
     if form.is_valid():
-        data = form.cleaned_data
         try:
             credentials.request_password_reset(
-                data["email"],
-                data["secret_question"],
-                data["secret_answer"],
-                get_client_ip_address(request),
+                form.cleaned_data["email"], get_client_ip_address(request)
             )
         except credentials.TooManyRequests:
             form.add_error(
@@ -90,7 +85,7 @@ def password_forgotten_sent(request):
 
 
 @never_cache
-@sensitive_post_parameters("new_password", "new_password_confirm")
+@sensitive_post_parameters("secret_answer", "new_password", "new_password_confirm")
 @require_http_methods(["GET", "POST"])
 def password_reset(request, uidb64, token):
     try:
@@ -102,7 +97,7 @@ def password_reset(request, uidb64, token):
             link_url=reverse("accounts:password_forgotten"),
             link_key="account.credentials.reset.invalid.again",
         )
-    form = NewPasswordForm(user, _posted(request))
+    form = PasswordResetForm(user, _posted(request))
     if form.is_valid():
         credentials.set_new_password(user, form.cleaned_data["new_password"])
         return redirect("accounts:password_reset_done")

@@ -187,6 +187,12 @@ class PhoneView(StepView):
     step = "phone"
     form_class = PhoneForm
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.current["kind"] == PROFESSIONAL:
+            del form.fields["work_phone"]  # asked with the work details
+        return form
+
 
 class AccountView(StepView):
     """Email address and password; the password goes into the session hashed."""

@@ -23,7 +23,8 @@ from .sign_in_two_factor import lock_message
 
 TEMPLATES = "accounts/sign_in/"
 TOO_MANY_CODES = gettext_lazy(
-    "You have asked for too many codes. Use the last code we sent, or try again later."
+    "You have asked for too many new codes. Use the code in the last email we sent you, or "
+    "ask for a new code in an hour."
 )
 
 
@@ -45,9 +46,6 @@ def sign_in(request):
             return render(request, TEMPLATES + "unconfirmed.html")
         if user is not None:
             if service.start(request, user, next_url):
-                device = two_factor.sign_in_device(user)
-                if not two_factor.has_live_code(device) and not two_factor.locked_until(user):
-                    messages.error(request, TOO_MANY_CODES)
                 return redirect("accounts:sign_in_code")
             return redirect(_with_next("accounts:two_factor_offer", next_url))
         form.add_error(None, _("Email address or password is incorrect"))
@@ -81,16 +79,19 @@ def sign_in_code(request):
     if not pending and request.method == "GET":
         two_factor.ensure_code_sent(user)
     form = CodeForm()
+    refused = False
     if request.method == "POST" and "resend" in request.POST:
-        if two_factor.send_sign_in_code(user):
+        if two_factor.resend_sign_in_code(user):
             messages.success(request, _("We have sent you a new code."))
-        elif not two_factor.locked_until(user):
-            messages.error(request, TOO_MANY_CODES)
-        return redirect(_with_next("accounts:sign_in_code", next_url))
-    if request.method == "POST":
+            return redirect(_with_next("accounts:sign_in_code", next_url))
+        # Shown on this page rather than after a redirect, so its heading can say to use
+        # the last code; an earlier "new code sent" notice not yet shown is out of date.
+        refused = not two_factor.locked_until(user)
+        list(messages.get_messages(request))
+    elif request.method == "POST":
         form = CodeForm(request.POST)
         if form.is_valid():
-            device = two_factor.sign_in_device(user)
+            device = two_factor.sign_in_code_device(user)
             result = two_factor.check_code(device, form.cleaned_data["code"])
             if result == two_factor.VERIFIED:
                 if pending:
@@ -108,10 +109,11 @@ def sign_in_code(request):
     context = {
         "form": form,
         "next": next_url,
+        "refused_message": TOO_MANY_CODES if refused else "",
         "locked_message": lock_message(until) if until else "",
         "minutes": portal_settings().two_factor_code_minutes,
     }
-    return render(request, TEMPLATES + "code.html", context)
+    return render(request, TEMPLATES + "code.html", context, status=429 if refused else 200)
 
 
 def two_factor_offer(request):
@@ -121,7 +123,12 @@ def two_factor_offer(request):
     next_url = service.safe_next(request, request.GET.get("next"))
     if two_factor.user_has_two_factor(request.user):
         return redirect(service.landing_url(request, next_url))
-    context = {"next": next_url or "", "not_now_url": service.landing_url(request, next_url)}
+    landing = service.landing_url(request, next_url)
+    context = {
+        "next": landing,
+        # Nothing can be done without it when every service the user can use needs it.
+        "not_now_url": None if two_factor.every_service_requires(request.user) else landing,
+    }
     return render(request, TEMPLATES + "offer.html", context)
 
 
