@@ -3,7 +3,7 @@
 Between a correct password and a correct code the user is not signed in: only their id
 (and where they were going) is kept in the session, so nothing of theirs can be seen yet.
 
-Wrong passwords (docs/architecture/accounts-security.md): django-axes locks one account *from
+Wrong passwords (docs/architecture.md, "Accounts: security rules"): django-axes locks one account *from
 one address* (AXES_LOCKOUT_PARAMETERS) after AXES_FAILURE_LIMIT wrong passwords, for
 AXES_COOLOFF_TIME, so nobody elsewhere can lock a parent out. Across all addresses together,
 an account with that many wrong passwords in the cool-off time is "under attack": its

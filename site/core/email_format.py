@@ -1,6 +1,6 @@
 """Turning an email text (Markdown with {placeholders}) into its HTML and plain-text parts.
 
-Rules (docs/architecture/accounts-security.md):
+Rules (docs/architecture.md, "Accounts: security rules"):
 
 - Placeholder values are data, never markup: Markdown syntax and HTML in them are escaped
   before the Markdown is rendered, so a name typed as ``[Urgent](https://evil.example)``

@@ -11,7 +11,7 @@ from records.models import ImportRun
 class Command(BaseCommand):
     help = (
         "Import children from a CSV file into the register (upsert by council id). Every row is "
-        "checked first; nothing is written when any row is wrong. See docs/architecture/records.md."
+        "checked first; nothing is written when any row is wrong. See docs/architecture.md."
     )
 
     def add_arguments(self, parser):
