@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
+from accounts.models import STAFF
 from core.demo import DEMO_USERS
 from core.demo_content import COUNCIL_NAME
 
@@ -144,7 +145,8 @@ def _record_demo_agreements(statement):
     emails = [email for email, *_rest in DEMO_USERS]
     users = (
         get_user_model()
-        .objects.filter(email__in=emails, kind__in=services.PORTAL_KINDS)
+        .objects.filter(email__in=emails, is_staff=False)
+        .exclude(kind=STAFF)
         .exclude(consent_records__statement=statement)
     )
     for user in users:
