@@ -141,7 +141,7 @@ def test_check_answers_needs_both_declarations(client, parent, form):
     assert "Check your answers before submitting" in page and "Change" in page
     response = client.post(url, {"council": "true"})
     text = response.content.decode()
-    assert "Confirm that you understand how the information will be shared" in text
+    assert "Agree to the information being used and shared, or you cannot send the form" in text
     submission.refresh_from_db()
     assert submission.status == "draft"
 

@@ -62,12 +62,15 @@ def _width(max_length):
 
 class TextAnswer(AnswerField, forms.Field):
     def __init__(self, question):
+        # Said either way: browsers check some fields unasked, and names or codes marked
+        # as misspelt look like mistakes to the person filling in the form.
+        spellcheck = "true" if question.spellcheck else "false"
         if question.data_type == DataType.MEMO:
             # No maxlength on a textarea: pasted text would be cut short without a word,
             # so the limit is only checked here, with a message.
-            widget = forms.Textarea(attrs={"rows": 5})
+            widget = forms.Textarea(attrs={"rows": 5, "spellcheck": spellcheck})
         else:
-            attrs = {}
+            attrs = {"spellcheck": spellcheck}
             if question.max_length:
                 attrs["maxlength"] = question.max_length
                 if width := _width(question.max_length):
