@@ -4,14 +4,15 @@ detection), pre-filled answers, submitting (idempotent), reopening, purging old 
 Every change is written to the submission's audit trail."""
 
 import secrets
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from portal import events
+from portal import events, services
 
-from ..builder.schema import FormSchema
+from ..builder.schema import FormSchema, text
 from ..models import (
     Answer,
     FormDefinition,
@@ -284,7 +285,25 @@ def submit(submission, user):
         submission.answers.filter(prefilled=True).update(prefilled=False)
         record(submission, SubmissionEvent.Action.SUBMITTED, user)
         events.send_after_commit(events.form_submitted, Submission, submission=submission)
+        # Only a submission that really happened gets a receipt.
+        transaction.on_commit(partial(send_receipt, submission))
     return submission
+
+
+def send_receipt(submission):
+    """Tell the submitter, in their language, which form they sent, for whom, and its
+    reference."""
+    user = submission.created_by
+    services.get("notify")(
+        user,
+        "send.emailsubject.receipt",
+        "send.email_receipt",
+        {
+            "form": text(submission.version.schema["title"], user.preferred_language),
+            "person": submission.person.full_name,
+            "reference": submission.reference,
+        },
+    )
 
 
 def may_reopen(submission, user):

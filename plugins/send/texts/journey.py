@@ -22,6 +22,29 @@ TEXTS = [
         "I’w chadw, mewngofnodwch, agorwch y ffurflen a chadwch gam.",
         markdown=True,
     ),
+    TextDefault(
+        "send.emailsubject.receipt",
+        "We have received your form: {reference}",
+        "Rydym wedi cael eich ffurflen: {reference}",
+    ),
+    TextDefault(
+        "send.email_receipt",
+        "Dear {name},\n\n"
+        "Thank you. The {council} SEND team has received your form.\n\n"
+        "- Form: {form}\n"
+        "- About: {person}\n"
+        "- Reference: {reference}\n\n"
+        "Keep this reference: quote it if you contact us about the form. You can see what you "
+        "sent at any time by signing in to the portal.",
+        "Annwyl {name},\n\n"
+        "Diolch. Mae tîm AAA {council} wedi cael eich ffurflen.\n\n"
+        "- Ffurflen: {form}\n"
+        "- Ynghylch: {person}\n"
+        "- Cyfeirnod: {reference}\n\n"
+        "Cadwch y cyfeirnod hwn: nodwch ef os byddwch yn cysylltu â ni am y ffurflen. Gallwch "
+        "weld yr hyn a anfonoch unrhyw bryd drwy fewngofnodi i'r porth.",
+        markdown=True,
+    ),
 ]
 
 TEXTS += [
