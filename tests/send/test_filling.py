@@ -174,7 +174,7 @@ def test_a_submitted_form_is_read_only(client, parent, form):
 def test_an_incomplete_form_lists_the_steps_still_to_save(client, parent, form):
     submission = started(parent, form)
     page = client.get(f"/send/submissions/{submission.pk}/check/").content.decode()
-    assert "Not saved yet" in page
+    assert "Not finished yet" in page
     assert f'href="/send/submissions/{submission.pk}/subject/"' in page
 
 

@@ -9,10 +9,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
+from core.config import portal_settings
 from core.forms import DayMonthYearWidget
 from core.texts import raw_text
 
 from ..models import DataType
+from .uploads import accepted_extensions, types_in_words
 
 MAX_RADIOS = 8  # longer lists are a select
 NOT_ANSWERED = "not_answered"
@@ -187,7 +189,10 @@ class DateAnswer(AnswerField, forms.Field):
             raise self.error("date_real") from None
 
     def from_answer(self, value):
-        return datetime.date.fromisoformat(value) if value else None
+        try:
+            return datetime.date.fromisoformat(value) if value else None
+        except ValueError:  # kept as typed by "Save and come back later": shown back as is
+            return value
 
     def answer(self, value):
         return value.isoformat() if value else None
@@ -202,7 +207,22 @@ class UploadAnswer(AnswerField, forms.FileField):
     widget = forms.FileInput
 
     def __init__(self, question):
+        self.extensions = accepted_extensions(question.data_type)
         super().__init__(question, template_name="send/form/_file_upload.html")
+
+    @property
+    def accept(self):
+        """The input's ``accept``: the file chooser offers only these types."""
+        return ",".join(self.extensions)
+
+    @property
+    def rules(self):
+        """What the person reads before choosing a file: the types and the largest size."""
+        return raw_text(
+            "send.upload.rules",
+            types=types_in_words(self.extensions),
+            megabytes=portal_settings().upload_max_megabytes,
+        )
 
     def answer(self, value):
         return value if isinstance(value, UploadedFile) else None

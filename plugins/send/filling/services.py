@@ -127,6 +127,7 @@ def prefill(submission):
             submission__created_by=submission.created_by,
             question_code__in=codes,
             repeat_index=0,
+            unchecked=False,
         )
         .exclude(submission=submission)
         .order_by("question_code", "-submission__updated_at")
@@ -177,22 +178,48 @@ def locked_draft(submission):
     return submission
 
 
-def save_step(submission, group, answers, repeat_count, loaded_revision, user, files=()):
+def save_step(
+    submission,
+    group,
+    answers,
+    repeat_count,
+    loaded_revision,
+    user,
+    files=(),
+    unchecked=(),
+    complete=True,
+):
     """Save one step's answers (``{(repeat_index, code): value}``) from a page loaded at
     ``loaded_revision``. Raises StaleStep if the step was saved since, leaving it untouched.
+
+    "Save and come back later" saves whatever was typed: ``unchecked`` names the answers kept
+    as typed because they fail their checks, and ``complete`` is false while the step still
+    has such answers or mandatory ones missing; submitting needs every step complete.
 
     File questions the page did not change keep their stored file; ``files`` are
     SubmissionFile rows just accepted for this step. A stale save deletes them (no answer
     points at them); saving deletes the files no answer points at any more (a removed
     repeating item's, a replaced one)."""
     try:
-        return _save_step(submission, group, answers, repeat_count, loaded_revision, user, files)
+        return _save_step(
+            submission,
+            group,
+            answers,
+            repeat_count,
+            loaded_revision,
+            user,
+            files,
+            set(unchecked),
+            complete,
+        )
     except StaleStep:
         delete_files(files)
         raise
 
 
-def _save_step(submission, group, answers, repeat_count, loaded_revision, user, files):
+def _save_step(
+    submission, group, answers, repeat_count, loaded_revision, user, files, unchecked, complete
+):
     with transaction.atomic():
         submission = locked_draft(submission)
         step = SubmissionStep.objects.filter(
@@ -219,6 +246,7 @@ def _save_step(submission, group, answers, repeat_count, loaded_revision, user, 
                 repeat_index=index,
                 question_code=code,
                 value=value,
+                unchecked=(index, code) in unchecked,
             )
             for (index, code), value in sorted(merged.items())
             if index < repeat_count
@@ -228,7 +256,11 @@ def _save_step(submission, group, answers, repeat_count, loaded_revision, user, 
         SubmissionStep.objects.update_or_create(
             submission=submission,
             group_number=group.number,
-            defaults={"repeat_count": repeat_count, "revision": submission.revision},
+            defaults={
+                "repeat_count": repeat_count,
+                "revision": submission.revision,
+                "complete": complete,
+            },
         )
         submission.purge_warned_at = None
         submission.save(update_fields=["revision", "purge_warned_at", "updated_at"])
@@ -250,10 +282,16 @@ def first_unsaved_step(submission, schema):
 
 
 def step_statuses(submission, schema):
-    """{group number: saved?} for the subject step and every group of the form."""
-    saved = set(submission.steps.values_list("group_number", flat=True))
+    """{group number: complete?} for the subject step and every group of the form: saved
+    with "Save and continue", or with "Save and come back later" and nothing missing."""
+    saved = set(submission.steps.filter(complete=True).values_list("group_number", flat=True))
     numbers = [SUBJECT_STEP, *(g.number for g in schema.groups)]
     return {number: number in saved for number in numbers}
+
+
+def steps_in_progress(submission):
+    """The steps saved for later with answers still missing or wrong."""
+    return set(submission.steps.filter(complete=False).values_list("group_number", flat=True))
 
 
 # -- submitting ----------------------------------------------------------------------------

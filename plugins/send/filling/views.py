@@ -20,7 +20,7 @@ from ..models.questions import UPLOAD_TYPES
 from ..models.submissions import Status
 from ..people.views import PersonView
 from . import services, steps, uploads
-from .answers import load_answers
+from .answers import file_description, load_answers
 from .fields import UploadAnswer
 from .forms import DeclarationsForm, ReopenForm
 from .summary import summary_sections
@@ -45,7 +45,11 @@ def _step_url(submission, number):
 
 def _context(submission, schema, current=None, **context):
     saved = services.step_statuses(submission, schema)
-    statuses = {n: steps.COMPLETED if done else steps.NOT_STARTED for n, done in saved.items()}
+    started = services.steps_in_progress(submission)
+    statuses = {
+        n: steps.COMPLETED if done else steps.IN_PROGRESS if n in started else steps.NOT_STARTED
+        for n, done in saved.items()
+    }
     return {
         "submission": submission,
         "schema": schema,
@@ -172,8 +176,17 @@ def step(request, pk, number):
             form = steps.step_form(
                 group, request.POST, request.FILES, initial=initial, repeat_count=count
             )
+            later = steps.saves_for_later(request.POST)
             try:
-                if _save(request, submission, group, form):
+                if _save(request, submission, group, form, later):
+                    if later:
+                        messages.success(
+                            request,
+                            raw_text(
+                                "send.step.saved_for_later", current_language(), step=group.name
+                            ),
+                        )
+                        return redirect("send:submission", pk=submission.pk)
                     following = schema.next_group(number)
                     if request.GET.get("return") == "check" or following is None:
                         return redirect("send:check", pk=submission.pk)
@@ -203,24 +216,30 @@ def step(request, pk, number):
     return render(request, "send/filling/step.html", context)
 
 
-def _save(request, submission, group, form):
+def _save(request, submission, group, form, later=False):
     """Check and keep the chosen files, then save the step; False when something on the
-    page is wrong. Accepted files are kept even then, so nobody uploads them twice."""
+    page is wrong. Accepted files are kept even then, so nobody uploads them twice.
+
+    ``later`` ("Save and come back later") saves whatever was typed, right or wrong; only a
+    refused file stops it, as there is nothing of it to keep."""
     form.is_valid()  # the answers' own checks first; the files' errors join them
-    accepted, refused = uploads.accept_uploads(submission, _chosen_files(form), request.user)
+    accepted, refused = uploads.accept_uploads(submission, _chosen_files(form), request.user, group)
     for (index, code), error in refused.items():
         form.add_error(steps.field_name(code, index if group.repeating else None), error)
-    if form.errors:
+    if refused or (form.errors and not later):
         uploads.attach_files(submission, group, accepted, request.user)
         return False
+    answers, unchecked = form.typed_answers() if later else (form.answers(), ())
     services.save_step(
         submission,
         group,
-        form.answers(),
+        answers,
         form.repeat_count,
         _loaded_revision(request),
         request.user,
         accepted,
+        unchecked=unchecked,
+        complete=not form.errors,
     )
     return True
 
@@ -247,7 +266,7 @@ def _stored_files(submission, answers, group):
         return []
     return [
         {
-            "name": row.original_name,
+            "name": file_description(row.original_name, row.size),
             "url": reverse("send:file", args=[submission.pk, row.pk]),
             "remove_url": reverse("send:remove_file", args=[submission.pk, row.pk]),
         }

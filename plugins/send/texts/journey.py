@@ -124,6 +124,13 @@ TEXTS += [
         "Mae'r atebion hyn wedi'u llenwi o ffurflen a lenwoch o'r blaen. Gwiriwch nhw cyn i chi "
         "gadw:",
     ),
+    TextDefault(
+        "send.step.saved_for_later",
+        "Your answers to “{step}” have been saved. You can come back and finish this step at "
+        "any time before you submit the form.",
+        "Mae eich atebion i “{step}” wedi'u cadw. Gallwch ddod yn ôl a gorffen y cam hwn "
+        "unrhyw bryd cyn i chi gyflwyno'r ffurflen.",
+    ),
     TextDefault("send.step.uploaded", "Uploaded: {name}", "Wedi'i llwytho: {name}"),
     TextDefault("send.step.remove_file", "Remove file", "Tynnu'r ffeil"),
     TextDefault("send.step.file_removed", "The file was removed.", "Tynnwyd y ffeil."),
@@ -138,8 +145,8 @@ TEXTS += [
     TextDefault("send.check.item", "Item {number}", "Eitem {number}"),
     TextDefault(
         "send.check.incomplete",
-        "You need to save every step before you submit. Not saved yet:",
-        "Mae angen i chi gadw pob cam cyn cyflwyno. Heb eu cadw eto:",
+        "You need to finish every step before you submit. Not finished yet:",
+        "Mae angen i chi orffen pob cam cyn cyflwyno. Heb eu gorffen eto:",
     ),
     TextDefault("send.check.declarations", "Declarations", "Datganiadau"),
     TextDefault(
