@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .builder import preview
+from .filling import details
 from .filling import views as filling
 from .people import views as people
 from .printing import views as printing
@@ -20,6 +21,8 @@ urlpatterns = [
     path("people/<int:person>/start/", filling.start, name="start"),
     path("submissions/<int:pk>/", filling.submission, name="submission"),
     path("submissions/<int:pk>/subject/", filling.subject, name="subject"),
+    path("submissions/<int:pk>/subject/correct/", details.correct_child, name="correct_child"),
+    path("submissions/<int:pk>/your-details/", details.professional, name="professional"),
     path("submissions/<int:pk>/step/<int:number>/", filling.step, name="step"),
     path("submissions/<int:pk>/check/", filling.check, name="check"),
     path("submissions/<int:pk>/done/", filling.confirmation, name="confirmation"),

@@ -239,6 +239,10 @@ def test_a_professional_reopens_with_a_reason(client, form):
     professional_form = published_form(portal_type="professional", user_type="not_applicable")
     sign_in_verified(client, user)
     submission = started(link, professional_form)
+    client.post(
+        f"/send/submissions/{submission.pk}/your-details/",
+        {"name": "Dr Ann Lee", "role": "Paediatrician", "organisation": "Hywel Dda"},
+    )
     client.post(f"/send/submissions/{submission.pk}/subject/")
     first, second = codes(submission, 2)
     client.post(

@@ -110,6 +110,60 @@ def start(user, person, form):
     return submission
 
 
+def submitted_before(user, person, form):
+    """The user's copies of ``form`` for ``person`` already submitted and not yet decided
+    (submitted is the last state a portal submission reaches before the council decides),
+    newest first: starting another asks "Are you sure?"."""
+    return Submission.objects.filter(
+        created_by=user, person=person, version__form=form, status=Status.SUBMITTED
+    ).order_by("-submitted_at")
+
+
+def has_draft(user, person, form):
+    return Submission.objects.filter(
+        created_by=user, person=person, version__form=form, status=Status.DRAFT
+    ).exists()
+
+
+def needs_professional_details(submission):
+    """Whether a professional's draft still waits for them to confirm who they are."""
+    return submission.created_by.is_professional and not submission.professional_name
+
+
+def professional_details(submission):
+    """The professional's details for the form: those confirmed, else their account's."""
+    if submission.professional_name:
+        return {
+            "name": submission.professional_name,
+            "role": submission.professional_role,
+            "organisation": submission.professional_organisation,
+        }
+    user = submission.created_by
+    return {
+        "name": user.get_full_name(),
+        "role": user.professional_role,
+        "organisation": user.organisation,
+    }
+
+
+def confirm_professional(submission, user, name, role, organisation):
+    """A professional confirms their name, role and organisation for this form."""
+    with transaction.atomic():
+        submission = locked_draft(submission)
+        submission.professional_name = name
+        submission.professional_role = role
+        submission.professional_organisation = organisation
+        submission.save(
+            update_fields=[
+                "professional_name",
+                "professional_role",
+                "professional_organisation",
+                "updated_at",
+            ]
+        )
+    return submission
+
+
 def prefill(submission):
     """Copy the latest answer this user gave for the same person to each question of the
     form's non-repeating groups, marked as pre-filled until the user saves that step."""
@@ -314,7 +368,7 @@ def submit(submission, user):
             return submission
         statuses = step_statuses(submission, FormSchema(submission.version.schema))
         missing = [number for number, saved in statuses.items() if not saved]
-        if missing:
+        if missing or needs_professional_details(submission):
             raise Incomplete(missing)
         submission.status = Status.SUBMITTED
         submission.submitted_at = timezone.now()

@@ -19,7 +19,7 @@ from ..models import SubmissionFile
 from ..models.questions import UPLOAD_TYPES
 from ..models.submissions import Status
 from ..people.views import PersonView
-from . import services, steps, uploads
+from . import details, services, steps, uploads
 from .answers import file_description, load_answers
 from .fields import UploadAnswer
 from .forms import DeclarationsForm, ReopenForm
@@ -32,7 +32,7 @@ def _schema(submission):
 
 def _draft_or_view(submission):
     """Pages that change a form redirect to its read-only view once it is submitted."""
-    if submission.status != Status.DRAFT:
+    if submission.status != Status.DRAFT or services.needs_professional_details(submission):
         return redirect("send:submission", pk=submission.pk)
     return None
 
@@ -64,11 +64,20 @@ def _context(submission, schema, current=None, **context):
 @require_POST
 @send_user_required
 def start(request, person):
-    """Start from the person's forms page: continues the user's draft of the form if any."""
+    """Start from the person's forms page: continues the user's draft of the form if any.
+    A second copy of a form already sent for the child and not yet decided is only started
+    once the user has said they are sure."""
     link = link_for(request.user, person)
     form = get_object_or_404(
         services.available_forms(request.user, link), code=request.POST.get("form")
     )
+    earlier = services.submitted_before(request.user, link.person, form).first()
+    if (
+        earlier
+        and request.POST.get("sure") != "yes"
+        and not services.has_draft(request.user, link.person, form)
+    ):
+        return details.confirm_start_again(request, link, form, earlier)
     submission = services.start(request.user, link.person, form)
     return redirect("send:submission", pk=submission.pk)
 
@@ -78,6 +87,8 @@ def submission(request, pk):
     """A draft's introduction and task list; a submitted form's answers (read only)."""
     submission = submission_for(request.user, pk)
     schema = _schema(submission)
+    if submission.status == Status.DRAFT and services.needs_professional_details(submission):
+        return redirect("send:professional", pk=submission.pk)
     if submission.status == Status.DRAFT:
         context = _context(
             submission,
@@ -122,6 +133,11 @@ def subject(request, pk):
         schema,
         steps.SUBJECT_STEP,
         person=submission.person,
+        correct_url=(
+            reverse("send:correct_child", args=[submission.pk])
+            if details.correction_link(request.user, submission)
+            else None
+        ),
         back_url=reverse("send:submission", args=[submission.pk]),
     )
     return render(request, "send/filling/subject.html", context)
@@ -292,8 +308,9 @@ def _summary(submission, schema, change_links=False):
 def check(request, pk):
     """Check your answers, tick both declarations and submit."""
     submission = submission_for(request.user, pk)
-    if submission.status != Status.DRAFT:
-        return redirect("send:submission", pk=submission.pk)
+    response = _draft_or_view(submission)
+    if response:
+        return response
     schema = _schema(submission)
     form = DeclarationsForm(request.POST or None)
     incomplete = []
@@ -316,6 +333,12 @@ def check(request, pk):
             "schema": schema,
             "form": form,
             "sections": _summary(submission, schema, change_links=True),
+            "person": submission.person,
+            "professional": (
+                services.professional_details(submission)
+                if submission.created_by.is_professional
+                else None
+            ),
             "incomplete": [{"name": names[n], "url": _step_url(submission, n)} for n in incomplete],
         },
     )

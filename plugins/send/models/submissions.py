@@ -35,6 +35,13 @@ class Submission(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     opened_by_council_at = models.DateTimeField(null=True, blank=True)
     purge_warned_at = models.DateTimeField(null=True, blank=True)
+    # A professional's name, role and organisation as they confirmed them before starting:
+    # what the council reads on the form, even if their account changes later.
+    professional_name = models.CharField(_("professional's name"), max_length=150, blank=True)
+    professional_role = models.CharField(_("professional's role"), max_length=100, blank=True)
+    professional_organisation = models.CharField(
+        _("professional's organisation"), max_length=150, blank=True
+    )
 
     class Meta:
         verbose_name = _("submission")
