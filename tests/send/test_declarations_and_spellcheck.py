@@ -162,3 +162,12 @@ def test_only_text_and_memo_questions_may_be_spell_checked():
     with pytest.raises(ValidationError) as raised:
         question.full_clean()
     assert "spellcheck" in raised.value.message_dict
+
+
+def test_a_form_builder_marks_a_memo_question_as_spell_checked(client):
+    from tests.send.test_question_bank import add, staff
+
+    sign_in_verified(client, staff("build_forms"))
+    assert "Answer is spell checked" in client.get("/admin/send/questions/new/").text
+    add(client, code="CHILD_VIEWS", data_type="memo", spellcheck="on")
+    assert Question.objects.get(code="CHILD_VIEWS").spellcheck

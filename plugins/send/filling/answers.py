@@ -20,7 +20,8 @@ DATE_FORMAT = "j F Y"  # "5 March 2020"; Django gives the month's name in the ac
 
 class AnswerSet:
     """One submission's answers, keyed by question code and repeat index (codes are unique on
-    a form, so the group number is not needed to find an answer)."""
+    a form, so the group number is not needed to find an answer). ``file_names`` maps a
+    stored file's id to its name and size; ``unchecked`` lists the answers kept as typed."""
 
     def __init__(
         self, values=None, prefilled=(), repeat_counts=None, file_names=None, unchecked=()
@@ -57,7 +58,8 @@ class AnswerSet:
         if question.data_type == DataType.DATE:
             return formats.date_format(datetime.date.fromisoformat(value), DATE_FORMAT)
         if question.data_type in UPLOAD_TYPES:
-            return self._file_names.get(int(value), "")
+            stored = self._file_names.get(int(value))
+            return file_description(*stored) if stored else ""
         return str(value)
 
 
@@ -114,7 +116,7 @@ def load_answers(submission):
     file_names = {}
     if file_ids:
         file_names = {
-            pk: file_description(name, size)
+            pk: (name, size)
             for pk, name, size in SubmissionFile.objects.filter(
                 submission=submission, pk__in=file_ids
             ).values_list("pk", "original_name", "size")
