@@ -3,6 +3,7 @@ from django.urls import path
 from portal.access import NOT_AN_ID, route
 
 from .builder import preview
+from .filling import details
 from .filling import views as filling
 from .people import views as people
 from .printing import views as printing
@@ -28,6 +29,14 @@ urlpatterns = [
     route(path("people/<int:person>/start/", filling.start, name="start"), person=PERSON),
     route(path("submissions/<int:pk>/", filling.submission, name="submission"), pk=SUBMISSION),
     route(path("submissions/<int:pk>/subject/", filling.subject, name="subject"), pk=SUBMISSION),
+    route(
+        path("submissions/<int:pk>/subject/correct/", details.correct_child, name="correct_child"),
+        pk=SUBMISSION,
+    ),
+    route(
+        path("submissions/<int:pk>/your-details/", details.professional, name="professional"),
+        pk=SUBMISSION,
+    ),
     route(
         path("submissions/<int:pk>/step/<int:number>/", filling.step, name="step"),
         pk=SUBMISSION,

@@ -183,8 +183,13 @@ class PortalBoundField(forms.BoundField):
             values = {p: data.get(f"{self.html_name}-{p}") for p in DayMonthYearWidget.parts}
         else:
             value = self.value()
-            is_date = isinstance(value, datetime.date)
-            values = {p: getattr(value, p) if is_date else None for p in DayMonthYearWidget.parts}
+            if isinstance(value, datetime.date):
+                values = {p: getattr(value, p) for p in DayMonthYearWidget.parts}
+            elif isinstance(value, str):  # a date kept as typed, "YYYY-M-D" as the widget joins it
+                year, month, day = [*value.split("-", 2), "", ""][:3]
+                values = {"day": day, "month": month, "year": year}
+            else:
+                values = dict.fromkeys(DayMonthYearWidget.parts)
         params["namePrefix"] = params.pop("name")
         disabled = {"disabled": {"value": True, "optional": True}} if params.pop("disabled") else {}
         params["values"] = {f"{params['namePrefix']}-{p}": v for p, v in values.items()}

@@ -121,6 +121,8 @@ def submitted_form(user, person, code):
     with a valid answer to each question, as the journey's pages would save them."""
     form = FormDefinition.objects.get(code=code)
     submission = services.start(user, person, form)
+    if user.is_professional:
+        services.confirm_professional(submission, user, **services.professional_details(submission))
     submission = services.confirm_subject(submission, user)
     for group in FormSchema(submission.version.schema).groups:
         answers, files = {}, []

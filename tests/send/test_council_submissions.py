@@ -74,6 +74,10 @@ def fill(link, form, submit=True):
     """``link``'s user fills in every step of ``form`` (the repeating group twice) and, unless
     told not to, submits it."""
     submission = services.start(link.user, link.person, form)
+    if link.user.is_professional:
+        services.confirm_professional(
+            submission, link.user, "Ann Lee", "Educational psychologist", "Schools service"
+        )
     services.confirm_subject(submission, link.user)
     for group in FormSchema(submission.version.schema).groups:
         count = 2 if group.repeating else 1
@@ -410,7 +414,7 @@ def test_a_file_answer_links_to_the_admin_download(caseworker):
     services.save_step(submission, schema.group(2), {}, 1, 0, link.user, files=[upload])
     services.submit(submission, link.user)
     page = caseworker.get(f"{LIST}{submission.pk}/").text
-    assert f'href="{LIST}{submission.pk}/files/{upload.pk}/">report.pdf</a>' in page
+    assert f'href="{LIST}{submission.pk}/files/{upload.pk}/">report.pdf (PDF, ' in page
 
 
 # -- printing ---------------------------------------------------------------------------------

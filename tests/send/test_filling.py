@@ -141,7 +141,7 @@ def test_check_answers_needs_both_declarations(client, parent, form):
     assert "Check your answers before submitting" in page and "Change" in page
     response = client.post(url, {"council": "true"})
     text = response.content.decode()
-    assert "Confirm that you understand how the information will be shared" in text
+    assert "Agree to the information being used and shared, or you cannot send the form" in text
     submission.refresh_from_db()
     assert submission.status == "draft"
 
@@ -174,7 +174,7 @@ def test_a_submitted_form_is_read_only(client, parent, form):
 def test_an_incomplete_form_lists_the_steps_still_to_save(client, parent, form):
     submission = started(parent, form)
     page = client.get(f"/send/submissions/{submission.pk}/check/").content.decode()
-    assert "Not saved yet" in page
+    assert "Not finished yet" in page
     assert f'href="/send/submissions/{submission.pk}/subject/"' in page
 
 
@@ -206,6 +206,10 @@ def test_a_professional_reopens_with_a_reason(client, form):
     professional_form = published_form(portal_type="professional", user_type="not_applicable")
     sign_in_verified(client, user)
     submission = started(link, professional_form)
+    client.post(
+        f"/send/submissions/{submission.pk}/your-details/",
+        {"name": "Dr Ann Lee", "role": "Paediatrician", "organisation": "Hywel Dda"},
+    )
     client.post(f"/send/submissions/{submission.pk}/subject/")
     first, second = codes(submission, 2)
     client.post(

@@ -287,14 +287,15 @@ def test_file_question_is_a_file_upload_that_must_be_given_when_mandatory():
     assert '<label class="govuk-label" for="id_REPORT">' in html
     assert (
         '<input class="govuk-file-upload" id="id_REPORT" name="REPORT" type="file" '
-        'aria-describedby="id_REPORT-hint">'
+        'accept=".doc,.docx,.pdf,.png,.jpeg,.jpg,.bmp" '
+        'aria-describedby="id_REPORT-hint id_REPORT-rules">'
     ) in html
 
     form = steps.step_form(group(report), data={})
     assert errors(form) == {"REPORT": "Select a file for “Latest report”"}
     html = str(form)
     assert "govuk-file-upload--error" in html
-    assert 'aria-describedby="id_REPORT-hint id_REPORT-error"' in html
+    assert 'aria-describedby="id_REPORT-hint id_REPORT-rules id_REPORT-error"' in html
 
     upload = SimpleUploadedFile("report.pdf", b"%PDF-1.4")
     form = steps.step_form(group(report), data={}, files={"REPORT": upload})
@@ -310,7 +311,7 @@ def test_a_file_added_before_is_shown_and_need_not_be_given_again():
     assert form.uploads() == {}
     html = str(form)
     assert '<p class="govuk-body" id="id_PHOTO-current">File already added: smile.png</p>' in html
-    assert 'aria-describedby="id_PHOTO-current"' in html
+    assert 'aria-describedby="id_PHOTO-rules id_PHOTO-current"' in html
 
 
 # -- repeating groups --------------------------------------------------------------------------

@@ -26,6 +26,7 @@ COMPARED_FIELDS = [
     "data_type",
     "max_length",
     "mandatory",
+    "spellcheck",
     "in_chronology",
     "inherit_multiple",
 ]
@@ -75,6 +76,9 @@ QUESTION_KEYS = {
     "inherit_multiple": FLAG,
     "choices": LIST,
 }
+# Keys added to the format since files were first written: a file without one gets the
+# default, so forms exported before still import.
+OPTIONAL_QUESTION_KEYS = {"spellcheck": (FLAG, False)}
 CHOICE_KEYS = {"value": TEXT, "label": WORDS}
 
 
@@ -134,6 +138,18 @@ class ImportPlan:
                 values[key] = obj[key]
         return values if len(values) == len(spec) else None
 
+    def optional_keys(self, obj, spec, where):
+        """``obj``'s values for ``spec`` (key → (kind, default)), the default for a missing
+        key; None when one is of the wrong type."""
+        values = {}
+        for key, (kind, default) in spec.items():
+            value = obj.get(key, default)
+            if not kind[0](value):
+                self.problem(f"{where}.{key}", _("should be %(kind)s.") % {"kind": kind[1]})
+                return None
+            values[key] = value
+        return values
+
     def model_problems(self, instance, where, exclude=(), labels=None):
         """The model's own rules (lengths, choices, group numbers…) reported at the file's
         keys: ``name_cy`` becomes ``name.cy``. ``exclude``: fields not checked here, including
@@ -185,8 +201,12 @@ class ImportPlan:
             self.described[code] = where
         known_problems = len(self.problems)
         values = self.keys(data, QUESTION_KEYS, where)
-        if values is None or self._question_code_problem(code, f"{where}.code"):
+        if values is None:
             return
+        optional = self.optional_keys(data, OPTIONAL_QUESTION_KEYS, where)
+        if optional is None or self._question_code_problem(code, f"{where}.code"):
+            return
+        values.update(optional)
         del values["code"]
         choices = self._read_choices(values.pop("choices"), values["data_type"], where)
         question = Question(code=code, **_fields(**values))
@@ -197,8 +217,8 @@ class ImportPlan:
                 _("“%(type)s” is not a data type. Use one of: %(types)s.")
                 % {"type": values["data_type"], "types": ", ".join(DataType.values)},
             )
-            # Whether a maximum length is allowed depends on the type.
-            exclude += ["data_type", "max_length"]
+            # Whether a maximum length or spell checking is allowed depends on the type.
+            exclude += ["data_type", "max_length", "spellcheck"]
         self.model_problems(question, where, exclude)
         if len(self.problems) == known_problems:
             self.questions[code] = (question, choices)

@@ -8,7 +8,7 @@ does::
      "groups": [{"number": 2, "name": {...}, "guidance": {...}, "repeating": false,
                  "questions": [{"code": "CHILD_VIEWS", "label": {...}, "hint": {...},
                                 "data_type": "memo", "max_length": 2000, "mandatory": true,
-                                "in_chronology": false, "inherit_multiple": false,
+                                "spellcheck": true, "in_chronology": false, "inherit_multiple": false,
                                 "choices": [{"value": "yes", "label": {...}}]}]}]}
 
 Welsh words fall back to English where the SEND team left them empty.
@@ -45,6 +45,7 @@ def question_schema(question):
         "data_type": question.data_type,
         "max_length": question.max_length,
         "mandatory": question.mandatory,
+        "spellcheck": question.spellcheck,
         "in_chronology": question.in_chronology,
         "inherit_multiple": question.inherit_multiple,
         "choices": [
@@ -92,6 +93,8 @@ class QuestionSchema:
         self.data_type = data["data_type"]
         self.max_length = data.get("max_length")
         self.mandatory = data.get("mandatory", False)
+        # Versions published before the flag existed have no key: not spell checked.
+        self.spellcheck = data.get("spellcheck", False)
         self.in_chronology = data.get("in_chronology", False)
         self.inherit_multiple = data.get("inherit_multiple", False)
 

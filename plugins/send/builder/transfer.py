@@ -13,12 +13,14 @@ from 0; ``exported_at`` is for people and ignored on import)::
                           "questions": ["CHILD_VIEWS", "SCHOOL"]}]},
      "questions": [{"code": "CHILD_VIEWS", "label": {"en": "...", "cy": "..."},
                     "hint": {"en": "...", "cy": "..."}, "data_type": "memo", "max_length": 2000,
-                    "mandatory": true, "in_chronology": false, "inherit_multiple": false,
+                    "mandatory": true, "spellcheck": true, "in_chronology": false,
+                    "inherit_multiple": false,
                     "choices": [{"value": "yes", "label": {"en": "...", "cy": "..."}}]}]}
 
 Groups name their questions by code and each question is written once, as the bank holds it
 (``schema.question_schema``), because the receiving site's bank may already have it; every
-question in "questions" is in exactly one group. An empty list item "value" is made from the
+question in "questions" is in exactly one group. A question's "spellcheck" may be left out
+(files written before it existed): it is then false. An empty list item "value" is made from the
 English words, as in the bank. The file holds the working copy (draft); an imported form
 always arrives as a draft that is not live.
 """

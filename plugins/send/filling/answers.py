@@ -5,7 +5,9 @@ Check-your-answers pages, printouts and the council's views all read answers thr
 """
 
 import datetime
+from pathlib import PurePath
 
+from django.template.defaultfilters import filesizeformat
 from django.utils import formats
 
 from core.texts import raw_text
@@ -18,11 +20,15 @@ DATE_FORMAT = "j F Y"  # "5 March 2020"; Django gives the month's name in the ac
 
 class AnswerSet:
     """One submission's answers, keyed by question code and repeat index (codes are unique on
-    a form, so the group number is not needed to find an answer)."""
+    a form, so the group number is not needed to find an answer). ``file_names`` maps a
+    stored file's id to its name and size; ``unchecked`` lists the answers kept as typed."""
 
-    def __init__(self, values=None, prefilled=(), repeat_counts=None, file_names=None):
+    def __init__(
+        self, values=None, prefilled=(), repeat_counts=None, file_names=None, unchecked=()
+    ):
         self._values = values or {}
         self._prefilled = set(prefilled)
+        self._unchecked = set(unchecked)
         self._repeat_counts = repeat_counts or {}
         self._file_names = file_names or {}
 
@@ -45,13 +51,30 @@ class AnswerSet:
             return _yes_no_words(value)
         if value is None or value == "":
             return ""
+        if (question.code, repeat) in self._unchecked:
+            return _as_typed(question, value)
         if question.data_type == DataType.CHOICE:
             return dict(question.choices).get(value, str(value))
         if question.data_type == DataType.DATE:
             return formats.date_format(datetime.date.fromisoformat(value), DATE_FORMAT)
         if question.data_type in UPLOAD_TYPES:
-            return self._file_names.get(int(value), "")
+            stored = self._file_names.get(int(value))
+            return file_description(*stored) if stored else ""
         return str(value)
+
+
+def file_description(name, size):
+    """A stored file as people read it: its name, type and size ("report.pdf (PDF, 12 KB)").
+    The type is the extension, which the upload checks proved the content matches."""
+    kind = PurePath(name).suffix.lstrip(".").upper()
+    return raw_text("send.file.described", name=name, type=kind, size=filesizeformat(size))
+
+
+def _as_typed(question, value):
+    # A draft's answer saved for later although it fails its checks: what was typed.
+    if question.data_type == DataType.DATE:
+        return "/".join(reversed(str(value).split("-")))
+    return str(value)
 
 
 def _yes_no_words(value):
@@ -71,26 +94,31 @@ def load_answers(submission):
     The form version is read to know which answers are files: select it with the submission
     (``select_related("version")``) to save a query.
     """
-    values, prefilled, file_ids = {}, [], set()
+    values, prefilled, unchecked, file_ids = {}, [], [], set()
     upload_codes = {
         question["code"]
         for group in submission.version.schema.get("groups", [])
         for question in group.get("questions", [])
         if question["data_type"] in UPLOAD_TYPES
     }
-    rows = submission.answers.values_list("repeat_index", "question_code", "value", "prefilled")
-    for repeat, code, value, is_prefilled in rows:
+    rows = submission.answers.values_list(
+        "repeat_index", "question_code", "value", "prefilled", "unchecked"
+    )
+    for repeat, code, value, is_prefilled, is_unchecked in rows:
         values[(code, repeat)] = value
         if is_prefilled:
             prefilled.append((code, repeat))
+        if is_unchecked:
+            unchecked.append((code, repeat))
         if code in upload_codes and value not in (None, ""):
             file_ids.add(int(value))
     repeat_counts = dict(submission.steps.values_list("group_number", "repeat_count"))
     file_names = {}
     if file_ids:
-        file_names = dict(
-            SubmissionFile.objects.filter(submission=submission, pk__in=file_ids).values_list(
-                "pk", "original_name"
-            )
-        )
-    return AnswerSet(values, prefilled, repeat_counts, file_names)
+        file_names = {
+            pk: (name, size)
+            for pk, name, size in SubmissionFile.objects.filter(
+                submission=submission, pk__in=file_ids
+            ).values_list("pk", "original_name", "size")
+        }
+    return AnswerSet(values, prefilled, repeat_counts, file_names, unchecked)

@@ -9,10 +9,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
+from core.config import portal_settings
 from core.forms import DayMonthYearWidget
 from core.texts import raw_text
 
 from ..models import DataType
+from .uploads import accepted_extensions, types_in_words
 
 MAX_RADIOS = 8  # longer lists are a select
 NOT_ANSWERED = "not_answered"
@@ -62,12 +64,15 @@ def _width(max_length):
 
 class TextAnswer(AnswerField, forms.Field):
     def __init__(self, question):
+        # Said either way: browsers check some fields unasked, and names or codes marked
+        # as misspelt look like mistakes to the person filling in the form.
+        spellcheck = "true" if question.spellcheck else "false"
         if question.data_type == DataType.MEMO:
             # No maxlength on a textarea: pasted text would be cut short without a word,
             # so the limit is only checked here, with a message.
-            widget = forms.Textarea(attrs={"rows": 5})
+            widget = forms.Textarea(attrs={"rows": 5, "spellcheck": spellcheck})
         else:
-            attrs = {}
+            attrs = {"spellcheck": spellcheck}
             if question.max_length:
                 attrs["maxlength"] = question.max_length
                 if width := _width(question.max_length):
@@ -184,7 +189,10 @@ class DateAnswer(AnswerField, forms.Field):
             raise self.error("date_real") from None
 
     def from_answer(self, value):
-        return datetime.date.fromisoformat(value) if value else None
+        try:
+            return datetime.date.fromisoformat(value) if value else None
+        except ValueError:  # kept as typed by "Save and come back later": shown back as is
+            return value
 
     def answer(self, value):
         return value.isoformat() if value else None
@@ -199,7 +207,22 @@ class UploadAnswer(AnswerField, forms.FileField):
     widget = forms.FileInput
 
     def __init__(self, question):
+        self.extensions = accepted_extensions(question.data_type)
         super().__init__(question, template_name="send/form/_file_upload.html")
+
+    @property
+    def accept(self):
+        """The input's ``accept``: the file chooser offers only these types."""
+        return ",".join(self.extensions)
+
+    @property
+    def rules(self):
+        """What the person reads before choosing a file: the types and the largest size."""
+        return raw_text(
+            "send.upload.rules",
+            types=types_in_words(self.extensions),
+            megabytes=portal_settings().upload_max_megabytes,
+        )
 
     def answer(self, value):
         return value if isinstance(value, UploadedFile) else None

@@ -4,14 +4,15 @@ detection), pre-filled answers, submitting (idempotent), reopening, purging old 
 Every change is written to the submission's audit trail."""
 
 import secrets
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from portal import events
+from portal import events, services
 
-from ..builder.schema import FormSchema
+from ..builder.schema import FormSchema, text
 from ..models import (
     Answer,
     FormDefinition,
@@ -109,6 +110,60 @@ def start(user, person, form):
     return submission
 
 
+def submitted_before(user, person, form):
+    """The user's copies of ``form`` for ``person`` already submitted and not yet decided
+    (submitted is the last state a portal submission reaches before the council decides),
+    newest first: starting another asks "Are you sure?"."""
+    return Submission.objects.filter(
+        created_by=user, person=person, version__form=form, status=Status.SUBMITTED
+    ).order_by("-submitted_at")
+
+
+def has_draft(user, person, form):
+    return Submission.objects.filter(
+        created_by=user, person=person, version__form=form, status=Status.DRAFT
+    ).exists()
+
+
+def needs_professional_details(submission):
+    """Whether a professional's draft still waits for them to confirm who they are."""
+    return submission.created_by.is_professional and not submission.professional_name
+
+
+def professional_details(submission):
+    """The professional's details for the form: those confirmed, else their account's."""
+    if submission.professional_name:
+        return {
+            "name": submission.professional_name,
+            "role": submission.professional_role,
+            "organisation": submission.professional_organisation,
+        }
+    user = submission.created_by
+    return {
+        "name": user.get_full_name(),
+        "role": user.professional_role,
+        "organisation": user.organisation,
+    }
+
+
+def confirm_professional(submission, user, name, role, organisation):
+    """A professional confirms their name, role and organisation for this form."""
+    with transaction.atomic():
+        submission = locked_draft(submission)
+        submission.professional_name = name
+        submission.professional_role = role
+        submission.professional_organisation = organisation
+        submission.save(
+            update_fields=[
+                "professional_name",
+                "professional_role",
+                "professional_organisation",
+                "updated_at",
+            ]
+        )
+    return submission
+
+
 def prefill(submission):
     """Copy the latest answer this user gave for the same person to each question of the
     form's non-repeating groups, marked as pre-filled until the user saves that step."""
@@ -126,6 +181,7 @@ def prefill(submission):
             submission__created_by=submission.created_by,
             question_code__in=codes,
             repeat_index=0,
+            unchecked=False,
         )
         .exclude(submission=submission)
         .order_by("question_code", "-submission__updated_at")
@@ -176,22 +232,48 @@ def locked_draft(submission):
     return submission
 
 
-def save_step(submission, group, answers, repeat_count, loaded_revision, user, files=()):
+def save_step(
+    submission,
+    group,
+    answers,
+    repeat_count,
+    loaded_revision,
+    user,
+    files=(),
+    unchecked=(),
+    complete=True,
+):
     """Save one step's answers (``{(repeat_index, code): value}``) from a page loaded at
     ``loaded_revision``. Raises StaleStep if the step was saved since, leaving it untouched.
+
+    "Save and come back later" saves whatever was typed: ``unchecked`` names the answers kept
+    as typed because they fail their checks, and ``complete`` is false while the step still
+    has such answers or mandatory ones missing; submitting needs every step complete.
 
     File questions the page did not change keep their stored file; ``files`` are
     SubmissionFile rows just accepted for this step. A stale save deletes them (no answer
     points at them); saving deletes the files no answer points at any more (a removed
     repeating item's, a replaced one)."""
     try:
-        return _save_step(submission, group, answers, repeat_count, loaded_revision, user, files)
+        return _save_step(
+            submission,
+            group,
+            answers,
+            repeat_count,
+            loaded_revision,
+            user,
+            files,
+            set(unchecked),
+            complete,
+        )
     except StaleStep:
         delete_files(files)
         raise
 
 
-def _save_step(submission, group, answers, repeat_count, loaded_revision, user, files):
+def _save_step(
+    submission, group, answers, repeat_count, loaded_revision, user, files, unchecked, complete
+):
     with transaction.atomic():
         submission = locked_draft(submission)
         step = SubmissionStep.objects.filter(
@@ -218,6 +300,7 @@ def _save_step(submission, group, answers, repeat_count, loaded_revision, user, 
                 repeat_index=index,
                 question_code=code,
                 value=value,
+                unchecked=(index, code) in unchecked,
             )
             for (index, code), value in sorted(merged.items())
             if index < repeat_count
@@ -227,7 +310,11 @@ def _save_step(submission, group, answers, repeat_count, loaded_revision, user, 
         SubmissionStep.objects.update_or_create(
             submission=submission,
             group_number=group.number,
-            defaults={"repeat_count": repeat_count, "revision": submission.revision},
+            defaults={
+                "repeat_count": repeat_count,
+                "revision": submission.revision,
+                "complete": complete,
+            },
         )
         submission.purge_warned_at = None
         submission.save(update_fields=["revision", "purge_warned_at", "updated_at"])
@@ -249,10 +336,16 @@ def first_unsaved_step(submission, schema):
 
 
 def step_statuses(submission, schema):
-    """{group number: saved?} for the subject step and every group of the form."""
-    saved = set(submission.steps.values_list("group_number", flat=True))
+    """{group number: complete?} for the subject step and every group of the form: saved
+    with "Save and continue", or with "Save and come back later" and nothing missing."""
+    saved = set(submission.steps.filter(complete=True).values_list("group_number", flat=True))
     numbers = [SUBJECT_STEP, *(g.number for g in schema.groups)]
     return {number: number in saved for number in numbers}
+
+
+def steps_in_progress(submission):
+    """The steps saved for later with answers still missing or wrong."""
+    return set(submission.steps.filter(complete=False).values_list("group_number", flat=True))
 
 
 # -- submitting ----------------------------------------------------------------------------
@@ -275,7 +368,7 @@ def submit(submission, user):
             return submission
         statuses = step_statuses(submission, FormSchema(submission.version.schema))
         missing = [number for number, saved in statuses.items() if not saved]
-        if missing:
+        if missing or needs_professional_details(submission):
             raise Incomplete(missing)
         submission.status = Status.SUBMITTED
         submission.submitted_at = timezone.now()
@@ -284,7 +377,25 @@ def submit(submission, user):
         submission.answers.filter(prefilled=True).update(prefilled=False)
         record(submission, SubmissionEvent.Action.SUBMITTED, user)
         events.send_after_commit(events.form_submitted, Submission, submission=submission)
+        # Only a submission that really happened gets a receipt.
+        transaction.on_commit(partial(send_receipt, submission))
     return submission
+
+
+def send_receipt(submission):
+    """Tell the submitter, in their language, which form they sent, for whom, and its
+    reference."""
+    user = submission.created_by
+    services.get("notify")(
+        user,
+        "send.emailsubject.receipt",
+        "send.email_receipt",
+        {
+            "form": text(submission.version.schema["title"], user.preferred_language),
+            "person": submission.person.full_name,
+            "reference": submission.reference,
+        },
+    )
 
 
 def may_reopen(submission, user):

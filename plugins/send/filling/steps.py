@@ -22,6 +22,7 @@ NOT_STARTED, IN_PROGRESS, COMPLETED = "not_started", "in_progress", "completed"
 
 MAX_REPEATS = 50  # items of a repeating group on one page
 ADD, REMOVE = "add", "remove"
+SAVE_LATER = "later"  # the "Save and come back later" button's action
 
 
 def field_name(code, repeat_index=None):
@@ -98,6 +99,24 @@ class StepForm(PortalForm, forms.Form):
             if not isinstance(self.fields[name], UploadAnswer)
         }
 
+    def typed_answers(self):
+        """What "Save and come back later" keeps: ``(answers, unchecked)``, the answers as
+        ``answers()`` gives them for the questions whose checks pass, and for the others what
+        was typed (``unchecked`` lists their keys). Only after ``is_valid()``."""
+        answers, unchecked = {}, set()
+        for index, question, name in self._places:
+            field = self.fields[name]
+            if isinstance(field, UploadAnswer):
+                continue
+            if name in self.cleaned_data:
+                answers[index, question.code] = field.answer(self.cleaned_data[name])
+                continue
+            typed = self[name].data
+            if typed not in (None, ""):
+                answers[index, question.code] = typed
+                unchecked.add((index, question.code))
+        return answers, unchecked
+
     def uploads(self):
         """``{(repeat_index, code): UploadedFile}`` for the files chosen on this page."""
         chosen = {
@@ -123,6 +142,11 @@ def posted_repeat_count(data):
     except (TypeError, ValueError):
         return 1
     return min(max(count, 1), MAX_REPEATS)
+
+
+def saves_for_later(data):
+    """Whether "Save and come back later" was pressed."""
+    return data.get("action") == SAVE_LATER
 
 
 def repeat_action(data):

@@ -27,7 +27,7 @@ from django.db import transaction
 from core.config import portal_settings
 from core.texts import raw_text
 
-from ..models import Answer, SubmissionEvent, SubmissionFile
+from ..models import Answer, DataType, SubmissionEvent, SubmissionFile
 from .files import delete_files
 from .scanning import ScannerUnavailable, scan
 from .services import delete_unanswered_files, locked_draft, record
@@ -49,6 +49,9 @@ OLE2 = "application/x-ole-storage"
 ZIP = "application/zip"
 PROGRAM = "application/x-executable"
 UNKNOWN = "application/octet-stream"
+
+# What an Image question accepts, within the council's list.
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".gif", ".bmp", ".png")
 
 # The content each extension must hold, and the name of that kind of file in messages.
 EXPECTED_CONTENT = {
@@ -140,17 +143,30 @@ def check_upload(uploaded_file, allowed_extensions=None, max_megabytes=None):
     return CheckedUpload(content_type=content_type or UNKNOWN, sha256=sha256, size=size)
 
 
+def accepted_extensions(data_type):
+    """The extensions a question of ``data_type`` accepts: the council's list, and for an
+    Image question only the image types on it."""
+    allowed = [_normalised(extension) for extension in portal_settings().upload_extension_list]
+    if data_type == DataType.IMAGE:
+        return [extension for extension in allowed if extension in IMAGE_EXTENSIONS]
+    return allowed
+
+
+def types_in_words(extensions):
+    """ "DOC, PDF or PNG" for ``[".doc", ".pdf", ".png"]``, in the active language."""
+    names = [extension.lstrip(".").upper() for extension in extensions]
+    if len(names) > 1:
+        return raw_text("send.upload.types_list", types=", ".join(names[:-1]), last=names[-1])
+    return "".join(names)
+
+
 def _normalised(extension):
     extension = extension.strip().lower()
     return extension if extension.startswith(".") else f".{extension}"
 
 
 def _wrong_extension_message(extension, allowed):
-    names = [name[1:].upper() for name in allowed]
-    if len(names) > 1:
-        types = raw_text("send.upload.types_list", types=", ".join(names[:-1]), last=names[-1])
-    else:
-        types = "".join(names)
+    types = types_in_words(allowed)
     if not extension:
         return raw_text("send.upload.no_extension", types=types)
     return raw_text("send.upload.wrong_extension", extension=extension[1:], types=types)
@@ -219,14 +235,16 @@ def _sha256(fileobj):
 # -- keeping, replacing and removing files on a draft -------------------------------------------
 
 
-def accept_uploads(submission, chosen, user):
-    """Check each file chosen on a step page (``{(repeat_index, code): UploadedFile}``) and
-    keep those that pass on the draft. Returns the kept SubmissionFile rows and
-    ``{(repeat_index, code): ValidationError}`` for the refused ones."""
+def accept_uploads(submission, chosen, user, group):
+    """Check each file chosen on a step page of ``group`` (``{(repeat_index, code):
+    UploadedFile}``) against its question's accepted types and keep those that pass on the
+    draft. Returns the kept SubmissionFile rows and ``{(repeat_index, code):
+    ValidationError}`` for the refused ones."""
+    data_types = {question.code: question.data_type for question in group.questions}
     accepted, refused = [], {}
     for (index, code), upload in chosen.items():
         try:
-            checked = check_upload(upload)
+            checked = check_upload(upload, accepted_extensions(data_types[code]))
         except ValidationError as error:
             refused[index, code] = error
             continue

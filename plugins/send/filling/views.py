@@ -20,8 +20,8 @@ from ..models import SubmissionFile
 from ..models.questions import UPLOAD_TYPES
 from ..models.submissions import Status
 from ..people.views import PersonView
-from . import services, steps, uploads
-from .answers import load_answers
+from . import details, services, steps, uploads
+from .answers import file_description, load_answers
 from .fields import UploadAnswer
 from .forms import DeclarationsForm, ReopenForm
 from .summary import summary_sections
@@ -33,7 +33,7 @@ def _schema(submission):
 
 def _draft_or_view(submission):
     """Pages that change a form redirect to its read-only view once it is submitted."""
-    if submission.status != Status.DRAFT:
+    if submission.status != Status.DRAFT or services.needs_professional_details(submission):
         return redirect("send:submission", pk=submission.pk)
     return None
 
@@ -46,7 +46,11 @@ def _step_url(submission, number):
 
 def _context(submission, schema, current=None, **context):
     saved = services.step_statuses(submission, schema)
-    statuses = {n: steps.COMPLETED if done else steps.NOT_STARTED for n, done in saved.items()}
+    started = services.steps_in_progress(submission)
+    statuses = {
+        n: steps.COMPLETED if done else steps.IN_PROGRESS if n in started else steps.NOT_STARTED
+        for n, done in saved.items()
+    }
     return {
         "submission": submission,
         "schema": schema,
@@ -61,11 +65,20 @@ def _context(submission, schema, current=None, **context):
 @require_POST
 @send_user_required
 def start(request, person):
-    """Start from the person's forms page: continues the user's draft of the form if any."""
+    """Start from the person's forms page: continues the user's draft of the form if any.
+    A second copy of a form already sent for the child and not yet decided is only started
+    once the user has said they are sure."""
     link = access.get_or_404(request.user, "send.person_link", person_id=person)
     form = get_object_or_404(
         services.available_forms(request.user, link), code=request.POST.get("form")
     )
+    earlier = services.submitted_before(request.user, link.person, form).first()
+    if (
+        earlier
+        and request.POST.get("sure") != "yes"
+        and not services.has_draft(request.user, link.person, form)
+    ):
+        return details.confirm_start_again(request, link, form, earlier)
     submission = services.start(request.user, link.person, form)
     return redirect("send:submission", pk=submission.pk)
 
@@ -75,6 +88,8 @@ def submission(request, pk):
     """A draft's introduction and task list; a submitted form's answers (read only)."""
     submission = access.get_or_404(request.user, "send.submission", pk=pk)
     schema = _schema(submission)
+    if submission.status == Status.DRAFT and services.needs_professional_details(submission):
+        return redirect("send:professional", pk=submission.pk)
     if submission.status == Status.DRAFT:
         context = _context(
             submission,
@@ -119,6 +134,11 @@ def subject(request, pk):
         schema,
         steps.SUBJECT_STEP,
         person=submission.person,
+        correct_url=(
+            reverse("send:correct_child", args=[submission.pk])
+            if details.correction_link(request.user, submission)
+            else None
+        ),
         back_url=reverse("send:submission", args=[submission.pk]),
     )
     return render(request, "send/filling/subject.html", context)
@@ -173,8 +193,17 @@ def step(request, pk, number):
             form = steps.step_form(
                 group, request.POST, request.FILES, initial=initial, repeat_count=count
             )
+            later = steps.saves_for_later(request.POST)
             try:
-                if _save(request, submission, group, form):
+                if _save(request, submission, group, form, later):
+                    if later:
+                        messages.success(
+                            request,
+                            raw_text(
+                                "send.step.saved_for_later", current_language(), step=group.name
+                            ),
+                        )
+                        return redirect("send:submission", pk=submission.pk)
                     following = schema.next_group(number)
                     if request.GET.get("return") == "check" or following is None:
                         return redirect("send:check", pk=submission.pk)
@@ -204,24 +233,30 @@ def step(request, pk, number):
     return render(request, "send/filling/step.html", context)
 
 
-def _save(request, submission, group, form):
+def _save(request, submission, group, form, later=False):
     """Check and keep the chosen files, then save the step; False when something on the
-    page is wrong. Accepted files are kept even then, so nobody uploads them twice."""
+    page is wrong. Accepted files are kept even then, so nobody uploads them twice.
+
+    ``later`` ("Save and come back later") saves whatever was typed, right or wrong; only a
+    refused file stops it, as there is nothing of it to keep."""
     form.is_valid()  # the answers' own checks first; the files' errors join them
-    accepted, refused = uploads.accept_uploads(submission, _chosen_files(form), request.user)
+    accepted, refused = uploads.accept_uploads(submission, _chosen_files(form), request.user, group)
     for (index, code), error in refused.items():
         form.add_error(steps.field_name(code, index if group.repeating else None), error)
-    if form.errors:
+    if refused or (form.errors and not later):
         uploads.attach_files(submission, group, accepted, request.user)
         return False
+    answers, unchecked = form.typed_answers() if later else (form.answers(), ())
     services.save_step(
         submission,
         group,
-        form.answers(),
+        answers,
         form.repeat_count,
         _loaded_revision(request),
         request.user,
         accepted,
+        unchecked=unchecked,
+        complete=not form.errors,
     )
     return True
 
@@ -248,7 +283,7 @@ def _stored_files(submission, answers, group):
         return []
     return [
         {
-            "name": row.original_name,
+            "name": file_description(row.original_name, row.size),
             "url": reverse("send:file", args=[submission.pk, row.pk]),
             "remove_url": reverse("send:remove_file", args=[submission.pk, row.pk]),
         }
@@ -274,8 +309,9 @@ def _summary(submission, schema, change_links=False):
 def check(request, pk):
     """Check your answers, tick both declarations and submit."""
     submission = access.get_or_404(request.user, "send.submission", pk=pk)
-    if submission.status != Status.DRAFT:
-        return redirect("send:submission", pk=submission.pk)
+    response = _draft_or_view(submission)
+    if response:
+        return response
     schema = _schema(submission)
     form = DeclarationsForm(request.POST or None)
     incomplete = []
@@ -298,6 +334,12 @@ def check(request, pk):
             "schema": schema,
             "form": form,
             "sections": _summary(submission, schema, change_links=True),
+            "person": submission.person,
+            "professional": (
+                services.professional_details(submission)
+                if submission.created_by.is_professional
+                else None
+            ),
             "incomplete": [{"name": names[n], "url": _step_url(submission, n)} for n in incomplete],
         },
     )

@@ -74,6 +74,14 @@ class Question(ClusterableModel):
         help_text=_("Characters, including spaces. Only for text and memo questions."),
     )
     mandatory = models.BooleanField(_("answer is mandatory"), default=False)
+    spellcheck = models.BooleanField(
+        _("answer is spell checked"),
+        default=False,
+        help_text=_(
+            "Only for text and memo questions: the browser marks misspelt words. Leave it off "
+            "for names, addresses and codes."
+        ),
+    )
     in_chronology = models.BooleanField(_("answer appears in the chronology"), default=False)
     inherit_multiple = models.BooleanField(
         _("answer can be inherited multiple times"),
@@ -97,6 +105,10 @@ class Question(ClusterableModel):
         if self.max_length and self.data_type not in TEXT_TYPES:
             raise ValidationError(
                 {"max_length": _("A maximum length applies only to text and memo questions.")}
+            )
+        if self.spellcheck and self.data_type not in TEXT_TYPES:
+            raise ValidationError(
+                {"spellcheck": _("Spell checking applies only to text and memo questions.")}
             )
 
     def save(self, *args, **kwargs):

@@ -35,6 +35,13 @@ class Submission(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     opened_by_council_at = models.DateTimeField(null=True, blank=True)
     purge_warned_at = models.DateTimeField(null=True, blank=True)
+    # A professional's name, role and organisation as they confirmed them before starting:
+    # what the council reads on the form, even if their account changes later.
+    professional_name = models.CharField(_("professional's name"), max_length=150, blank=True)
+    professional_role = models.CharField(_("professional's role"), max_length=100, blank=True)
+    professional_organisation = models.CharField(
+        _("professional's organisation"), max_length=150, blank=True
+    )
 
     class Meta:
         verbose_name = _("submission")
@@ -56,6 +63,9 @@ class Answer(models.Model):
     question_code = models.CharField(max_length=30)
     value = models.JSONField(null=True)
     prefilled = models.BooleanField(default=False)
+    # Kept as typed by "Save and come back later" although it fails the question's checks
+    # (a string, a date as "YYYY-M-D"): shown back on the step, never submitted.
+    unchecked = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["group_number", "repeat_index", "pk"]
@@ -70,11 +80,13 @@ class Answer(models.Model):
 
 
 class SubmissionStep(models.Model):
-    """A step the user has saved, and how many times a repeating group is filled in."""
+    """A step the user has saved, and how many times a repeating group is filled in.
+    ``complete`` is false after "Save and come back later" left answers missing or wrong."""
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="steps")
     group_number = models.PositiveSmallIntegerField()
     repeat_count = models.PositiveSmallIntegerField(default=1)
+    complete = models.BooleanField(default=True)
     # The submission's revision this step was last saved at: a save of the step from a page
     # loaded before that revision is stale.
     revision = models.PositiveIntegerField(default=0)

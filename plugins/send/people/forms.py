@@ -62,6 +62,17 @@ class _PersonDetailsForm(PortalForm, forms.Form):
         return value
 
 
+class CorrectChildForm(_PersonDetailsForm):
+    """A parent or carer corrects a child's names and date of birth."""
+
+    text_prefix = "send.people.add"
+
+    forename = _name_field("send.people.error.forename_required")
+    middle_names = _name_field()
+    surname = _name_field("send.people.error.surname_required")
+    date_of_birth = _date_of_birth_field("send.people.error.date_of_birth_required")
+
+
 class AddPersonForm(_PersonDetailsForm):
     """A parent or carer adds a child; a professional adds a person (always linked to them
     as a professional, so they are not asked about relationship or address)."""

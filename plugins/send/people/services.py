@@ -212,6 +212,30 @@ def save_young_person_self(user, forename, middle_names, surname, date_of_birth)
     return link
 
 
+def may_correct(link):
+    """Whether the parent or carer of ``link`` may still correct the child's name and date of
+    birth: only until the council matches the child to its own records, which are then the
+    ones that count."""
+    return (
+        link.relationship in CITIZEN_RELATIONSHIPS
+        and getattr(link.person, "child_record_id", None) is None
+    )
+
+
+@transaction.atomic
+def correct_child(link, forename, middle_names, surname, date_of_birth):
+    """A parent or carer corrects the details of a child not yet matched (``may_correct``)."""
+    if not may_correct(link):
+        raise ValueError("The child's details can no longer be corrected on the portal")
+    forename, middle_names, surname = _tidy(forename), _tidy(middle_names), _tidy(surname)
+    _check_details(forename, middle_names, surname, date_of_birth)
+    person = PortalPerson.objects.select_for_update().get(pk=link.person_id)
+    person.forename, person.middle_names, person.surname = forename, middle_names, surname
+    person.date_of_birth = date_of_birth
+    person.save()
+    return person
+
+
 # -- the lists a user chooses from ------------------------------------------------------------------
 
 

@@ -18,6 +18,9 @@ TEXTS = [
     TextDefault("send.form.start", "Start", "Dechrau"),
     TextDefault("send.form.continue", "Continue", "Parhau"),
     TextDefault("send.form.save_and_continue", "Save and continue", "Cadw a pharhau"),
+    TextDefault(
+        "send.form.save_later", "Save and come back later", "Cadw a dod yn ôl yn nes ymlaen"
+    ),
     # Repeating groups
     TextDefault("send.form.item", "Item {number}", "Eitem {number}"),
     TextDefault("send.form.add_more", "Add more", "Ychwanegu mwy"),

@@ -22,6 +22,29 @@ TEXTS = [
         "I’w chadw, mewngofnodwch, agorwch y ffurflen a chadwch gam.",
         markdown=True,
     ),
+    TextDefault(
+        "send.emailsubject.receipt",
+        "We have received your form: {reference}",
+        "Rydym wedi cael eich ffurflen: {reference}",
+    ),
+    TextDefault(
+        "send.email_receipt",
+        "Dear {name},\n\n"
+        "Thank you. The {council} SEND team has received your form.\n\n"
+        "- Form: {form}\n"
+        "- About: {person}\n"
+        "- Reference: {reference}\n\n"
+        "Keep this reference: quote it if you contact us about the form. You can see what you "
+        "sent at any time by signing in to the portal.",
+        "Annwyl {name},\n\n"
+        "Diolch. Mae tîm AAA {council} wedi cael eich ffurflen.\n\n"
+        "- Ffurflen: {form}\n"
+        "- Ynghylch: {person}\n"
+        "- Cyfeirnod: {reference}\n\n"
+        "Cadwch y cyfeirnod hwn: nodwch ef os byddwch yn cysylltu â ni am y ffurflen. Gallwch "
+        "weld yr hyn a anfonoch unrhyw bryd drwy fewngofnodi i'r porth.",
+        markdown=True,
+    ),
 ]
 
 TEXTS += [
@@ -101,6 +124,13 @@ TEXTS += [
         "Mae'r atebion hyn wedi'u llenwi o ffurflen a lenwoch o'r blaen. Gwiriwch nhw cyn i chi "
         "gadw:",
     ),
+    TextDefault(
+        "send.step.saved_for_later",
+        "Your answers to “{step}” have been saved. You can come back and finish this step at "
+        "any time before you submit the form.",
+        "Mae eich atebion i “{step}” wedi'u cadw. Gallwch ddod yn ôl a gorffen y cam hwn "
+        "unrhyw bryd cyn i chi gyflwyno'r ffurflen.",
+    ),
     TextDefault("send.step.uploaded", "Uploaded: {name}", "Wedi'i llwytho: {name}"),
     TextDefault("send.step.remove_file", "Remove file", "Tynnu'r ffeil"),
     TextDefault("send.step.file_removed", "The file was removed.", "Tynnwyd y ffeil."),
@@ -115,8 +145,8 @@ TEXTS += [
     TextDefault("send.check.item", "Item {number}", "Eitem {number}"),
     TextDefault(
         "send.check.incomplete",
-        "You need to save every step before you submit. Not saved yet:",
-        "Mae angen i chi gadw pob cam cyn cyflwyno. Heb eu cadw eto:",
+        "You need to finish every step before you submit. Not finished yet:",
+        "Mae angen i chi orffen pob cam cyn cyflwyno. Heb eu gorffen eto:",
     ),
     TextDefault("send.check.declarations", "Declarations", "Datganiadau"),
     TextDefault(
@@ -132,20 +162,40 @@ TEXTS += [
         "Cadarnhewch fod yr wybodaeth a roddoch yn gywir",
     ),
     TextDefault(
+        "send.declarations.sharing.statement",
+        "## How we use and share this information\n\n"
+        "The council uses the information in this form to decide:\n\n"
+        "- whether to carry out an assessment of the child or young person's education, "
+        "health and care needs\n"
+        "- whether they need a plan\n"
+        "- what the plan should contain\n\n"
+        "To make these decisions, the council may share the information with the "
+        "professionals who work with the child or young person (for example in education, "
+        "health and social care), with other teams in the council and with the child or "
+        "young person.\n\n"
+        "If you do not agree to this, you cannot send the form.",
+        "## Sut rydym yn defnyddio ac yn rhannu'r wybodaeth hon\n\n"
+        "Mae'r cyngor yn defnyddio'r wybodaeth yn y ffurflen hon i benderfynu:\n\n"
+        "- a ddylid asesu anghenion addysg, iechyd a gofal y plentyn neu'r person ifanc\n"
+        "- a oes angen cynllun arnynt\n"
+        "- beth ddylai fod yn y cynllun\n\n"
+        "Er mwyn gwneud y penderfyniadau hyn, gall y cyngor rannu'r wybodaeth â'r "
+        "gweithwyr proffesiynol sy'n gweithio gyda'r plentyn neu'r person ifanc (er "
+        "enghraifft ym meysydd addysg, iechyd a gofal cymdeithasol), â thimau eraill yn y "
+        "cyngor ac â'r plentyn neu'r person ifanc.\n\n"
+        "Os nad ydych yn cytuno i hyn, ni allwch anfon y ffurflen.",
+        markdown=True,
+    ),
+    TextDefault(
         "send.declarations.sharing.label",
-        "I understand that the council will share this information with the professionals "
-        "involved, within the council and with the child or young person, so that together "
-        "they can decide whether an assessment of education, health and care needs is "
-        "needed, whether a plan is needed and what it should contain.",
-        "Rwy'n deall y bydd y cyngor yn rhannu'r wybodaeth hon â'r gweithwyr proffesiynol "
-        "sy'n ymwneud â'r achos, o fewn y cyngor ac â'r plentyn neu'r person ifanc, fel y "
-        "gallant benderfynu gyda'i gilydd a oes angen asesiad o anghenion addysg, iechyd a "
-        "gofal, a oes angen cynllun a beth ddylai fod ynddo.",
+        "I agree to the information in this form being used and shared as described above.",
+        "Rwy'n cytuno i'r wybodaeth yn y ffurflen hon gael ei defnyddio a'i rhannu fel y "
+        "disgrifir uchod.",
     ),
     TextDefault(
         "send.declarations.sharing.required",
-        "Confirm that you understand how the information will be shared",
-        "Cadarnhewch eich bod yn deall sut y caiff yr wybodaeth ei rhannu",
+        "Agree to the information being used and shared, or you cannot send the form",
+        "Cytunwch i'r wybodaeth gael ei defnyddio a'i rhannu, neu ni allwch anfon y ffurflen",
     ),
     TextDefault("send.check.submit", "Submit", "Cyflwyno"),
     # Confirmation and the submitted form

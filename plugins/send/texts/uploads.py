@@ -16,6 +16,30 @@ TEXTS: list[TextDefault] = [
     ),
     # How the accepted file types are listed in the two messages above: "DOC, PDF or PNG".
     TextDefault("send.upload.types_list", "{types} or {last}", "{types} neu {last}"),
+    # A stored file on the step and check pages: "report.pdf (PDF, 12 KB)".
+    TextDefault("send.file.described", "{name} ({type}, {size})", "{name} ({type}, {size})"),
+    TextDefault(
+        "send.upload.rules",
+        "The file must be {types} and smaller than {megabytes}MB.",
+        "Rhaid i'r ffeil fod ar ffurf {types} ac yn llai na {megabytes}MB.",
+    ),
+    TextDefault(
+        "send.upload.confirm_intro",
+        "By adding a file you confirm that:",
+        "Drwy ychwanegu ffeil rydych yn cadarnhau:",
+    ),
+    TextDefault(
+        "send.upload.confirm_clean",
+        "it has no viruses and nothing offensive or inappropriate in it",
+        "nad oes feirysau ynddi na dim byd sarhaus neu amhriodol",
+    ),
+    TextDefault(
+        "send.upload.confirm_consent",
+        "everyone who can be recognised in it, for example in a photo, has agreed to you "
+        "sharing it with the council",
+        "bod pawb y gellir eu hadnabod ynddi, er enghraifft mewn llun, wedi cytuno i chi ei "
+        "rhannu â'r cyngor",
+    ),
     TextDefault(
         "send.upload.too_big",
         "The selected file must be smaller than {megabytes}MB",

@@ -123,6 +123,7 @@ def question_panels(locked=False):
             [
                 field("max_length"),
                 field("mandatory"),
+                field("spellcheck"),
                 field("in_chronology"),
                 FieldPanel("inherit_multiple"),
             ],
