@@ -11,7 +11,7 @@ from django.utils import timezone
 from plugins.send.filling import services
 from plugins.send.models import Submission
 from tests.conftest import sign_in_verified
-from tests.factories import UserFactory
+from tests.factories import UserFactory, child_record
 from tests.send.factories import PersonLinkFactory, published_form
 
 pytestmark = pytest.mark.django_db
@@ -103,10 +103,9 @@ def test_a_parent_corrects_the_childs_details_from_subject_details(client, paren
     )
 
 
-def test_a_child_matched_to_the_councils_records_cannot_be_corrected(client, parent, monkeypatch):
-    from plugins.send.models import PortalPerson
-
-    monkeypatch.setattr(PortalPerson, "child_record_id", 7, raising=False)
+def test_a_child_matched_to_the_councils_records_cannot_be_corrected(client, parent):
+    parent.person.child_record = child_record("C1")
+    parent.person.save(update_fields=["child_record"])
     submission = services.start(parent.user, parent.person, published_form())
     subject = client.get(f"/send/submissions/{submission.pk}/subject/").content.decode()
     assert "/subject/correct/" not in subject

@@ -218,7 +218,7 @@ def may_correct(link):
     ones that count."""
     return (
         link.relationship in CITIZEN_RELATIONSHIPS
-        and getattr(link.person, "child_record_id", None) is None
+        and link.person.child_record_id is None
     )
 
 
