@@ -21,3 +21,4 @@ class CoreConfig(AppConfig):
             per_language=False,
         )
         signals.connect(self)
+        cache.connect_request_memo()

@@ -3,12 +3,18 @@
 Each *area* has a builder; entries are kept until the content they come from changes (see
 signals.py) or staff clear them on the Cache admin page. Keys are known in advance, so the
 admin page can list what is cached on any cache backend, shared by every process.
+
+While a request is served, each entry is read from the shared cache once and then kept in
+memory for the rest of that request: a page asks for its texts dozens of times, and every read
+of a file or Redis cache unpickles the whole area again.
 """
 
 from dataclasses import dataclass
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.utils import timezone
 
 PREFIX = "portal"
@@ -23,6 +29,23 @@ class CacheArea:
 
 
 _areas: dict[str, CacheArea] = {}
+
+# Entries read during the current request (no memo outside requests: tasks and shells always
+# see the shared cache, so an invalidation elsewhere is never missed for long).
+_request = Local()
+
+
+def _start_request_memo(**kwargs):
+    _request.entries = {}
+
+
+def _end_request_memo(**kwargs):
+    _request.entries = None
+
+
+def connect_request_memo():
+    request_started.connect(_start_request_memo, dispatch_uid="portal-cache-request-started")
+    request_finished.connect(_end_request_memo, dispatch_uid="portal-cache-request-finished")
 
 
 def register_area(name, label, builder, per_language=True):
@@ -46,18 +69,26 @@ def get(area_name, language=None):
     area = _areas[area_name]
     language = language if area.per_language else None
     key = _key(area_name, language)
+    memo = getattr(_request, "entries", None)
+    if memo is not None and key in memo:
+        return memo[key]
     entry = cache.get(key)
     if entry is None:
         value = area.builder(language) if area.per_language else area.builder()
         entry = {"value": value, "built_at": timezone.now()}
         cache.set(key, entry, timeout=None)
+    if memo is not None:
+        memo[key] = entry["value"]
     return entry["value"]
 
 
 def invalidate(*area_names):
-    cache.delete_many(
-        [_key(name, language) for name in area_names for language in _languages(_areas[name])]
-    )
+    keys = [_key(name, language) for name in area_names for language in _languages(_areas[name])]
+    cache.delete_many(keys)
+    memo = getattr(_request, "entries", None)
+    if memo:
+        for key in keys:
+            memo.pop(key, None)
 
 
 def clear():
