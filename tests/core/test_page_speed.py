@@ -101,5 +101,5 @@ def test_my_account_takes_no_more_queries_than_before(
     client, citizen, django_assert_max_num_queries
 ):
     client.get("/account/")
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(9):
         assert client.get("/account/").status_code == 200

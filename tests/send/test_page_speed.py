@@ -71,7 +71,7 @@ def test_the_forms_page_takes_a_fixed_number_of_queries(
 ):
     url = f"/send/people/{parent.person.pk}/"
     client.get(url)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         client.get(url)
 
 
@@ -81,5 +81,5 @@ def test_a_step_takes_a_fixed_number_of_queries(
     draft = services.start(parent.user, parent.person, forms_of_a_busy_family)
     url = f"/send/submissions/{draft.pk}/step/2/"
     client.get(url)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         assert client.get(url).status_code == 200
