@@ -9,6 +9,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.plugins import BOTH, CITIZEN, PROFESSIONAL, plugin_tiles
 
+from ..texts import raw_text
 from .pages import RICH_TEXT_FEATURES
 
 AUDIENCES = [
@@ -93,8 +94,13 @@ class Tile(TranslatableMixin, models.Model):
         ordering = ["sort_order", "pk"]
 
     def __str__(self):
+        """The title the home page shows in the tile's language: the editor's, else the
+        service's own (never its internal key)."""
         if self.title:
             return self.title
+        if self.plugin_tile in plugin_tiles():
+            language = self.locale.language_code if self.locale_id else None
+            return raw_text(plugin_tiles()[self.plugin_tile].title_key, language)
         return self.plugin_tile or self.external_url or str(self.page or _("Tile"))
 
     def clean(self):
