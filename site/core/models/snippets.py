@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -135,7 +136,11 @@ class Announcement(TranslatableMixin, models.Model):
     """A notice shown to users on the Announcements page after they sign in, while it is live."""
 
     title = models.CharField(_("title"), max_length=150)
-    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
+    body = RichTextField(
+        _("body"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Write {Forename} or {Surname} to greet each reader by their own name."),
+    )
     starts_at = models.DateTimeField(_("start"), default=timezone.now)
     ends_at = models.DateTimeField(
         _("end"), null=True, blank=True, help_text=_("Leave blank to keep it showing.")
@@ -167,3 +172,21 @@ class Announcement(TranslatableMixin, models.Model):
     def clean(self):
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must be after the start.")})
+
+
+class AnnouncementsSeen(models.Model):
+    """What a user was last shown on the Announcements page, so signing in leads there only
+    when something is new to them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    last_announcement_id = models.PositiveBigIntegerField(default=0)
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("announcements seen")
+        verbose_name_plural = _("announcements seen")
+
+    def __str__(self):
+        return f"{self.user_id}: {self.last_announcement_id}"
