@@ -4,11 +4,14 @@ Each *area* has a builder; entries are kept until the content they come from cha
 signals.py) or staff clear them on the Cache admin page. Keys are known in advance, so the
 admin page can list what is cached on any cache backend, shared by every process.
 
-While a request is served, each entry is read from the shared cache once and then kept in
-memory for the rest of that request: a page asks for its texts dozens of times, and every read
-of a file or Redis cache unpickles the whole area again.
+Reading an area is cheap on every backend: each entry is stored with a token under a second,
+tiny key, and each process keeps the values it has already unpickled by token. A read fetches
+the token only, and unpickles the whole area again only when the token has changed (after an
+invalidation, in any process). While a request is served, each area is looked up once and
+kept for the rest of that request: a page asks for its texts dozens of times.
 """
 
+import uuid
 from dataclasses import dataclass
 
 from asgiref.local import Local
@@ -64,6 +67,33 @@ def _key(area_name, language):
     return f"{PREFIX}:{area_name}:{language or 'all'}"
 
 
+def _token_key(key):
+    return f"{key}:token"
+
+
+# {key: (token, value)}: this process's copy of each entry it has read. Values are shared by
+# every caller in the process, so callers treat them as read-only (they always have: before
+# this copy each read unpickled a fresh value, which no caller relied on changing).
+_copies: dict[str, tuple[str, object]] = {}
+
+
+def _read(area, key, language):
+    token = cache.get(_token_key(key))
+    copy = _copies.get(key)
+    if token is not None and copy is not None and copy[0] == token:
+        return copy[1]
+    entry = cache.get(key)
+    if entry is None:
+        value = area.builder(language) if area.per_language else area.builder()
+        entry = {"value": value, "built_at": timezone.now(), "token": uuid.uuid4().hex}
+        cache.set(key, entry, timeout=None)
+        cache.set(_token_key(key), entry["token"], timeout=None)
+    elif token is None:
+        cache.set(_token_key(key), entry["token"], timeout=None)
+    _copies[key] = (entry["token"], entry["value"])
+    return entry["value"]
+
+
 def get(area_name, language=None):
     """The cached value of an area, built (and stored) on first use."""
     area = _areas[area_name]
@@ -72,22 +102,19 @@ def get(area_name, language=None):
     memo = getattr(_request, "entries", None)
     if memo is not None and key in memo:
         return memo[key]
-    entry = cache.get(key)
-    if entry is None:
-        value = area.builder(language) if area.per_language else area.builder()
-        entry = {"value": value, "built_at": timezone.now()}
-        cache.set(key, entry, timeout=None)
+    value = _read(area, key, language)
     if memo is not None:
-        memo[key] = entry["value"]
-    return entry["value"]
+        memo[key] = value
+    return value
 
 
 def invalidate(*area_names):
     keys = [_key(name, language) for name in area_names for language in _languages(_areas[name])]
-    cache.delete_many(keys)
+    cache.delete_many(keys + [_token_key(key) for key in keys])
     memo = getattr(_request, "entries", None)
-    if memo:
-        for key in keys:
+    for key in keys:
+        _copies.pop(key, None)
+        if memo:
             memo.pop(key, None)
 
 
