@@ -277,8 +277,10 @@ def _stored_files(submission, answers, group):
 def _summary(submission, schema, change_links=False):
     """The answers grouped by step, with the portal's file and Change links."""
 
+    step_url = _step_links(submission)
+
     def change_url(number):
-        return _step_url(submission, number) + "?return=check"
+        return step_url(number) + "?return=check"
 
     return summary_sections(
         schema,
@@ -307,7 +309,8 @@ def check(request, pk):
     if not incomplete:
         statuses = services.step_statuses(submission, schema)
         incomplete = [number for number, saved in statuses.items() if not saved]
-    names = {task.number: task.name for task in _context(submission, schema)["task_list"]}
+    step_url = _step_links(submission)
+    names = {task.number: task.name for task in steps.task_list(schema, step_url)}
     return render(
         request,
         "send/filling/check.html",
@@ -316,7 +319,7 @@ def check(request, pk):
             "schema": schema,
             "form": form,
             "sections": _summary(submission, schema, change_links=True),
-            "incomplete": [{"name": names[n], "url": _step_url(submission, n)} for n in incomplete],
+            "incomplete": [{"name": names[n], "url": step_url(n)} for n in incomplete],
         },
     )
 
