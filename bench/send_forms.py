@@ -1,9 +1,10 @@
 """SEND forms on the portal at scale: 10,000 people and 100,000 submissions.
 
 Seeds a throwaway SQLite database, then times, interleaved in one process against the same
-Django stack, the person's forms page, a step GET, a step save, the check-answers page and a
-trivial view (the floor: same middleware, no work), printing each as a ratio to the floor;
-then PDF generation for a 20-step form as a ratio to WeasyPrint alone on the same HTML.
+Django stack, the person's forms page, a step GET, a step save, the check-answers page, My
+account (the base template with little else) and a trivial view (the floor: same middleware,
+no work), printing each as a ratio to the floor; then PDF generation for a 20-step form as a
+ratio to WeasyPrint alone on the same HTML.
 """
 
 import os
@@ -169,6 +170,7 @@ def main():
         "step GET": lambda: timed(client, "get", step_url),
         "step save": save,
         "check answers": lambda: timed(client, "get", f"/send/submissions/{draft.pk}/check/"),
+        "My account": lambda: timed(client, "get", "/account/"),
         "floor": lambda: timed(client, "get", "/bench/floor/"),
     }
     with override_settings(ROOT_URLCONF=__name__):
