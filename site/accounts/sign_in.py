@@ -114,4 +114,4 @@ def finish(request, user, device=None, next_url=None):
 
 def landing_url(request, next_url):
     """Where a user goes once signed in (and past the two-step verification offer)."""
-    return landing_url_after_sign_in(safe_next(request, next_url))
+    return landing_url_after_sign_in(safe_next(request, next_url), request.user)

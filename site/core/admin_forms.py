@@ -1,4 +1,4 @@
-"""Admin forms whose choices depend on which plugins are installed."""
+"""Admin forms whose fields depend on which plugins are installed or on the row edited."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -31,3 +31,15 @@ class PortalSettingsForm(WagtailAdminModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+class TextResourceForm(WagtailAdminModelForm):
+    """A text's key ties it to the code that shows it, and the Markdown flag to how that code
+    renders it: once a text exists only its words change (a renamed key would be detached)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for name in ("key", "markdown"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Set by the portal; it cannot be changed.")

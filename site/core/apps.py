@@ -33,3 +33,4 @@ class CoreConfig(plugins.PortalAppConfig):
         signals.connect(self)
         access.register("core.cache", CacheRule())
         access.register(AUDIT_KIND, AuditLogRule())
+        cache.connect_request_memo()

@@ -48,7 +48,8 @@ def _default_language():
 
 
 def build_texts(language):
-    """{key: (value, is_markdown)} for one language, from the defaults and two queries at most."""
+    """{key: (value, is_markdown, html)} for one language, from the defaults and two queries at
+    most. The HTML is rendered here, once per change, rather than on every ``{% text %}``."""
     from .models import TextResource
 
     defaults = text_defaults()
@@ -64,7 +65,7 @@ def build_texts(language):
             result[key] = (value, is_markdown)
         elif key not in result:
             result[key] = ("", is_markdown)
-    return result
+    return {key: (value, md, render(value, md)) for key, (value, md) in result.items()}
 
 
 def render(value, is_markdown):
@@ -98,9 +99,10 @@ def text(key, language=None, **placeholders):
     if key not in texts:
         logger.warning("Portal text %r is not declared", key)
         return key
-    value, is_markdown = texts[key]
-    if placeholders:
-        value = value.format_map({k: str(v) for k, v in placeholders.items()})
+    value, is_markdown, html = texts[key]
+    if not placeholders:
+        return html
+    value = value.format_map({k: str(v) for k, v in placeholders.items()})
     return render(value, is_markdown)
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
-from .announcements import live_announcements
+from .announcements import for_reader, live_announcements, mark_seen
 from .config import branding
 
 
@@ -26,10 +26,12 @@ def announcements(request):
     items = live_announcements(get_language())
     if not items:
         return redirect(continue_url)
+    if request.user.is_authenticated:
+        mark_seen(request.user, items)
     return render(
         request,
         "core/announcements.html",
-        {"announcements": items, "continue_url": continue_url},
+        {"announcements": for_reader(items, request.user), "continue_url": continue_url},
     )
 
 

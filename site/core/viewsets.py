@@ -8,7 +8,7 @@ from wagtail.admin.views.generic.ordering import ReorderView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import cache
-from .admin_forms import TileForm
+from .admin_forms import TextResourceForm, TileForm
 from .models import Announcement, TextResource, Tile
 from .texts import area_labels
 
@@ -38,9 +38,10 @@ class TileViewSet(SnippetViewSet):
     reorder_view_class = TileReorderView
 
     def get_queryset(self, request):
-        # English tiles decide order and visibility; translations only carry the words and are
-        # reached from each tile's language menu.
-        return Tile.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        # One language at a time: English by default (its tiles decide order and visibility),
+        # Welsh through the list's locale filter; each tile's page links to its translations.
+        language = request.GET.get("locale") or settings.LANGUAGE_CODE
+        return Tile.objects.filter(locale__language_code=language).select_related("locale")
 
 
 class AnnouncementViewSet(SnippetViewSet):
@@ -78,6 +79,7 @@ class TextResourceViewSet(SnippetViewSet):
         BooleanColumn("markdown"),
     ]
     filterset_class = TextResourceFilterSet
+    edit_handler = ObjectList(TextResource.panels, base_form_class=TextResourceForm)
 
     def get_queryset(self, request):
         return TextResource.objects.select_related("locale")

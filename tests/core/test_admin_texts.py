@@ -75,3 +75,31 @@ def test_listing_queries_do_not_grow_with_rows(admin_client):
     for number in range(100):
         TextResourceFactory(key=f"shared.more_{number}")
     assert listing_queries() <= 2 * 50 + 25
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_an_editor_changes_the_words_but_not_the_key_or_markdown_flag(admin_client, language):
+    row = TextResource.objects.get(key="home.tiles.heading", locale__language_code=language)
+    page = admin_client.get(f"{LISTING}edit/{row.pk}/").text
+    assert "Set by the portal; it cannot be changed." in page
+    response = admin_client.post(
+        f"{LISTING}edit/{row.pk}/",
+        {"key": "home.renamed", "markdown": "on", "value": "New words"},
+    )
+    assert response.status_code == 302, response.content[:2000]
+    row.refresh_from_db()
+    assert (row.key, row.area, row.markdown, row.value) == (
+        "home.tiles.heading",
+        "home",
+        False,
+        "New words",
+    )
+
+
+def test_an_editor_still_chooses_the_key_of_a_new_text(admin_client, english):
+    response = admin_client.post(
+        f"{LISTING}add/?locale=en",
+        {"key": "home.extra_note", "markdown": "on", "value": "**Note**"},
+    )
+    assert response.status_code == 302, response.content[:2000]
+    assert TextResource.objects.get(key="home.extra_note").markdown

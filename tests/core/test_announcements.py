@@ -60,3 +60,62 @@ def test_end_must_follow_start():
     now = timezone.now()
     with pytest.raises(ValidationError):
         AnnouncementFactory.build(starts_at=now, ends_at=now - HOUR).full_clean()
+
+
+@pytest.fixture
+def reader(client):
+    from tests.conftest import sign_in_verified
+    from tests.factories import UserFactory
+
+    user = UserFactory(first_name="Siân", last_name="<b>O'Brien</b>")
+    sign_in_verified(client, user)
+    return user
+
+
+@pytest.mark.parametrize("prefix", ["", "/cy"])
+def test_announcements_greet_the_reader_by_name_escaped(client, reader, welsh, prefix):
+    announcement = AnnouncementFactory(
+        title="News for {Forename}", body="<p>Dear {Forename} {Surname}, lines are closed.</p>"
+    )
+    cy = announcement.copy_for_translation(welsh)
+    cy.title, cy.body = "Newyddion i {Forename}", "<p>Annwyl {Forename} {Surname}</p>"
+    cy.save()
+    page = client.get(f"{prefix}/announcements/").text
+    assert "{Forename}" not in page and "{Surname}" not in page
+    assert "Siân" in page
+    assert "&lt;b&gt;O&#x27;Brien&lt;/b&gt;" in page or "&lt;b&gt;O&#39;Brien&lt;/b&gt;" in page
+    assert "<b>O'Brien</b>" not in page
+
+
+def test_a_reader_lands_on_announcements_once_per_new_announcement(client, reader):
+    first = AnnouncementFactory(title="Phone lines closed")
+    assert landing_url_after_sign_in("/about/", reader).startswith("/announcements/")
+    client.get("/announcements/")
+    assert landing_url_after_sign_in("/about/", reader) == "/about/"
+    AnnouncementFactory(title="Office moved", starts_at=first.starts_at)
+    assert landing_url_after_sign_in("/about/", reader).startswith("/announcements/")
+    client.get("/announcements/")
+    assert landing_url_after_sign_in("/about/", reader) == "/about/"
+
+
+def test_a_scheduled_announcement_is_new_when_it_goes_live(client, reader):
+    later = AnnouncementFactory(title="Later", starts_at=timezone.now() + HOUR)
+    AnnouncementFactory(title="Now")
+    client.get("/announcements/")
+    assert landing_url_after_sign_in("/about/", reader) == "/about/"
+    type(later).objects.filter(pk=later.pk).update(starts_at=timezone.now())
+    from core import cache
+
+    cache.invalidate("announcements")
+    assert landing_url_after_sign_in("/about/", reader).startswith("/announcements/")
+
+
+def test_the_sign_in_flow_asks_about_the_user_who_signed_in(client, reader, rf):
+    from accounts.sign_in import landing_url
+
+    AnnouncementFactory(title="Phone lines closed")
+    request = rf.get("/account/sign-in/")
+    request.user = reader
+    assert landing_url(request, "/about/").startswith("/announcements/")
+    client.get("/announcements/")
+    assert landing_url(request, "/about/") == "/about/"

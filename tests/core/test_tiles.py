@@ -132,3 +132,26 @@ def test_home_page_shows_tiles_with_external_link_hint(client, demo):
     welsh = client.get("/cy/")
     assert 'href="/cy/send-support/"' in welsh.text
     assert "Cynnig lleol" in welsh.text
+
+
+TILES = "/admin/snippets/core/tile/"
+
+
+def test_the_tile_list_shows_a_services_title_not_its_internal_name(admin_client, welsh):
+    tile = TileFactory(title="", description="", external_url="", plugin_tile="example")
+    tile.copy_for_translation(welsh).save()
+    english = admin_client.get(TILES).text
+    assert "Example service" in english and ">example<" not in english
+    assert "Gwasanaeth enghreifftiol" in admin_client.get(TILES, {"locale": "cy"}).text
+
+
+def test_welsh_tiles_are_reached_from_the_list_and_from_the_english_tile(admin_client, welsh):
+    tile = TileFactory(title="Forms")
+    cy = tile.copy_for_translation(welsh)
+    cy.title = "Ffurflenni"
+    cy.save()
+    welsh_list = admin_client.get(TILES, {"locale": "cy"}).text
+    assert "Ffurflenni" in welsh_list and f"{TILES}edit/{cy.pk}/" in welsh_list
+    english_page = admin_client.get(f"{TILES}edit/{tile.pk}/").text
+    assert f"{TILES}edit/{cy.pk}/" in english_page
+    assert admin_client.get(f"{TILES}edit/{cy.pk}/").status_code == 200

@@ -143,6 +143,22 @@ def test_the_permission_can_be_given_to_a_group_and_the_demo_send_team_has_it(ad
     }
 
 
+def test_the_demo_send_team_sees_and_verifies_professionals_awaiting_verification(client):
+    load_demo()
+    member = staff("access_admin")
+    member.groups.add(Group.objects.get(name="SEND team"))
+    waiting = UserFactory(
+        kind="professional", verification_state="pending", organisation="Health board"
+    )
+    sign_in_verified(client, member)
+    assert "Professionals awaiting verification (1)" in client.get("/admin/").text
+    assert waiting.email in client.get("/admin/portal/professionals/").text
+    response = client.post(f"/admin/portal/users/{waiting.pk}/verify/", {"note": ""})
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.verification_state == "verified"
+
+
 def test_staff_without_the_permission_cannot_see_open_or_print_submitted_forms(client, form):
     submission = fill(family(), form)
     upload = attach(submission)

@@ -473,6 +473,20 @@ def test_the_picker_lists_bank_questions_not_on_the_form_and_searches_them(send_
     assert rows(send_team.get(picker, {"q": "on_form"})) == []
 
 
+def test_each_add_button_in_the_picker_names_its_question_for_screen_readers(send_team):
+    group = GroupFactory(form=FormDefinitionFactory())
+    QuestionFactory(code="CHILD_NAME")
+    QuestionFactory(code="SCHOOL")
+    page = send_team.get(f"{FORMS}groups/{group.pk}/questions/").text
+    buttons = re.findall(
+        r"<button type=\"submit\" class=\"button button-small\"[^>]*>(.*?)</button>", page
+    )
+    # The accessible name is the button's own text (visible "Add" plus visually hidden code),
+    # so it survives translation and speech input matches the visible label.
+    names = [" ".join(re.sub(r"<[^>]+>", "", button).split()) for button in buttons]
+    assert names == ["Add CHILD_NAME", "Add SCHOOL"]
+
+
 def test_adding_a_question_puts_it_last_in_the_group(send_team):
     form = FormDefinitionFactory()
     group = GroupFactory(form=form)

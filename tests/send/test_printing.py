@@ -4,6 +4,7 @@ how many queries it takes)."""
 
 import datetime
 from io import BytesIO
+from unittest import mock
 
 import docx
 import pytest
@@ -566,3 +567,23 @@ def test_printing_a_page_of_options_takes_few_queries(
     client.get(url(submission))  # texts and settings are cached after the first page
     with django_assert_max_num_queries(12):
         client.get(url(submission))
+
+
+def test_many_pdfs_share_one_parsed_stylesheet_per_language_and_wording(submission):
+    import weasyprint
+
+    from core.models import TextResource
+
+    schema = FormSchema(submission.version.schema)
+    answers = load_answers(submission)
+    with mock.patch.object(weasyprint, "CSS", wraps=weasyprint.CSS) as parsed:
+        for language in ("en", "cy", "en", "cy"):
+            print_pdf(schema, answers, PrintOptions(), language, submission=submission)
+        assert parsed.call_count <= 2  # none when an earlier test printed the same wording
+        before = parsed.call_count
+        row = TextResource.objects.get(key="send.print.page_number", locale__language_code="en")
+        row.value = "Page {page} of {pages} (Borough Council)"
+        row.save()
+        document = pdf_document(schema, answers, PrintOptions(), "en", submission=submission)
+        assert parsed.call_count == before + 1
+    assert len(document.pages) >= 1

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from wagtail.models import Locale
 
 from core.models import Tile
@@ -23,9 +24,11 @@ FORMS_DIR = Path(__file__).resolve().parent / "forms"
 def load_demo():
     """The SEND team's group and the demo forms. Idempotent, like core's ``load_demo``."""
     team, _created = Group.objects.get_or_create(name="SEND team")
+    # Professionals ask the SEND team for access, so the team verifies their accounts too.
     team.permissions.add(
         *Permission.objects.filter(
-            content_type__app_label="send", codename__in=["build_forms", "view_submission"]
+            Q(content_type__app_label="send", codename__in=["build_forms", "view_submission"])
+            | Q(content_type__app_label="accounts", codename="verify_professionals")
         )
     )
     load_demo_forms()

@@ -8,6 +8,7 @@ from functools import partial
 
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 
 from portal import events, services
@@ -84,6 +85,9 @@ def history(user, person):
     return (
         Submission.objects.filter(created_by=user, person=person)
         .select_related("version")
+        # The list needs each form's title, not its whole published schema decoded per row.
+        .defer("version__schema")
+        .annotate(form_title=KeyTransform("title", "version__schema"))
         .order_by("status", "-updated_at")
     )
 

@@ -2,7 +2,7 @@
 
 import base64
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -36,13 +36,21 @@ def _html(printout):
 
 def pdf_document(schema, answers, options, language, person=None, submission=None):
     """The laid-out pages (a WeasyPrint Document) the PDF is written from."""
-    from weasyprint import CSS, HTML  # imported here: loading it takes a while and needs Pango
+    from weasyprint import HTML  # imported here: loading it takes a while and needs Pango
 
     printout = build_printout(schema, answers, options, language, person, submission)
-    fetcher = local_url_fetcher()
-    stylesheet = CSS(string=print_css(printout.language), url_fetcher=fetcher)
-    page = HTML(string=_html(printout), base_url=None, url_fetcher=fetcher)
-    return page.render(stylesheets=[stylesheet], **PDF_OPTIONS)
+    page = HTML(string=_html(printout), base_url=None, url_fetcher=local_url_fetcher())
+    return page.render(stylesheets=[_stylesheet(print_css(printout.language))], **PDF_OPTIONS)
+
+
+@lru_cache(maxsize=8)
+def _stylesheet(css):
+    """The stylesheet parsed once per text (per language, until an editor changes the page
+    number wording or the theme): WeasyPrint only reads a parsed stylesheet, so every PDF of a
+    bulk print run shares it instead of parsing it again."""
+    from weasyprint import CSS
+
+    return CSS(string=css, url_fetcher=local_url_fetcher())
 
 
 def print_pdf(schema, answers, options, language, person=None, submission=None):

@@ -1,13 +1,14 @@
 from .audit import AppendOnlyError, AuditEntry
 from .pages import HomePage, StandardPage
 from .portal_settings import BrandingSettings, PortalSettings
-from .snippets import Announcement, Tile
+from .snippets import Announcement, AnnouncementsSeen, Tile
 from .texts import TextResource
 
 __all__ = [
     "AppendOnlyError",
     "AuditEntry",
     "Announcement",
+    "AnnouncementsSeen",
     "BrandingSettings",
     "HomePage",
     "PortalSettings",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -9,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.plugins import BOTH, CITIZEN, PROFESSIONAL, plugin_tiles
 
+from ..texts import raw_text
 from .pages import RICH_TEXT_FEATURES
 
 AUDIENCES = [
@@ -93,8 +95,13 @@ class Tile(TranslatableMixin, models.Model):
         ordering = ["sort_order", "pk"]
 
     def __str__(self):
+        """The title the home page shows in the tile's language: the editor's, else the
+        service's own (never its internal key)."""
         if self.title:
             return self.title
+        if self.plugin_tile in plugin_tiles():
+            language = self.locale.language_code if self.locale_id else None
+            return raw_text(plugin_tiles()[self.plugin_tile].title_key, language)
         return self.plugin_tile or self.external_url or str(self.page or _("Tile"))
 
     def clean(self):
@@ -129,7 +136,11 @@ class Announcement(TranslatableMixin, models.Model):
     """A notice shown to users on the Announcements page after they sign in, while it is live."""
 
     title = models.CharField(_("title"), max_length=150)
-    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
+    body = RichTextField(
+        _("body"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Write {Forename} or {Surname} to greet each reader by their own name."),
+    )
     starts_at = models.DateTimeField(_("start"), default=timezone.now)
     ends_at = models.DateTimeField(
         _("end"), null=True, blank=True, help_text=_("Leave blank to keep it showing.")
@@ -161,3 +172,21 @@ class Announcement(TranslatableMixin, models.Model):
     def clean(self):
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must be after the start.")})
+
+
+class AnnouncementsSeen(models.Model):
+    """What a user was last shown on the Announcements page, so signing in leads there only
+    when something is new to them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    last_announcement_id = models.PositiveBigIntegerField(default=0)
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("announcements seen")
+        verbose_name_plural = _("announcements seen")
+
+    def __str__(self):
+        return f"{self.user_id}: {self.last_announcement_id}"

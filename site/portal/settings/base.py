@@ -238,6 +238,9 @@ PORTAL_AUDIT_RETENTION_DAYS = int(os.environ.get("PORTAL_AUDIT_RETENTION_DAYS", 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "")
 
 WAGTAIL_SITE_NAME = "SEND portal"
+# No external avatar service: staff email addresses are not sent to Gravatar, and the admin
+# shows Wagtail's own default avatar (or one the user uploads) instead of a broken image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

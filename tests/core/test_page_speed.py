@@ -1,0 +1,126 @@
+"""Speed of every portal page: texts are rendered once per change, and a page reads each cached
+area from the shared cache once, however many texts it shows."""
+
+from unittest import mock
+
+import pytest
+from django.core.cache import cache as shared_cache
+from django.template import Context, Template
+from django.utils import timezone, translation
+
+from core import texts
+from core.models import TextResource
+from tests.conftest import sign_in_verified
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def render(source, language="en"):
+    with translation.override(language):
+        return Template(source).render(Context({}))
+
+
+def test_a_markdown_text_is_not_rendered_again_on_every_page():
+    row = TextResource.objects.get(key="home.tiles.heading", locale__language_code="cy")
+    row.markdown, row.value = True, "## Gwasanaethau"
+    row.save()
+    first = render('{% text "home.tiles.heading" %}', "cy")
+    with mock.patch.object(texts.markdown_lib, "markdown", wraps=texts.markdown_lib.markdown) as md:
+        again = [render('{% text "home.tiles.heading" %}', "cy") for _ in range(5)]
+    assert md.call_count == 0
+    assert again == [first] * 5
+    assert '<h2 class="govuk-heading-m">Gwasanaethau</h2>' in first
+
+
+def test_an_edit_to_a_markdown_text_shows_on_the_next_page():
+    row = TextResource.objects.get(key="home.tiles.heading", locale__language_code="en")
+    row.markdown, row.value = True, "**Services**"
+    row.save()
+    assert "<strong>Services</strong>" in render('{% text "home.tiles.heading" %}')
+    row.value = "**Council services**"
+    row.save()
+    assert "<strong>Council services</strong>" in render('{% text "home.tiles.heading" %}')
+
+
+def test_a_text_with_placeholders_is_filled_in_and_escaped_each_time():
+    row = TextResource.objects.get(key="home.tiles.heading", locale__language_code="en")
+    row.markdown, row.value = True, "Hello **{name}**"
+    row.save()
+    assert texts.text("home.tiles.heading", name="Ann") == (
+        '<p class="govuk-body">Hello <strong>Ann</strong></p>'
+    )
+    assert "<script>" not in texts.text("home.tiles.heading", name="<script>")
+
+
+@pytest.fixture
+def citizen(client):
+    user = UserFactory(email_confirmed_at=timezone.now())
+    sign_in_verified(client, user)
+    return user
+
+
+def portal_cache_reads(client, url):
+    reads = []
+    original = shared_cache.get
+
+    def counting_get(key, *args, **kwargs):
+        if key.startswith("portal:"):
+            reads.append(key)
+        return original(key, *args, **kwargs)
+
+    with mock.patch.object(shared_cache, "get", counting_get):
+        response = client.get(url)
+    assert response.status_code == 200
+    return reads
+
+
+@pytest.mark.parametrize("url", ["/account/", "/cy/account/"])
+def test_my_account_reads_each_cached_area_once(client, citizen, url):
+    client.get(url)  # build the areas
+    reads = portal_cache_reads(client, url)
+    texts_key = "portal:texts:" + ("cy" if url.startswith("/cy/") else "en")
+    assert any(key.startswith(texts_key) for key in reads)
+    assert len(reads) == len(set(reads))
+
+
+def test_a_page_unpickles_the_texts_only_when_they_have_changed(client, citizen):
+    client.get("/account/")
+    reads = portal_cache_reads(client, "/account/")
+    assert "portal:texts:en:token" in reads and "portal:texts:en" not in reads
+    row = TextResource.objects.get(key="home.tiles.heading", locale__language_code="en")
+    row.save()
+    assert "portal:texts:en" in portal_cache_reads(client, "/account/")
+
+
+def test_a_text_changed_by_another_process_shows_on_the_next_page():
+    assert texts.raw_text("home.tiles.heading", "en") == "Services"
+    TextResource.objects.filter(key="home.tiles.heading", locale__language_code="en").update(
+        value="Online services"
+    )
+    # What the other process's invalidation leaves in the shared cache; this process still
+    # holds its own copy of the old texts.
+    shared_cache.delete_many(["portal:texts:en", "portal:texts:en:token"])
+    assert texts.raw_text("home.tiles.heading", "en") == "Online services"
+
+
+def test_a_text_changed_during_a_request_shows_in_the_same_request(rf):
+    from django.core.signals import request_finished, request_started
+
+    request_started.send(sender=None)
+    try:
+        assert texts.raw_text("home.tiles.heading", "en") == "Services"
+        row = TextResource.objects.get(key="home.tiles.heading", locale__language_code="en")
+        row.value = "Online services"
+        row.save()
+        assert texts.raw_text("home.tiles.heading", "en") == "Online services"
+    finally:
+        request_finished.send(sender=None)
+
+
+def test_my_account_takes_no_more_queries_than_before(
+    client, citizen, django_assert_max_num_queries
+):
+    client.get("/account/")
+    with django_assert_max_num_queries(9):
+        assert client.get("/account/").status_code == 200

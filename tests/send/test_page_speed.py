@@ -1,0 +1,97 @@
+"""Speed of the SEND pages a family uses most: the person's forms page and a step take a fixed
+number of queries however many forms the family has, and the forms list does not decode every
+published form to show its title."""
+
+from unittest import mock
+
+import pytest
+from django.db.models import JSONField
+from django.utils import timezone
+
+from plugins.send import services
+from tests.conftest import sign_in_verified
+from tests.send.factories import PersonLinkFactory, SubmissionFactory, published_form
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def parent(client):
+    link = PersonLinkFactory(user__email_confirmed_at=timezone.now())
+    sign_in_verified(client, link.user)
+    return link
+
+
+@pytest.fixture
+def forms_of_a_busy_family(parent):
+    form = published_form(groups=((2, False, 5), (3, False, 5)))
+    for number in range(10):
+        SubmissionFactory(
+            person=parent.person,
+            created_by=parent.user,
+            version=form.live_version,
+            status="submitted" if number % 2 else "draft",
+            reference=f"SND-{number:06d}" if number % 2 else None,
+        )
+    return form
+
+
+def decoded_schemas(client, url):
+    """How many whole published schemas the page decodes from the database."""
+    decoded = []
+
+    original = JSONField.from_db_value
+
+    def from_db_value(field, value, expression, connection):
+        result = original(field, value, expression, connection)
+        if isinstance(result, dict) and "groups" in result:
+            decoded.append(result)
+        return result
+
+    with mock.patch.object(JSONField, "from_db_value", from_db_value):
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(decoded)
+
+
+def test_the_forms_page_decodes_only_the_forms_on_offer(client, parent, forms_of_a_busy_family):
+    url = f"/send/people/{parent.person.pk}/"
+    page = client.get(url).content.decode()
+    assert page.count(forms_of_a_busy_family.title_en) >= 10
+    assert decoded_schemas(client, url) == 1  # the form offered to start, not the ten in history
+
+
+def test_the_forms_page_shows_the_titles_in_welsh(client, parent, forms_of_a_busy_family):
+    page = client.get(f"/cy/send/people/{parent.person.pk}/").content.decode()
+    assert page.count(forms_of_a_busy_family.title_cy) >= 10
+
+
+def test_the_forms_page_takes_a_fixed_number_of_queries(
+    client, parent, forms_of_a_busy_family, django_assert_max_num_queries
+):
+    url = f"/send/people/{parent.person.pk}/"
+    client.get(url)
+    with django_assert_max_num_queries(11):
+        client.get(url)
+
+
+def test_a_step_takes_a_fixed_number_of_queries(
+    client, parent, forms_of_a_busy_family, django_assert_max_num_queries
+):
+    draft = services.start(parent.user, parent.person, forms_of_a_busy_family)
+    url = f"/send/submissions/{draft.pk}/step/2/"
+    client.get(url)
+    with django_assert_max_num_queries(11):
+        assert client.get(url).status_code == 200
+
+
+def test_check_answers_takes_a_fixed_number_of_queries(
+    client, parent, forms_of_a_busy_family, django_assert_max_num_queries
+):
+    draft = services.start(parent.user, parent.person, forms_of_a_busy_family)
+    url = f"/send/submissions/{draft.pk}/check/"
+    client.get(url)
+    with django_assert_max_num_queries(11):
+        page = client.get(url)
+    assert page.status_code == 200
+    assert f"/send/submissions/{draft.pk}/step/2/?return=check" in page.text
