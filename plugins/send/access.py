@@ -75,7 +75,8 @@ class SubmissionRule(access.Rule):
             if not access.has_permission(user, VIEW_SUBMISSIONS):
                 return queryset.none()
             return queryset.filter(status=Status.SUBMITTED)
-        return queryset.filter(created_by=user).select_related("person", "version")
+        # created_by rides along: the filling pages ask whether its starter is a professional.
+        return queryset.filter(created_by=user).select_related("person", "version", "created_by")
 
     def may(self, user, action, obj=None):
         if user.is_council_staff:

@@ -8,7 +8,7 @@ import pytest
 from django.db.models import JSONField
 from django.utils import timezone
 
-from plugins.send import services
+from plugins.send.filling import services
 from tests.conftest import sign_in_verified
 from tests.send.factories import PersonLinkFactory, SubmissionFactory, published_form
 

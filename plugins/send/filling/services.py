@@ -347,9 +347,13 @@ def step_statuses(submission, schema):
     return {number: number in saved for number in numbers}
 
 
-def steps_in_progress(submission):
-    """The steps saved for later with answers still missing or wrong."""
-    return set(submission.steps.filter(complete=False).values_list("group_number", flat=True))
+def step_progress(submission, schema):
+    """{group number: True (complete), False (saved for later with answers still missing or
+    wrong) or None (not saved yet)} for the subject step and every group, from one query."""
+    saved = dict(submission.steps.values_list("group_number", "complete"))
+    return {
+        number: saved.get(number) for number in [SUBJECT_STEP, *(g.number for g in schema.groups)]
+    }
 
 
 # -- submitting ----------------------------------------------------------------------------

@@ -53,11 +53,9 @@ def _step_links(submission):
 
 
 def _context(submission, schema, current=None, **context):
-    saved = services.step_statuses(submission, schema)
-    started = services.steps_in_progress(submission)
     statuses = {
-        n: steps.COMPLETED if done else steps.IN_PROGRESS if n in started else steps.NOT_STARTED
-        for n, done in saved.items()
+        n: steps.COMPLETED if done else steps.NOT_STARTED if done is None else steps.IN_PROGRESS
+        for n, done in services.step_progress(submission, schema).items()
     }
     return {
         "submission": submission,
