@@ -25,6 +25,8 @@ from core import audit
 from portal import access
 
 from ..builder.schema import FormSchema, current_language
+from ..casework import review
+from ..casework.buttons import decision_buttons
 from ..filling.answers import load_answers
 from ..filling.summary import summary_sections
 from ..models import Submission, SubmissionEvent
@@ -147,7 +149,7 @@ class SubmissionsView(access.AccessRequiredMixin, IndexView):
 # -- one submitted form --------------------------------------------------------------------
 
 
-class _SubmissionPage(access.AccessRequiredMixin, WagtailAdminTemplateMixin):
+class SubmissionPage(access.AccessRequiredMixin, WagtailAdminTemplateMixin):
     """A page about one submitted form: Home › Submitted forms › its reference. The form is
     looked up when first used, so after the permission check; a draft gives 404."""
 
@@ -156,7 +158,9 @@ class _SubmissionPage(access.AccessRequiredMixin, WagtailAdminTemplateMixin):
 
     @cached_property
     def submission(self):
-        queryset = Submission.objects.select_related("person", "version", "created_by")
+        queryset = Submission.objects.select_related(
+            "person", "version", "created_by", "decided_by"
+        )
         return access.get_or_404(
             self.request.user, "send.submission", queryset, pk=self.kwargs["pk"]
         )
@@ -176,7 +180,7 @@ class _SubmissionPage(access.AccessRequiredMixin, WagtailAdminTemplateMixin):
         ]
 
 
-class SubmissionView(_SubmissionPage, TemplateView):
+class SubmissionView(SubmissionPage, TemplateView):
     """The form's answers grouped by step, its audit trail and where to print it. The first
     staff member to open it marks it opened."""
 
@@ -184,7 +188,7 @@ class SubmissionView(_SubmissionPage, TemplateView):
     page_title = _("Submitted form")
 
     def get(self, request, *args, **kwargs):
-        services.mark_opened(self.submission, request.user)
+        review.open_submission(self.submission, request.user)
         audit.record(request.user, "submission.opened", self.submission, request=request)
         return super().get(request, *args, **kwargs)
 
@@ -213,6 +217,9 @@ class SubmissionView(_SubmissionPage, TemplateView):
                 for event in submission.events.select_related("user")
             ],
             "print_url": reverse("send_submission_print", args=[submission.pk]),
+            "decided_at": when(submission.decided_at),
+            "resubmitted_at": when(submission.resubmitted_at),
+            **decision_buttons(submission, self.request.user),
         }
 
     def event_detail(self, event):
@@ -224,7 +231,7 @@ class SubmissionView(_SubmissionPage, TemplateView):
         return event.detail
 
 
-class PrintSubmissionView(_SubmissionPage, PrintView):
+class PrintSubmissionView(SubmissionPage, PrintView):
     page_title = _("Print")
 
     @property

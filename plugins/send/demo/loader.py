@@ -25,7 +25,14 @@ def load_demo():
     team, _created = Group.objects.get_or_create(name="SEND team")
     team.permissions.add(
         *Permission.objects.filter(
-            content_type__app_label="send", codename__in=["build_forms", "view_submission"]
+            content_type__app_label="send",
+            codename__in=[
+                "build_forms",
+                "view_submission",
+                "decide_submission",
+                "share_submission",
+                "delete_submission",
+            ],
         )
     )
     load_demo_forms()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from portal import events
 
 from ..builder.schema import FormSchema
+from ..casework import review
 from ..models import (
     Answer,
     FormDefinition,
@@ -23,7 +24,7 @@ from ..models import (
 from ..models.forms import PortalType, UserType
 from ..models.people import Relationship
 from ..models.questions import UPLOAD_TYPES
-from ..models.submissions import Status
+from ..models.submissions import Review, Status
 from .files import delete_files
 
 SUBJECT_STEP = 1  # the automatic "Subject details" step
@@ -283,13 +284,16 @@ def submit(submission, user):
         submission.save(update_fields=["status", "submitted_at", "reference", "updated_at"])
         submission.answers.filter(prefilled=True).update(prefilled=False)
         record(submission, SubmissionEvent.Action.SUBMITTED, user)
+        if submission.review_state == Review.MORE_INFORMATION:
+            # Sent again with the more information the council asked for.
+            review.resend(submission, user)
         events.send_after_commit(events.form_submitted, Submission, submission=submission)
     return submission
 
 
 def may_reopen(submission, user):
     """Whether ``user`` may reopen ``submission``: a professional's own submitted form that the
-    council has not opened yet (see ``council.services.mark_opened``), where
+    council has not opened yet (see ``casework.review.open_submission``), where
     the council allows it."""
     return (
         user.is_professional
