@@ -61,4 +61,23 @@ TEXTS = [
         "{message}",
         markdown=True,
     ),
+    # The family's side
+    TextDefault("send.review.family.approved", "Approved", "Cymeradwywyd"),
+    TextDefault("send.review.family.rejected", "Rejected", "Gwrthodwyd"),
+    TextDefault(
+        "send.review.family.more_information", "More information needed", "Angen rhagor o wybodaeth"
+    ),
+    TextDefault("send.review.family.message", "Message from the council", "Neges gan y cyngor"),
+    TextDefault(
+        "send.review.family.more_information_title",
+        "The council has asked for more information",
+        "Mae’r cyngor wedi gofyn am ragor o wybodaeth",
+    ),
+    TextDefault(
+        "send.review.family.send_again",
+        "Change your answers or add files, then check and send the form again. "
+        "Its reference stays the same.",
+        "Newidiwch eich atebion neu ychwanegwch ffeiliau, yna gwiriwch ac anfonwch y ffurflen "
+        "eto. Bydd ei chyfeirnod yn aros yr un fath.",
+    ),
 ]

@@ -29,6 +29,8 @@ def submitted(link, form):
 def matched(submission):
     """Link the form's child to a child record, as matching would."""
     person = submission.person
+    if person.child_record_id:
+        return submission
     person.child_record = ChildRecord.objects.create(
         council_id=f"C{person.pk:05}",
         forename=person.forename,
