@@ -16,6 +16,7 @@ from .builder.admin import transfer as transfer_admin
 from .builder.admin.definitions import definitions
 from .builder.admin.questions import questions
 from .casework import admin as casework_admin
+from .casework.dashboard import ReviewPanel
 from .council import admin as council_admin
 from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSettings
 
@@ -27,6 +28,12 @@ for _model in (Question, FormDefinition, QuestionGroup, FormVersion):
 hooks.register("register_admin_urls", transfer_admin.admin_urls)
 hooks.register("register_admin_urls", council_admin.admin_urls)
 hooks.register("register_admin_urls", casework_admin.admin_urls)
+
+
+@hooks.register("construct_homepage_panels")
+def send_review_panel(request, panels):
+    if access.may(request.user, "view", "send.submission"):
+        panels.append(ReviewPanel())
 
 
 @hooks.register("register_permissions")

@@ -199,7 +199,7 @@ def test_the_list_shows_submitted_forms_and_never_a_draft(caseworker, form):
     text = page.text
     assert references(page) == [sent.reference]
     assert "Request for help" in text and "Alex Morgan" in text and "Sam Parent" in text
-    assert "Not opened yet" in text
+    assert "Not opened" in text
     assert "Dewi" not in text
 
 
@@ -253,8 +253,8 @@ def test_the_list_can_show_only_the_forms_nobody_has_opened(caseworker, form):
     opened = fill(family(), form)
     new = fill(family(), form)
     review.open_submission(opened, caseworker.user)
-    assert references(caseworker.get(LIST, {"opened": "false"})) == [new.reference]
-    assert references(caseworker.get(LIST, {"opened": "true"})) == [opened.reference]
+    assert references(caseworker.get(LIST, {"status": "not_opened"})) == [new.reference]
+    assert references(caseworker.get(LIST, {"status": "opened"})) == [opened.reference]
 
 
 def submissions_in_bulk(form, count):

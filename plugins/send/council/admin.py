@@ -7,7 +7,7 @@ longer reopen the form), and so is every printout and file download; every openi
 and download also goes to the portal's audit log."""
 
 import django_filters
-from django.db.models import Q, TextField, Value
+from django.db.models import Case, CharField, Q, TextField, Value, When
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import Coalesce, NullIf
 from django.http import FileResponse
@@ -17,7 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 
@@ -29,7 +29,8 @@ from ..casework import review
 from ..casework.buttons import decision_buttons
 from ..filling.answers import load_answers
 from ..filling.summary import summary_sections
-from ..models import Submission, SubmissionEvent
+from ..models import FormDefinition, Submission, SubmissionEvent
+from ..models.submissions import Matching, Review
 from ..printing.admin import PrintView
 from . import services
 
@@ -48,17 +49,53 @@ def person_words(user):
 # -- the list ----------------------------------------------------------------------------
 
 
+ACTIONABLE = [Review.NOT_OPENED, Review.OPENED]
+ACTIONABLE_CHOICE = "waiting"
+EVERY_STATE = "all"
+
+
+def status_choices():
+    return [
+        (ACTIONABLE_CHOICE, _("Waiting for the council (not opened or opened)")),
+        (EVERY_STATE, _("Every status")),
+        *Review.choices,
+    ]
+
+
 class SubmissionFilterSet(WagtailFilterSet):
-    opened = django_filters.BooleanFilter(
-        label=_("Opened by the council"),
-        field_name="opened_by_council_at",
-        lookup_expr="isnull",
-        exclude=True,
+    """Form, received dates and status. With no status chosen the list shows the forms
+    waiting for the council (Not opened, Opened); "Every status" widens it."""
+
+    form = django_filters.ModelChoiceFilter(
+        label=_("Form"),
+        field_name="version__form",
+        queryset=FormDefinition.objects.order_by("code"),
+    )
+    received = django_filters.DateFromToRangeFilter(
+        label=_("Received"),
+        field_name="submitted_at__date",
+        widget=DateRangePickerWidget,
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=status_choices, method="filter_status", empty_label=None
     )
 
     class Meta:
         model = Submission
         fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("status"):
+            data = data.copy()
+            data["status"] = ACTIONABLE_CHOICE
+        super().__init__(data, *args, **kwargs)
+
+    def filter_status(self, queryset, name, value):
+        if value == EVERY_STATE:
+            return queryset
+        if value == ACTIONABLE_CHOICE:
+            return queryset.filter(review_state__in=ACTIONABLE)
+        return queryset.filter(review_state=value)
 
 
 class WhenColumn(Column):
@@ -68,8 +105,28 @@ class WhenColumn(Column):
         return when(super().get_value(instance))
 
 
-class OpenedColumn(WhenColumn):
-    empty_value_display = _("Not opened yet")
+class DateColumn(Column):
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return formats.date_format(value, "j M Y") if value else "—"
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        label = instance.get_review_state_display()
+        if instance.resubmitted_at and instance.review_state in ACTIONABLE:
+            return f"{label} ({_('resubmitted')})"
+        return label
+
+
+def matching_order():
+    """The matching state as the database sees it, so the list sorts by it."""
+    return Case(
+        When(person__child_record__isnull=False, then=Value(Matching.MATCHED)),
+        When(matching_resubmitted_at__isnull=False, then=Value(Matching.RESUBMITTED)),
+        default=Value(Matching.AWAITING),
+        output_field=CharField(),
+    )
 
 
 def form_title():
@@ -106,25 +163,43 @@ class SubmissionsView(access.AccessRequiredMixin, IndexView):
     def columns(self):
         title_column = self._get_title_column_class(TitleColumn)
         return [
-            title_column(
-                "reference", label=_("Reference"), sort_key="reference", get_url=self.get_edit_url
-            ),
-            Column("form_title", label=_("Form")),
-            Column("person", label=_("Person"), accessor="person.full_name"),
+            Column("form_title", label=_("Form"), sort_key="form_title"),
             Column(
                 "submitted_by",
                 label=_("Submitted by"),
                 accessor=lambda submission: person_words(submission.created_by),
+                sort_key="created_by__last_name",
             ),
-            WhenColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
-            OpenedColumn("opened_by_council_at", label=_("Opened")),
+            Column(
+                "person",
+                label=_("Child's name"),
+                accessor="person.full_name",
+                sort_key="person__surname",
+            ),
+            DateColumn(
+                "date_of_birth",
+                label=_("Date of birth"),
+                accessor="person.date_of_birth",
+                sort_key="person__date_of_birth",
+            ),
+            WhenColumn("submitted_at", label=_("Received"), sort_key="submitted_at"),
+            title_column(
+                "reference", label=_("Reference"), sort_key="reference", get_url=self.get_edit_url
+            ),
+            StatusColumn("review_state", label=_("Status"), sort_key="review_state"),
+            Column(
+                "matching",
+                label=_("Matching"),
+                accessor=lambda submission: Matching(submission.matching).label,
+                sort_key="matching",
+            ),
         ]
 
     def get_base_queryset(self):
         return (
             access.scoped(self.request.user, "send.submission")
             .select_related("person", "created_by")
-            .annotate(form_title=form_title())
+            .annotate(form_title=form_title(), matching=matching_order())
         )
 
     def search_queryset(self, queryset):
