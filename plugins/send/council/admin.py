@@ -24,7 +24,7 @@ from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from core import audit
 from portal import access
 
-from ..builder.schema import FormSchema, current_language
+from ..builder.schema import FormSchema, bilingual, current_language, text
 from ..casework import review
 from ..casework.buttons import decision_buttons
 from ..filling.answers import load_answers
@@ -54,6 +54,14 @@ ACTIONABLE_CHOICE = "waiting"
 EVERY_STATE = "all"
 
 
+def form_choices():
+    """Every form by its title in the admin's language (English when it has no Welsh)."""
+    return [
+        (form.pk, text(bilingual(form, "title")))
+        for form in FormDefinition.objects.order_by("code").only("pk", "title_en", "title_cy")
+    ]
+
+
 def status_choices():
     return [
         (ACTIONABLE_CHOICE, _("Waiting for the council (not opened or opened)")),
@@ -66,10 +74,8 @@ class SubmissionFilterSet(WagtailFilterSet):
     """Form, received dates and status. With no status chosen the list shows the forms
     waiting for the council (Not opened, Opened); "Every status" widens it."""
 
-    form = django_filters.ModelChoiceFilter(
-        label=_("Form"),
-        field_name="version__form",
-        queryset=FormDefinition.objects.order_by("code"),
+    form = django_filters.ChoiceFilter(
+        label=_("Form"), field_name="version__form", choices=form_choices
     )
     received = django_filters.DateFromToRangeFilter(
         label=_("Received"),

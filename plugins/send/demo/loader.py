@@ -15,13 +15,15 @@ from core.models import Tile
 from ..builder import services as builder
 from ..builder import transfer
 from ..models import FormDefinition, SendSettings
+from .casework import load_demo_reviews
 
 FORMS_DIR = Path(__file__).resolve().parent / "forms"
 
 
 @transaction.atomic
 def load_demo():
-    """The SEND team's group and the demo forms. Idempotent, like core's ``load_demo``."""
+    """The SEND team's group, the demo forms and submitted forms in every review state.
+    Idempotent, like core's ``load_demo``."""
     team, _created = Group.objects.get_or_create(name="SEND team")
     team.permissions.add(
         *Permission.objects.filter(
@@ -36,6 +38,7 @@ def load_demo():
         )
     )
     load_demo_forms()
+    load_demo_reviews()
     _home_tile()
     _draft_retention()
 
