@@ -18,6 +18,7 @@ from portal import access
 from ..council.admin import SubmissionPage
 from ..models.submissions import Review
 from . import review
+from .buttons import decision_buttons
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -120,6 +121,8 @@ class DecisionView(SubmissionPage, FormView):
             "submission": submission,
             "form_title": self.schema.title,
             "refusal": self.refusal,
+            # Approval waits for the child to be matched: offer it here too.
+            "matching": decision_buttons(submission, self.request.user)["matching"],
             "recipient": submission.created_by,
             "language": submission.created_by.get_preferred_language_display(),
             "button": BUTTONS[self.decision],

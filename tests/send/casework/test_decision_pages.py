@@ -26,6 +26,9 @@ def test_approve_is_off_until_the_child_is_matched_then_the_caseworker_accepts_a
     assert "Match the child first." in detail
     assert page(submitted, "approve/") not in detail
     assert "Accept as a new child record" in detail
+    approve_page = deciding.get(page(submitted, "approve/")).text
+    assert "Match the child first." in approve_page
+    assert "Accept as a new child record" in approve_page
     response = deciding.post(page(submitted, "matching/"))
     assert response.status_code == 302
     submitted.refresh_from_db()
@@ -50,7 +53,8 @@ def test_the_caseworker_approves_with_an_edited_message_and_chooses_to_share(
     assert response.url == page(submitted, "decided/")
     confirmation = deciding.get(response.url).text
     assert "Form approved. The applicant has been notified." in confirmation
-    assert "Request for help" in confirmation and submitted.reference in confirmation
+    assert "Form name: Request for help" in confirmation
+    assert f"Form reference: {submitted.reference}" in confirmation
     submitted.refresh_from_db()
     assert submitted.review_state == Review.APPROVED and submitted.share_with_case is True
     assert "Approved, thank you." in mailoutbox[0].body
