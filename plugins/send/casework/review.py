@@ -13,8 +13,10 @@ through the ``notify`` service and sends ``form_decided`` after the commit. Draf
 never sent are not in the review at all.
 """
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core import audit
@@ -121,6 +123,13 @@ def placeholders(submission, caseworker, language):
     }
 
 
+def portal_link(submission, language):
+    """The form's page on the portal, in the submitter's language."""
+    with translation.override(language):
+        path = reverse("send:submission", args=[submission.pk])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
 def default_message(submission, decision, caseworker):
     """The council's wording for ``decision`` in the submitter's language, filled in: what the
     caseworker starts from and may change before sending."""
@@ -157,6 +166,7 @@ def _decide(submission, decision, user, message, request, **fields):
             f"send.emailsubject.review.{decision}",
             "send.email_review_decision",
             {**placeholders(submission, user, language), "message": message},
+            link=portal_link(submission, language),
         )
         events.send_after_commit(
             events.form_decided, Submission, submission=submission, decision=decision

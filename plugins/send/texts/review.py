@@ -57,8 +57,8 @@ TEXTS = [
     ),
     TextDefault(
         "send.email_review_decision",
-        "{message}",
-        "{message}",
+        "{message}\n\nSee your form on the portal: {link}",
+        "{message}\n\nGweld eich ffurflen ar y porth: {link}",
         markdown=True,
     ),
     # The family's side

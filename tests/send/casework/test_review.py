@@ -167,6 +167,7 @@ def test_a_welsh_submitter_gets_the_welsh_message_and_notice(
     assert email.to == [welsh.created_by.email]
     assert email.subject == f"Mae eich ffurflen {welsh.reference} wedi’i gwrthod"
     assert "Annwyl Sam Parent" in email.body
+    assert f"/cy/send/submissions/{welsh.pk}/" in email.body
 
 
 def test_an_english_submitter_gets_the_edited_message(
