@@ -29,6 +29,8 @@ SUBMISSION_PERMISSIONS = {
     "share": "send.share_submission",
     "delete": "send.delete_submission",
 }
+# The council's decisions on a form: never its submitter's, even on their own form.
+COUNCIL_ACTIONS = {"decide", "share"}
 
 
 class PersonRule(access.Rule):
@@ -95,6 +97,8 @@ class SubmissionRule(access.Rule):
                 and access.has_permission(user, permission)
             )
             return allowed and (obj is None or is_sent_to_council(obj))
+        if action in COUNCIL_ACTIONS:
+            return False
         return obj is not None and obj.created_by_id == user.pk
 
 
