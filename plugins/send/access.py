@@ -18,10 +18,19 @@ from accounts.models import REJECTED
 from portal import access
 
 from .models.people import Relationship
-from .models.submissions import Status
+from .models.submissions import Review, Status, Submission, sent_to_council
 
 BUILD_FORMS = "send.build_forms"
 VIEW_SUBMISSIONS = "send.view_submission"
+# What staff may do to a submitted form, each its own permission (see casework.review).
+SUBMISSION_PERMISSIONS = {
+    "view": VIEW_SUBMISSIONS,
+    "decide": "send.decide_submission",
+    "share": "send.share_submission",
+    "delete": "send.delete_submission",
+}
+# The council's decisions on a form: never its submitter's, even on their own form.
+COUNCIL_ACTIONS = {"decide", "share"}
 
 
 class PersonRule(access.Rule):
@@ -66,7 +75,9 @@ class PersonLinkRule(access.Rule):
 class SubmissionRule(access.Rule):
     """On the portal, the user who started a submission keeps it (drafts and submitted
     forms); in the admin, staff with "send.view_submission" see the forms sent to the
-    council, never a draft (it is the family's own until they submit it)."""
+    council, never a draft it was not sent (it is the family's own until they submit it).
+    Staff "decide" (approve, reject, ask for more), "share" and "delete" with a permission
+    each, on forms they may see."""
 
     model = "send.Submission"
 
@@ -74,15 +85,28 @@ class SubmissionRule(access.Rule):
         if user.is_council_staff:
             if not access.has_permission(user, VIEW_SUBMISSIONS):
                 return queryset.none()
-            return queryset.filter(status=Status.SUBMITTED)
+            return queryset.filter(sent_to_council())
         # created_by rides along: the filling pages ask whether its starter is a professional.
         return queryset.filter(created_by=user).select_related("person", "version", "created_by")
 
     def may(self, user, action, obj=None):
         if user.is_council_staff:
-            allowed = access.has_permission(user, VIEW_SUBMISSIONS)
-            return allowed and (obj is None or obj.status == Status.SUBMITTED)
+            permission = SUBMISSION_PERMISSIONS.get(action)
+            allowed = (
+                permission is not None
+                and access.has_permission(user, VIEW_SUBMISSIONS)
+                and access.has_permission(user, permission)
+            )
+            return allowed and (obj is None or is_sent_to_council(obj))
+        if action in COUNCIL_ACTIONS:
+            return False
         return obj is not None and obj.created_by_id == user.pk
+
+
+def is_sent_to_council(submission):
+    return (
+        submission.status == Status.SUBMITTED or submission.review_state == Review.MORE_INFORMATION
+    )
 
 
 class SubmissionFileRule(access.Rule):
@@ -94,7 +118,9 @@ class SubmissionFileRule(access.Rule):
         if user.is_council_staff:
             if not access.has_permission(user, VIEW_SUBMISSIONS):
                 return queryset.none()
-            return queryset.filter(submission__status=Status.SUBMITTED)
+            return queryset.filter(
+                submission__in=Submission.objects.filter(sent_to_council()).values("pk")
+            )
         return queryset.filter(submission__created_by=user)
 
     def may(self, user, action, obj=None):

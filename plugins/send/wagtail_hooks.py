@@ -1,6 +1,6 @@
 """SEND administration in the Wagtail admin: SEND settings, and the SEND group in the Portal
 menu: the form builder's screens behind "send.build_forms", the submitted forms behind
-"send.view_submission". Each item shows only to those who may use it."""
+"send.view_submission" (deciding, sharing and deleting each with its own permission). Each item shows only to those who may use it."""
 
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,8 @@ from portal import access
 from .builder.admin import transfer as transfer_admin
 from .builder.admin.definitions import definitions
 from .builder.admin.questions import questions
+from .casework import admin as casework_admin
+from .casework.dashboard import ReviewPanel
 from .council import admin as council_admin
 from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSettings
 
@@ -25,12 +27,26 @@ for _model in (Question, FormDefinition, QuestionGroup, FormVersion):
 
 hooks.register("register_admin_urls", transfer_admin.admin_urls)
 hooks.register("register_admin_urls", council_admin.admin_urls)
+hooks.register("register_admin_urls", casework_admin.admin_urls)
+
+
+@hooks.register("construct_homepage_panels")
+def send_review_panel(request, panels):
+    if access.may(request.user, "view", "send.submission"):
+        panels.append(ReviewPanel())
 
 
 @hooks.register("register_permissions")
 def send_permissions():
     return Permission.objects.filter(
-        content_type__app_label="send", codename__in=["build_forms", "view_submission"]
+        content_type__app_label="send",
+        codename__in=[
+            "build_forms",
+            "view_submission",
+            "decide_submission",
+            "share_submission",
+            "delete_submission",
+        ],
     )
 
 

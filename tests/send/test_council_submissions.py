@@ -20,7 +20,7 @@ from wagtail.users.models import UserProfile
 from core.models import AuditEntry
 from plugins.send.builder import services as builder
 from plugins.send.builder.schema import FormSchema
-from plugins.send.council import services as council_services
+from plugins.send.casework import review
 from plugins.send.demo.loader import load_demo
 from plugins.send.filling import services
 from plugins.send.models import (
@@ -140,6 +140,9 @@ def test_the_permission_can_be_given_to_a_group_and_the_demo_send_team_has_it(ad
     assert set(team.permissions.values_list("codename", flat=True)) >= {
         "build_forms",
         "view_submission",
+        "decide_submission",
+        "share_submission",
+        "delete_submission",
     }
 
 
@@ -216,7 +219,7 @@ def test_the_list_shows_submitted_forms_and_never_a_draft(caseworker, form):
     text = page.text
     assert references(page) == [sent.reference]
     assert "Request for help" in text and "Alex Morgan" in text and "Sam Parent" in text
-    assert "Not opened yet" in text
+    assert "Not opened" in text
     assert "Dewi" not in text
 
 
@@ -269,9 +272,9 @@ def test_search_finds_a_form_by_reference_or_the_persons_name(caseworker, form):
 def test_the_list_can_show_only_the_forms_nobody_has_opened(caseworker, form):
     opened = fill(family(), form)
     new = fill(family(), form)
-    council_services.mark_opened(opened, caseworker.user)
-    assert references(caseworker.get(LIST, {"opened": "false"})) == [new.reference]
-    assert references(caseworker.get(LIST, {"opened": "true"})) == [opened.reference]
+    review.open_submission(opened, caseworker.user)
+    assert references(caseworker.get(LIST, {"status": "not_opened"})) == [new.reference]
+    assert references(caseworker.get(LIST, {"status": "opened"})) == [opened.reference]
 
 
 def submissions_in_bulk(form, count):

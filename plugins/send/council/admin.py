@@ -1,153 +1,36 @@
-"""The council's side of submitted SEND forms in the Wagtail admin: the list of forms sent to
-the council, one form's answers and audit trail, its files and printouts. Drafts never show
+"""The council's side of submitted SEND forms in the Wagtail admin: one form's answers and
+audit trail, its files and printouts (the list of forms is in ``listing``). Drafts never show
 here. Every screen needs Django's own "send.view_submission" permission.
 
 The first opening by staff is recorded in the form's own history (a professional can no
 longer reopen the form), and so is every printout and file download; every opening, printout
 and download also goes to the portal's audit log."""
 
-import django_filters
-from django.db.models import Q, TextField, Value
-from django.db.models.fields.json import KeyTextTransform, KeyTransform
-from django.db.models.functions import Coalesce, NullIf
 from django.http import FileResponse
 from django.urls import path, reverse
-from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
-from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from core import audit
 from portal import access
 
-from ..builder.schema import FormSchema, current_language
+from ..builder.schema import FormSchema
+from ..casework import review
+from ..casework.buttons import decision_buttons
 from ..filling.answers import load_answers
 from ..filling.summary import summary_sections
 from ..models import Submission, SubmissionEvent
 from ..printing.admin import PrintView
 from . import services
-
-PER_PAGE = 50
-
-
-def when(value):
-    """An exact date and time: staff compare them with the council's other systems."""
-    return formats.date_format(timezone.localtime(value), "j M Y H:i") if value else ""
-
-
-def person_words(user):
-    return (user.get_full_name() or user.email) if user else "—"
-
-
-# -- the list ----------------------------------------------------------------------------
-
-
-class SubmissionFilterSet(WagtailFilterSet):
-    opened = django_filters.BooleanFilter(
-        label=_("Opened by the council"),
-        field_name="opened_by_council_at",
-        lookup_expr="isnull",
-        exclude=True,
-    )
-
-    class Meta:
-        model = Submission
-        fields = []
-
-
-class WhenColumn(Column):
-    empty_value_display = "—"
-
-    def get_value(self, instance):
-        return when(super().get_value(instance))
-
-
-class OpenedColumn(WhenColumn):
-    empty_value_display = _("Not opened yet")
-
-
-def form_title():
-    """The submitted version's title in the admin's language (English when it has no
-    Welsh), read from the version's schema by the database: the list never loads schemas."""
-    title = KeyTransform("title", "version__schema")
-    english = KeyTextTransform("en", title)
-    if current_language() == "en":
-        return english
-    welsh = NullIf(KeyTextTransform("cy", title), Value("", TextField()))
-    return Coalesce(welsh, english)
-
-
-class SubmissionsView(access.AccessRequiredMixin, IndexView):
-    access_kind = "send.submission"
-    model = Submission
-    permission_policy = None  # the access rule of "send.submission" decides
-    page_title = _("Submitted forms")
-    header_icon = "doc-full"
-    index_url_name = "send_submissions"
-    index_results_url_name = "send_submissions_results"
-    filterset_class = SubmissionFilterSet
-    search_fields = ["reference"]  # makes the list searchable; see search_queryset
-    search_backend_name = None
-    default_ordering = "-submitted_at"
-    paginate_by = PER_PAGE
-
-    def order_queryset(self, queryset):
-        # Forms submitted in the same instant would otherwise swap between pages.
-        ordered = super().order_queryset(queryset)
-        return ordered.order_by(*ordered.query.order_by, "-pk")
-
-    @cached_property
-    def columns(self):
-        title_column = self._get_title_column_class(TitleColumn)
-        return [
-            title_column(
-                "reference", label=_("Reference"), sort_key="reference", get_url=self.get_edit_url
-            ),
-            Column("form_title", label=_("Form")),
-            Column("person", label=_("Person"), accessor="person.full_name"),
-            Column(
-                "submitted_by",
-                label=_("Submitted by"),
-                accessor=lambda submission: person_words(submission.created_by),
-            ),
-            WhenColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
-            OpenedColumn("opened_by_council_at", label=_("Opened")),
-        ]
-
-    def get_base_queryset(self):
-        return (
-            access.scoped(self.request.user, "send.submission")
-            .select_related("person", "created_by")
-            .annotate(form_title=form_title())
-        )
-
-    def search_queryset(self, queryset):
-        """Every word searched for is in the reference or one of the person's names, so
-        "Alex Morgan" finds Alex Morgan."""
-        for word in self.search_query.split():
-            queryset = queryset.filter(
-                Q(reference__icontains=word)
-                | Q(person__forename__icontains=word)
-                | Q(person__middle_names__icontains=word)
-                | Q(person__surname__icontains=word)
-            )
-        return queryset
-
-    def get_edit_url(self, instance):
-        return reverse("send_submission", args=[instance.pk])
-
-    def get_list_more_buttons(self, instance):
-        return []
-
+from .listing import SubmissionsView, person_words, when
 
 # -- one submitted form --------------------------------------------------------------------
 
 
-class _SubmissionPage(access.AccessRequiredMixin, WagtailAdminTemplateMixin):
+class SubmissionPage(access.AccessRequiredMixin, WagtailAdminTemplateMixin):
     """A page about one submitted form: Home › Submitted forms › its reference. The form is
     looked up when first used, so after the permission check; a draft gives 404."""
 
@@ -156,7 +39,9 @@ class _SubmissionPage(access.AccessRequiredMixin, WagtailAdminTemplateMixin):
 
     @cached_property
     def submission(self):
-        queryset = Submission.objects.select_related("person", "version", "created_by")
+        queryset = Submission.objects.select_related(
+            "person", "version", "created_by", "decided_by"
+        )
         return access.get_or_404(
             self.request.user, "send.submission", queryset, pk=self.kwargs["pk"]
         )
@@ -176,7 +61,7 @@ class _SubmissionPage(access.AccessRequiredMixin, WagtailAdminTemplateMixin):
         ]
 
 
-class SubmissionView(_SubmissionPage, TemplateView):
+class SubmissionView(SubmissionPage, TemplateView):
     """The form's answers grouped by step, its audit trail and where to print it. The first
     staff member to open it marks it opened."""
 
@@ -184,7 +69,7 @@ class SubmissionView(_SubmissionPage, TemplateView):
     page_title = _("Submitted form")
 
     def get(self, request, *args, **kwargs):
-        services.mark_opened(self.submission, request.user)
+        review.open_submission(self.submission, request.user)
         audit.record(request.user, "submission.opened", self.submission, request=request)
         return super().get(request, *args, **kwargs)
 
@@ -213,6 +98,9 @@ class SubmissionView(_SubmissionPage, TemplateView):
                 for event in submission.events.select_related("user")
             ],
             "print_url": reverse("send_submission_print", args=[submission.pk]),
+            "decided_at": when(submission.decided_at),
+            "resubmitted_at": when(submission.resubmitted_at),
+            **decision_buttons(submission, self.request.user),
         }
 
     def event_detail(self, event):
@@ -224,7 +112,7 @@ class SubmissionView(_SubmissionPage, TemplateView):
         return event.detail
 
 
-class PrintSubmissionView(_SubmissionPage, PrintView):
+class PrintSubmissionView(SubmissionPage, PrintView):
     page_title = _("Print")
 
     @property

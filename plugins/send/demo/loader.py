@@ -16,22 +16,34 @@ from core.models import Tile
 from ..builder import services as builder
 from ..builder import transfer
 from ..models import FormDefinition, SendSettings
+from .casework import load_demo_reviews
 
 FORMS_DIR = Path(__file__).resolve().parent / "forms"
 
 
 @transaction.atomic
 def load_demo():
-    """The SEND team's group and the demo forms. Idempotent, like core's ``load_demo``."""
+    """The SEND team's group, the demo forms and submitted forms in every review state.
+    Idempotent, like core's ``load_demo``."""
     team, _created = Group.objects.get_or_create(name="SEND team")
     # Professionals ask the SEND team for access, so the team verifies their accounts too.
     team.permissions.add(
         *Permission.objects.filter(
-            Q(content_type__app_label="send", codename__in=["build_forms", "view_submission"])
+            Q(
+                content_type__app_label="send",
+                codename__in=[
+                    "build_forms",
+                    "view_submission",
+                    "decide_submission",
+                    "share_submission",
+                    "delete_submission",
+                ],
+            )
             | Q(content_type__app_label="accounts", codename="verify_professionals")
         )
     )
     load_demo_forms()
+    load_demo_reviews()
     _home_tile()
     _draft_retention()
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from portal import events, services
 
 from ..builder.schema import FormSchema, text
+from ..casework import review
 from ..models import (
     Answer,
     FormDefinition,
@@ -25,7 +26,7 @@ from ..models import (
 from ..models.forms import PortalType, UserType
 from ..models.people import Relationship
 from ..models.questions import UPLOAD_TYPES
-from ..models.submissions import Status
+from ..models.submissions import Review, Status
 from .files import delete_files
 
 SUBJECT_STEP = 1  # the automatic "Subject details" step
@@ -115,11 +116,14 @@ def start(user, person, form):
 
 
 def submitted_before(user, person, form):
-    """The user's copies of ``form`` for ``person`` already submitted and not yet decided
-    (submitted is the last state a portal submission reaches before the council decides),
-    newest first: starting another asks "Are you sure?"."""
+    """The user's copies of ``form`` for ``person`` sent to the council and not yet decided
+    (not opened or opened), newest first: starting another asks "Are you sure?"."""
     return Submission.objects.filter(
-        created_by=user, person=person, version__form=form, status=Status.SUBMITTED
+        created_by=user,
+        person=person,
+        version__form=form,
+        status=Status.SUBMITTED,
+        review_state__in=[Review.NOT_OPENED, Review.OPENED],
     ).order_by("-submitted_at")
 
 
@@ -384,6 +388,9 @@ def submit(submission, user):
         submission.save(update_fields=["status", "submitted_at", "reference", "updated_at"])
         submission.answers.filter(prefilled=True).update(prefilled=False)
         record(submission, SubmissionEvent.Action.SUBMITTED, user)
+        if submission.review_state == Review.MORE_INFORMATION:
+            # Sent again with the more information the council asked for.
+            review.resend(submission, user)
         events.send_after_commit(events.form_submitted, Submission, submission=submission)
         # Only a submission that really happened gets a receipt.
         transaction.on_commit(partial(send_receipt, submission))
@@ -408,7 +415,7 @@ def send_receipt(submission):
 
 def may_reopen(submission, user):
     """Whether ``user`` may reopen ``submission``: a professional's own submitted form that the
-    council has not opened yet (see ``council.services.mark_opened``), where
+    council has not opened yet (see ``casework.review.open_submission``), where
     the council allows it."""
     return (
         user.is_professional

@@ -2,7 +2,15 @@ from .forms import FormDefinition, FormVersion, GroupQuestion, QuestionGroup, Ve
 from .people import PersonLink, PortalPerson
 from .questions import DataType, Question, QuestionChoice
 from .settings import SendSettings
-from .submissions import Answer, Submission, SubmissionEvent, SubmissionFile, SubmissionStep
+from .submissions import (
+    Answer,
+    Matching,
+    Review,
+    Submission,
+    SubmissionEvent,
+    SubmissionFile,
+    SubmissionStep,
+)
 
 __all__ = [
     "Answer",
@@ -10,11 +18,13 @@ __all__ = [
     "FormDefinition",
     "FormVersion",
     "GroupQuestion",
+    "Matching",
     "PersonLink",
     "PortalPerson",
     "Question",
     "QuestionChoice",
     "QuestionGroup",
+    "Review",
     "SendSettings",
     "Submission",
     "SubmissionEvent",

@@ -25,6 +25,12 @@ class SendSettings(BaseGenericSetting):
             "Leave empty to keep them. The person is emailed a week before a form is deleted."
         ),
     )
+    reply_days = models.PositiveSmallIntegerField(
+        _("days a family has to send more information"),
+        default=14,
+        validators=[MinValueValidator(1)],
+        help_text=_("After this many days a request for more information shows as overdue."),
+    )
 
     class Meta:
         verbose_name = _("SEND settings")

@@ -16,6 +16,30 @@ class Status(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
 
 
+class Review(models.TextChoices):
+    """Where a submitted form is in the council's review (casework.review holds the rules)."""
+
+    NOT_OPENED = "not_opened", _("Not opened")
+    OPENED = "opened", _("Opened")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    MORE_INFORMATION = "more_information", _("More information requested")
+
+
+class Matching(models.TextChoices):
+    """Whether the form's child is linked to the council's record of them."""
+
+    AWAITING = "awaiting", _("Awaiting matching")
+    RESUBMITTED = "resubmitted", _("Resubmitted to matching")
+    MATCHED = "matched", _("Matched")
+
+
+def sent_to_council():
+    """The submissions the council sees: those submitted, and those it sent back for more
+    information (a draft again for the family). A draft never sent is the family's own."""
+    return models.Q(status=Status.SUBMITTED) | models.Q(review_state=Review.MORE_INFORMATION)
+
+
 class Submission(models.Model):
     """``revision`` grows with every saved step: a save based on an older revision is stale
     and is refused rather than overwriting newer answers."""
@@ -42,15 +66,46 @@ class Submission(models.Model):
     professional_organisation = models.CharField(
         _("professional's organisation"), max_length=150, blank=True
     )
+    # The council's review (casework.review): the state, the last decision and its message.
+    review_state = models.CharField(
+        _("review status"),
+        max_length=20,
+        choices=Review.choices,
+        default=Review.NOT_OPENED,
+        db_index=True,
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision_message = models.TextField(_("message to the submitter"), blank=True)
+    # Set when the family sends the form again after the council asked for more information.
+    resubmitted_at = models.DateTimeField(_("resubmitted"), null=True, blank=True)
+    matching_resubmitted_at = models.DateTimeField(null=True, blank=True)
+    # The approver's answer to "Share this form with the other people authenticated on this
+    # child's case?" (null until the form is approved).
+    share_with_case = models.BooleanField(_("shared with the child's case"), null=True)
 
     class Meta:
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
         ordering = ["-updated_at"]
         indexes = [models.Index(fields=["created_by", "person", "status"])]
+        permissions = [
+            ("decide_submission", _("Can approve, reject or ask for more on submitted forms")),
+            ("share_submission", _("Can share submitted forms on a child's case")),
+        ]
 
     def __str__(self):
         return self.reference or f"{self.version} draft {self.pk}"
+
+    @property
+    def matching_state(self):
+        if self.person.child_record_id:
+            return Matching.MATCHED
+        if self.matching_resubmitted_at:
+            return Matching.RESUBMITTED
+        return Matching.AWAITING
 
 
 class Answer(models.Model):
@@ -141,6 +196,12 @@ class SubmissionEvent(models.Model):
         OPENED = "opened", _("Opened by the council")
         PRINTED = "printed", _("Printed by the council")
         FILE_DOWNLOADED = "file_downloaded", _("File downloaded by the council")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        MORE_INFORMATION = "more_information", _("More information requested")
+        RESENT = "resent", _("Sent again with more information")
+        MATCHING = "matching", _("Child sent to matching")
+        MATCHED = "matched", _("Child linked to a child record")
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=20, choices=Action.choices)

@@ -1,6 +1,6 @@
 """The SEND plugin's texts, one module per part of the service."""
 
-from . import details, forms, journey, people, printing, uploads
+from . import details, forms, journey, people, printing, review, uploads
 
 TEXTS = [
     *details.TEXTS,
@@ -9,4 +9,5 @@ TEXTS = [
     *people.TEXTS,
     *uploads.TEXTS,
     *printing.TEXTS,
+    *review.TEXTS,
 ]

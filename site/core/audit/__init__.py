@@ -18,6 +18,11 @@ from django.utils.translation import gettext_lazy as _
 ACTIONS = {
     "submission.opened": _("Submitted form opened"),
     "submission.printed": _("Submitted form printed"),
+    "submission.approved": _("Submitted form approved"),
+    "submission.rejected": _("Submitted form rejected"),
+    "submission.more_information": _("More information requested on a submitted form"),
+    "submission.resent": _("Submitted form sent again with more information"),
+    "submission.matching": _("Submitted form's child sent to matching"),
     "file.downloaded": _("File downloaded"),
     "person.viewed": _("Child or young person viewed"),
     "child_record.viewed": _("Child record viewed"),

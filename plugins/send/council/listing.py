@@ -1,0 +1,214 @@
+"""The SEND team's list of submitted forms in the Wagtail admin: by default the forms
+waiting for the council (Not opened, Opened), widened to every status on request; sortable
+columns; filters by form, received dates and status; search by reference or the child's
+names. The person and the submitter are joined: the queries do not grow with the rows."""
+
+import django_filters
+from django.db.models import Case, CharField, Q, TextField, Value, When
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.db.models.functions import Coalesce, NullIf
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import IndexView
+
+from portal import access
+
+from ..builder.schema import bilingual, current_language, text
+from ..models import FormDefinition, Submission
+from ..models.submissions import Matching, Review
+
+PER_PAGE = 50
+
+
+def when(value):
+    """An exact date and time: staff compare them with the council's other systems."""
+    return formats.date_format(timezone.localtime(value), "j M Y H:i") if value else ""
+
+
+def person_words(user):
+    return (user.get_full_name() or user.email) if user else "—"
+
+
+# -- the list ----------------------------------------------------------------------------
+
+
+ACTIONABLE = [Review.NOT_OPENED, Review.OPENED]
+ACTIONABLE_CHOICE = "waiting"
+EVERY_STATE = "all"
+
+
+def form_choices():
+    """Every form by its title in the admin's language (English when it has no Welsh)."""
+    return [
+        (form.pk, text(bilingual(form, "title")))
+        for form in FormDefinition.objects.order_by("code").only("pk", "title_en", "title_cy")
+    ]
+
+
+def status_choices():
+    return [
+        (ACTIONABLE_CHOICE, _("Waiting for the council (not opened or opened)")),
+        (EVERY_STATE, _("Every status")),
+        *Review.choices,
+    ]
+
+
+class SubmissionFilterSet(WagtailFilterSet):
+    """Form, received dates and status. With no status chosen the list shows the forms
+    waiting for the council (Not opened, Opened); "Every status" widens it."""
+
+    form = django_filters.ChoiceFilter(
+        label=_("Form"), field_name="version__form", choices=form_choices
+    )
+    received = django_filters.DateFromToRangeFilter(
+        label=_("Received"),
+        field_name="submitted_at__date",
+        widget=DateRangePickerWidget,
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=status_choices, method="filter_status", empty_label=None
+    )
+
+    class Meta:
+        model = Submission
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("status"):
+            data = data.copy()
+            data["status"] = ACTIONABLE_CHOICE
+        super().__init__(data, *args, **kwargs)
+
+    def filter_status(self, queryset, name, value):
+        if value == EVERY_STATE:
+            return queryset
+        if value == ACTIONABLE_CHOICE:
+            return queryset.filter(review_state__in=ACTIONABLE)
+        return queryset.filter(review_state=value)
+
+
+class WhenColumn(Column):
+    empty_value_display = "—"
+
+    def get_value(self, instance):
+        return when(super().get_value(instance))
+
+
+class DateColumn(Column):
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return formats.date_format(value, "j M Y") if value else "—"
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        label = instance.get_review_state_display()
+        if instance.resubmitted_at and instance.review_state in ACTIONABLE:
+            return f"{label} ({_('resubmitted')})"
+        return label
+
+
+def matching_order():
+    """The matching state as the database sees it, so the list sorts by it."""
+    return Case(
+        When(person__child_record__isnull=False, then=Value(Matching.MATCHED)),
+        When(matching_resubmitted_at__isnull=False, then=Value(Matching.RESUBMITTED)),
+        default=Value(Matching.AWAITING),
+        output_field=CharField(),
+    )
+
+
+def form_title():
+    """The submitted version's title in the admin's language (English when it has no
+    Welsh), read from the version's schema by the database: the list never loads schemas."""
+    title = KeyTransform("title", "version__schema")
+    english = KeyTextTransform("en", title)
+    if current_language() == "en":
+        return english
+    welsh = NullIf(KeyTextTransform("cy", title), Value("", TextField()))
+    return Coalesce(welsh, english)
+
+
+class SubmissionsView(access.AccessRequiredMixin, IndexView):
+    access_kind = "send.submission"
+    model = Submission
+    permission_policy = None  # the access rule of "send.submission" decides
+    page_title = _("Submitted forms")
+    header_icon = "doc-full"
+    index_url_name = "send_submissions"
+    index_results_url_name = "send_submissions_results"
+    filterset_class = SubmissionFilterSet
+    search_fields = ["reference"]  # makes the list searchable; see search_queryset
+    search_backend_name = None
+    default_ordering = "-submitted_at"
+    paginate_by = PER_PAGE
+
+    def order_queryset(self, queryset):
+        # Forms submitted in the same instant would otherwise swap between pages.
+        ordered = super().order_queryset(queryset)
+        return ordered.order_by(*ordered.query.order_by, "-pk")
+
+    @cached_property
+    def columns(self):
+        title_column = self._get_title_column_class(TitleColumn)
+        return [
+            Column("form_title", label=_("Form"), sort_key="form_title"),
+            Column(
+                "submitted_by",
+                label=_("Submitted by"),
+                accessor=lambda submission: person_words(submission.created_by),
+                sort_key="created_by__last_name",
+            ),
+            Column(
+                "person",
+                label=_("Child's name"),
+                accessor="person.full_name",
+                sort_key="person__surname",
+            ),
+            DateColumn(
+                "date_of_birth",
+                label=_("Date of birth"),
+                accessor="person.date_of_birth",
+                sort_key="person__date_of_birth",
+            ),
+            WhenColumn("submitted_at", label=_("Received"), sort_key="submitted_at"),
+            title_column(
+                "reference", label=_("Reference"), sort_key="reference", get_url=self.get_edit_url
+            ),
+            StatusColumn("review_state", label=_("Status"), sort_key="review_state"),
+            Column(
+                "matching",
+                label=_("Matching"),
+                accessor=lambda submission: Matching(submission.matching).label,
+                sort_key="matching",
+            ),
+        ]
+
+    def get_base_queryset(self):
+        return (
+            access.scoped(self.request.user, "send.submission")
+            .select_related("person", "created_by")
+            .annotate(form_title=form_title(), matching=matching_order())
+        )
+
+    def search_queryset(self, queryset):
+        """Every word searched for is in the reference or one of the person's names, so
+        "Alex Morgan" finds Alex Morgan."""
+        for word in self.search_query.split():
+            queryset = queryset.filter(
+                Q(reference__icontains=word)
+                | Q(person__forename__icontains=word)
+                | Q(person__middle_names__icontains=word)
+                | Q(person__surname__icontains=word)
+            )
+        return queryset
+
+    def get_edit_url(self, instance):
+        return reverse("send_submission", args=[instance.pk])
+
+    def get_list_more_buttons(self, instance):
+        return []

@@ -1,0 +1,59 @@
+"""Shared set-up of the casework tests: a submitted form, its family, and caseworkers with
+and without the right to decide."""
+
+import pytest
+
+from records.models import ChildRecord
+from tests.conftest import sign_in_verified
+from tests.send.factories import published_form
+from tests.send.test_council_submissions import family, fill, staff
+
+
+@pytest.fixture
+def form():
+    return published_form(
+        groups=((2, False, 2),), title_en="Request for help", title_cy="Cais am help"
+    )
+
+
+@pytest.fixture
+def link():
+    return family(forename="Alex", surname="Morgan")
+
+
+@pytest.fixture
+def submitted(link, form):
+    return fill(link, form)
+
+
+def matched(submission):
+    """Link the form's child to a child record, as matching would."""
+    person = submission.person
+    if person.child_record_id:
+        return submission
+    person.child_record = ChildRecord.objects.create(
+        council_id=f"C{person.pk:05}",
+        forename=person.forename,
+        surname=person.surname,
+        date_of_birth=person.date_of_birth,
+    )
+    person.save()
+    return submission
+
+
+@pytest.fixture
+def decider():
+    return staff(
+        "access_admin",
+        "view_submission",
+        "decide_submission",
+        first_name="Carys",
+        last_name="Casework",
+    )
+
+
+@pytest.fixture
+def deciding(client, decider):
+    sign_in_verified(client, decider)
+    client.user = decider
+    return client
