@@ -51,3 +51,10 @@ def bad_request(request, exception):
     handler renders 400.html without the request, which the portal's base template needs for
     its language, header and footer."""
     return render(request, "400.html", status=400)
+
+
+@requires_csrf_token
+def csrf_failure(request, reason=""):
+    """The themed page for a form refused by the CSRF check (settings.CSRF_FAILURE_VIEW):
+    Django's own is a bare page in English whatever the visitor's language."""
+    return render(request, "403_csrf.html", status=403)

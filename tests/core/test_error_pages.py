@@ -18,6 +18,10 @@ SERVICE_PROBLEM = {
     EN: "Sorry, there is a problem with the service",
     CY: "Mae'n ddrwg gennym, mae problem gyda'r gwasanaeth",
 }
+FORM_REFUSED = {
+    EN: "Sorry, we could not accept that form",
+    CY: "Mae'n ddrwg gennym, ni allem dderbyn y ffurflen honno",
+}
 BAD_REQUEST = {
     EN: "Sorry, there is a problem with what you sent",
     CY: "Mae'n ddrwg gennym, mae problem gyda'r hyn a anfonwyd gennych",
@@ -78,3 +82,17 @@ def test_a_signed_out_post_of_3_mb_to_sign_in_gets_the_themed_bad_request_page(
         content_type="application/x-www-form-urlencoded",
     )
     assert_themed(response, 400, BAD_REQUEST[prefix], prefix)
+
+
+@pytest.mark.parametrize("prefix", [EN, CY])
+@override_settings(DEBUG=False)
+def test_a_form_sent_without_the_security_cookie_gets_a_themed_page(demo, prefix):
+    # As a browser with no CSRF cookie (a 3 MB post from a script, cookies blocked): the CSRF
+    # check refuses it before reading the body.
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        f"{prefix}/account/sign-in/",
+        data="email=" + "a" * THREE_MB,
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert_themed(response, 403, FORM_REFUSED[prefix], prefix)

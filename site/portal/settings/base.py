@@ -26,6 +26,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A form refused by the CSRF check gets a themed page in the visitor's language.
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 # The service plugins this council runs (DESIGN.md §3). Removing one leaves a working portal.
 DEFAULT_PORTAL_PLUGINS = "plugins.send,plugins.gdpr,plugins.messaging,plugins.matching"
