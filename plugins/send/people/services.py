@@ -216,10 +216,7 @@ def may_correct(link):
     """Whether the parent or carer of ``link`` may still correct the child's name and date of
     birth: only until the council matches the child to its own records, which are then the
     ones that count."""
-    return (
-        link.relationship in CITIZEN_RELATIONSHIPS
-        and link.person.child_record_id is None
-    )
+    return link.relationship in CITIZEN_RELATIONSHIPS and link.person.child_record_id is None
 
 
 @transaction.atomic
