@@ -16,6 +16,7 @@ from ..models import (
     QuestionGroup,
 )
 from ..models.questions import clean_code, validate_question_code
+from .conditions import Place, answer_values, condition_problem
 
 # The bank fields an imported question must match to reuse a question already on the site.
 COMPARED_FIELDS = [
@@ -76,6 +77,8 @@ QUESTION_KEYS = {
     "choices": LIST,
 }
 CHOICE_KEYS = {"value": TEXT, "label": WORDS}
+# A group's optional "shown_when": {question code: {"question": code, "values": [answers]}}.
+CONDITION_KEYS = {"question": TEXT, "values": LIST}
 
 
 def _fields(**values):
@@ -99,6 +102,7 @@ class ImportPlan:
         self.new_code = clean_code(code) if code else None
         self.form = None
         self.groups = []  # (QuestionGroup, [question codes])
+        self.conditions = {}  # question code → (controlling code, [values], where)
         self.described = {}  # every question code the file describes → where
         self.questions = {}  # code → (Question, [QuestionChoice]), the well-formed ones
         self.existing = {}  # code → the bank's identical Question
@@ -291,6 +295,7 @@ class ImportPlan:
                     here, _("question %(code)s is not described in “questions”.") % {"code": code}
                 )
             placed[code] = here
+        self._read_conditions(data, where, codes)
         values = self.keys(data, GROUP_KEYS, where)
         if values is None:
             return
@@ -298,6 +303,53 @@ class ImportPlan:
         group = QuestionGroup(**_fields(**values))
         self.model_problems(group, where, exclude=["form"])
         self.groups.append((group, codes))
+
+    def _read_conditions(self, data, where, codes):
+        conditions = data.get("shown_when", {}) if isinstance(data, dict) else {}
+        if not isinstance(conditions, dict):
+            self.problem(f"{where}.shown_when", _("should be an object ({…})."))
+            return
+        for code, condition in conditions.items():
+            here = f"{where}.shown_when.{code}"
+            if not isinstance(codes, list) or code not in codes:
+                self.problem(here, _("question %(code)s is not in this group.") % {"code": code})
+                continue
+            values = self.keys(condition, CONDITION_KEYS, here)
+            if values is not None:
+                self.conditions[code] = (values["question"], values["values"], here)
+
+    def _check_conditions(self):
+        """The builder's rules for conditions, on the questions as this site will have them
+        (the bank's where it already has them)."""
+        places = []
+        for group, codes in self.groups:
+            for code in codes if isinstance(codes, list) else []:
+                if code in self.existing:
+                    question = self.existing[code]
+                    choices = question.choices.all()
+                elif code in self.questions:
+                    question, choices = self.questions[code]
+                else:
+                    continue
+                condition = self.conditions.get(code, (None, (), ""))
+                places.append(
+                    Place(
+                        code=code,
+                        group=group.number,
+                        repeating=group.repeating,
+                        data_type=question.data_type,
+                        values=answer_values(question.data_type, [c.value for c in choices]),
+                        shown_when=condition[0],
+                        shown_when_values=tuple(condition[1]),
+                    )
+                )
+        for place in places:
+            if place.shown_when:
+                problem = condition_problem(
+                    places, place, place.shown_when, place.shown_when_values
+                )
+                if problem:
+                    self.problem(self.conditions[place.code][2], problem)
 
     # -- what the site already has ----------------------------------------------------------
 
@@ -337,6 +389,7 @@ class ImportPlan:
                     % {"code": existing.code, "differences": ", ".join(differences)}
                 )
             self.existing[existing.code] = existing
+        self._check_conditions()
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -358,7 +411,14 @@ class ImportPlan:
             group.form = self.form
         QuestionGroup.objects.bulk_create(group for group, _codes in self.groups)
         GroupQuestion.objects.bulk_create(
-            GroupQuestion(form=self.form, group=group, question=bank[code], sort_order=order)
+            GroupQuestion(
+                form=self.form,
+                group=group,
+                question=bank[code],
+                sort_order=order,
+                shown_when=bank[self.conditions[code][0]] if code in self.conditions else None,
+                shown_when_values=self.conditions[code][1] if code in self.conditions else [],
+            )
             for group, codes in self.groups
             for order, code in enumerate(codes, start=1)
         )

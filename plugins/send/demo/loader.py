@@ -14,7 +14,7 @@ from core.models import Tile
 
 from ..builder import services as builder
 from ..builder import transfer
-from ..models import FormDefinition
+from ..models import FormDefinition, SendSettings
 
 FORMS_DIR = Path(__file__).resolve().parent / "forms"
 
@@ -28,8 +28,17 @@ def load_demo():
             content_type__app_label="send", codename__in=["build_forms", "view_submission"]
         )
     )
+    _require_welsh()
     load_demo_forms()
     _home_tile()
+
+
+def _require_welsh():
+    """The demo council publishes nothing without its Welsh (its forms have it all)."""
+    settings = SendSettings.load()
+    if not settings.require_welsh:
+        settings.require_welsh = True
+        settings.save(update_fields=["require_welsh"])
 
 
 def _home_tile():

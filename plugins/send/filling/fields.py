@@ -12,9 +12,9 @@ from django.core.files.uploadedfile import UploadedFile
 from core.forms import DayMonthYearWidget
 from core.texts import raw_text
 
+from ..builder.conditions import MAX_RADIOS  # longer lists are a select
 from ..models import DataType
 
-MAX_RADIOS = 8  # longer lists are a select
 NOT_ANSWERED = "not_answered"
 
 _WHOLE_NUMBER = re.compile(r"[+-]?\d+")

@@ -146,7 +146,9 @@ def _loaded_revision(request):
 
 def _saved_form(group, answers):
     count = answers.repeat_count(group.number)
-    return steps.step_form(group, initial=_initial(answers, group, count), repeat_count=count)
+    return steps.step_form(
+        group, initial=_initial(answers, group, count), repeat_count=count, answered=answers.value
+    )
 
 
 @send_user_required
@@ -167,10 +169,15 @@ def step(request, pk, number):
     if request.method == "POST":
         count = steps.posted_repeat_count(request.POST)
         initial = _initial(answers, group, count)
-        form = steps.repeat_button_form(group, request.POST, initial)
+        form = steps.repeat_button_form(group, request.POST, initial, answered=answers.value)
         if form is None:
             form = steps.step_form(
-                group, request.POST, request.FILES, initial=initial, repeat_count=count
+                group,
+                request.POST,
+                request.FILES,
+                initial=initial,
+                repeat_count=count,
+                answered=answers.value,
             )
             try:
                 if _save(request, submission, group, form):

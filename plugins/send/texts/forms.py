@@ -19,7 +19,8 @@ TEXTS = [
     TextDefault("send.form.continue", "Continue", "Parhau"),
     TextDefault("send.form.save_and_continue", "Save and continue", "Cadw a pharhau"),
     # Repeating groups
-    TextDefault("send.form.item", "Item {number}", "Eitem {number}"),
+    # An item's heading on the step, check and print pages: "Other agency 2".
+    TextDefault("send.form.repeat_item", "{group} {number}", "{group} {number}"),
     TextDefault("send.form.add_more", "Add more", "Ychwanegu mwy"),
     TextDefault("send.form.remove", "Remove", "Tynnu"),
     # Answers

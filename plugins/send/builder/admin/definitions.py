@@ -18,6 +18,7 @@ from ...models import FormDefinition
 from .. import services as builder
 from . import groups as views
 from . import versions
+from .conditions import ConditionView
 from .definition_forms import FormDefinitionForm
 from .groups import VIEWSET, url
 
@@ -189,6 +190,7 @@ class FormDefinitionViewSet(ModelViewSet):
                 views.MoveQuestionView.as_view(),
                 name="move_question",
             ),
+            path("placements/<int:pk>/condition/", ConditionView.as_view(), name="condition"),
             path(
                 "placements/<int:pk>/remove/",
                 views.RemoveQuestionView.as_view(),
