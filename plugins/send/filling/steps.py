@@ -188,6 +188,8 @@ class StepForm(PortalForm, forms.Form):
             self._errors, self.cleaned_data = ErrorDict(), {}
             return
         super().full_clean()
+        if not self.is_bound:
+            return
         for reveal in self.reveals:
             field = self.fields[reveal.name]
             if self.cleaned_data.get(reveal.controller) != reveal.value:
