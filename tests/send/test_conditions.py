@@ -27,6 +27,7 @@ from tests.send.factories import (
     place,
 )
 from tests.send.test_form_definitions_admin import FORMS, send_team  # noqa: F401 - a fixture
+from tests.send.test_preview import staff
 
 pytestmark = pytest.mark.django_db
 
@@ -315,3 +316,19 @@ def test_the_send_team_sets_and_clears_a_condition_on_the_build_page(send_team, 
     send_team.post(url, {})
     placement.refresh_from_db()
     assert placement.shown_when is None and placement.shown_when_values == []
+
+
+# -- the SEND team's preview ------------------------------------------------------------------------
+
+
+def test_the_preview_reveals_the_names_and_asks_later_conditional_questions(client, form):
+    sign_in_verified(client, staff())
+    step = f"/send/preview/{form.pk}/1/step/"
+    page = client.get(step + "2/").content.decode()
+    assert 'id="conditional-id_OTHER_PR"' in page and 'name="OTHER_PR_NAMES"' in page
+    # Nothing is kept between preview steps, so a question an earlier step decides is shown.
+    assert 'name="OTHER_PR_ADDRESS"' in client.get(step + "3/").content.decode()
+    no = client.post(step + "2/", {"OTHER_PR": "no"})
+    assert no.status_code == 302 and no.url.endswith("/step/3/")
+    yes = client.post(step + "2/", {"OTHER_PR": "yes"})
+    assert "Enter an answer to “Names of the other people" in yes.content.decode()
