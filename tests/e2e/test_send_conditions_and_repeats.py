@@ -101,11 +101,23 @@ def test_the_names_are_asked_only_after_yes(portal, parent, words):
     assert not submission.answers.filter(question_code="OTHER_PR_NAMES").exists()
 
 
-@pytest.mark.browser_context_args(java_script_enabled=False)
+def without_govuk_javascript(page):
+    """The page as a browser without JavaScript (or whose script failed) gets it: GOV.UK's
+    components are never started and the body never says they are supported. (Turning
+    JavaScript off altogether would also stop axe.)"""
+
+    def reply(body):
+        return lambda route: route.fulfill(status=200, content_type="text/javascript", body=body)
+
+    page.route("**/theme/portal-init*.js", reply(""))
+    page.route("**/theme/build/govuk-frontend.min*.js", reply("export function initAll() {}"))
+
+
 def test_without_javascript_the_names_question_is_shown_and_kept_only_after_yes(
     portal, parent, words
 ):
     page = portal.page
+    without_govuk_javascript(page)
     submission, step = parental_responsibility_step(parent)
     portal.goto(words["prefix"] + step)
     names = page.get_by_label(words["names"])
@@ -141,6 +153,7 @@ def agencies_form(e2e_demo):
         ),
     )
     builder.publish(form)
+    form.refresh_from_db()
     return form
 
 
