@@ -151,6 +151,38 @@ def condition_problems(places):
     ]
 
 
+def file_condition_problems(groups, question_of, conditions):
+    """The rules applied to a form file being imported: ``groups`` are (QuestionGroup, codes)
+    in order, ``question_of(code)`` gives (data type, list item values) or None for a question
+    the file does not describe, ``conditions`` maps codes to (controlling code, values, where
+    in the file). Returns (where, problem) pairs."""
+    places = []
+    for group, codes in groups:
+        for code in codes if isinstance(codes, list) else []:
+            question = question_of(code)
+            if question is None:
+                continue
+            data_type, choice_values = question
+            controller, values, _where = conditions.get(code, (None, (), ""))
+            places.append(
+                Place(
+                    code=code,
+                    group=group.number,
+                    repeating=group.repeating,
+                    data_type=data_type,
+                    values=answer_values(data_type, choice_values),
+                    shown_when=controller,
+                    shown_when_values=tuple(values),
+                )
+            )
+    return [
+        (conditions[place.code][2], problem)
+        for place in places
+        if place.shown_when
+        and (problem := condition_problem(places, place, place.shown_when, place.shown_when_values))
+    ]
+
+
 def set_condition(item, controller=None, values=()):
     """Show ``item`` (a GroupQuestion) only when question ``controller`` has one of ``values``;
     without a controller the question is always asked."""

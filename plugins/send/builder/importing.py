@@ -16,7 +16,7 @@ from ..models import (
     QuestionGroup,
 )
 from ..models.questions import clean_code, validate_question_code
-from .conditions import Place, answer_values, condition_problem
+from .conditions import file_condition_problems
 
 # The bank fields an imported question must match to reuse a question already on the site.
 COMPARED_FIELDS = [
@@ -321,35 +321,18 @@ class ImportPlan:
     def _check_conditions(self):
         """The builder's rules for conditions, on the questions as this site will have them
         (the bank's where it already has them)."""
-        places = []
-        for group, codes in self.groups:
-            for code in codes if isinstance(codes, list) else []:
-                if code in self.existing:
-                    question = self.existing[code]
-                    choices = question.choices.all()
-                elif code in self.questions:
-                    question, choices = self.questions[code]
-                else:
-                    continue
-                condition = self.conditions.get(code, (None, (), ""))
-                places.append(
-                    Place(
-                        code=code,
-                        group=group.number,
-                        repeating=group.repeating,
-                        data_type=question.data_type,
-                        values=answer_values(question.data_type, [c.value for c in choices]),
-                        shown_when=condition[0],
-                        shown_when_values=tuple(condition[1]),
-                    )
-                )
-        for place in places:
-            if place.shown_when:
-                problem = condition_problem(
-                    places, place, place.shown_when, place.shown_when_values
-                )
-                if problem:
-                    self.problem(self.conditions[place.code][2], problem)
+
+        def question_of(code):
+            if code in self.existing:
+                question = self.existing[code]
+                return question.data_type, [c.value for c in question.choices.all()]
+            if code in self.questions:
+                question, choices = self.questions[code]
+                return question.data_type, [c.value for c in choices]
+            return None
+
+        for where, problem in file_condition_problems(self.groups, question_of, self.conditions):
+            self.problem(where, problem)
 
     # -- what the site already has ----------------------------------------------------------
 
