@@ -6,6 +6,7 @@ preview, moving forms as JSON and published versions."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from plugins.send.builder import services as builder
@@ -15,7 +16,7 @@ from plugins.send.filling import services
 from plugins.send.filling.answers import AnswerSet, blank_answers, load_answers
 from plugins.send.filling.steps import step_form
 from plugins.send.filling.summary import summary_sections
-from plugins.send.models import GroupQuestion
+from plugins.send.models import GroupQuestion, SubmissionFile
 from plugins.send.printing.documents import PrintOptions, build_printout
 from tests.conftest import sign_in_verified
 from tests.send.factories import (
@@ -229,6 +230,30 @@ def test_changing_yes_to_no_drops_the_answers_it_asked_for(client, parent, form)
     assert 'name="OTHER_PR_ADDRESS"' not in page
     check = client.get(f"/send/submissions/{submission.pk}/check/").content.decode()
     assert "Their address" not in check and "Names of the other people" not in check
+
+
+def test_a_file_revealed_under_yes_is_kept_and_one_chosen_before_no_is_not(client, parent, clamd):
+    form = FormDefinitionFactory(code="REPORT_FORM")
+    place(
+        GroupFactory(form=form, number=2),
+        QuestionFactory(code="HAS_REPORT", data_type="yes_no"),
+        QuestionFactory(code="REPORT", data_type="file"),
+    )
+    builder.change_condition(item("REPORT"), question("HAS_REPORT"), ["yes"])
+    builder.publish(form)
+    form.refresh_from_db()
+    submission = services.start(parent.user, parent.person, form)
+
+    def post(answer, revision):
+        report = SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%%EOF\n")
+        data = {"HAS_REPORT": answer, "REPORT": report, "revision": revision}
+        return client.post(f"/send/submissions/{submission.pk}/step/2/", data)
+
+    assert post("no", 0).status_code == 302
+    assert not SubmissionFile.objects.exists()
+    assert post("yes", 1).status_code == 302
+    assert SubmissionFile.objects.get().original_name == "report.pdf"
+    assert submission.answers.get(question_code="REPORT").value == SubmissionFile.objects.get().pk
 
 
 # -- what is shown and printed --------------------------------------------------------------------

@@ -165,6 +165,13 @@ class StepForm(PortalForm, forms.Form):
             for index in range(self.repeat_count)
         ]
 
+    def asked_places(self):
+        """(repeat index, question, field name) of the questions the page asks, in order:
+        after cleaning, without those left hidden under a radio."""
+        cleaned = getattr(self, "cleaned_data", {})
+        hidden = {r.name for r in self.reveals if cleaned.get(r.controller) != r.value}
+        return [place for place in self._places if place[2] not in hidden]
+
     @property
     def can_add(self):
         return self.group.repeating and self.repeat_count < MAX_REPEATS

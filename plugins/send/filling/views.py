@@ -233,12 +233,12 @@ def _save(request, submission, group, form):
 
 
 def _chosen_files(form):
-    """{(repeat index, code): UploadedFile} for the files chosen on the page."""
+    """{(repeat index, code): UploadedFile} for the files chosen on the page for the
+    questions it asks (a file under a radio not chosen is not kept)."""
     return {
-        (item.index, field.field.question.code): form.files[field.html_name]
-        for item in form.items
-        for field in item.fields
-        if isinstance(field.field, UploadAnswer) and field.html_name in form.files
+        (index, question.code): form.files[name]
+        for index, question, name in form.asked_places()
+        if isinstance(form.fields[name], UploadAnswer) and name in form.files
     }
 
 
