@@ -50,7 +50,7 @@ class ConditionView(_BuilderPage, FormView):
     """Which earlier answers show a question placed on the form."""
 
     form_class = ConditionForm
-    template_name = "send/admin/forms/group_form.html"
+    template_name = "send/admin/forms/condition.html"
     page_title = gettext_lazy("Show only when")
 
     @cached_property
@@ -93,6 +93,9 @@ class ConditionView(_BuilderPage, FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "controllers": self.controllers()}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "question": self.item.question}
 
     def get_initial(self):
         item = self.item
