@@ -130,19 +130,17 @@ class StepForm(PortalForm, forms.Form):
         for question in group.questions:
             name = field_name(question.code, index if group.repeating else None)
             controller = schema.controller(question) if schema else None
-            if controller is not None and controller.group is group:
-                if controller.code not in names:  # its radio is not asked
-                    continue
-                field = FIELD_TYPES[question.data_type](question)
+            on_this_step = controller is not None and controller.group is group
+            if on_this_step and controller.code not in names:
+                continue  # its radio is not asked either
+            decided_earlier = controller is not None and not on_this_step and answered is not None
+            if decided_earlier and not schema.is_shown(question, answered, index):
+                continue
+            field = FIELD_TYPES[question.data_type](question)
+            if on_this_step:
                 field.required = False  # only once revealed: see full_clean
                 value = question.shown_when_values[0]
                 self.reveals.append(Reveal(name, names[controller.code], value))
-            elif controller is not None and answered is not None:
-                if not schema.is_shown(question, answered, index):
-                    continue
-                field = FIELD_TYPES[question.data_type](question)
-            else:
-                field = FIELD_TYPES[question.data_type](question)
             self.fields[name] = field
             names[question.code] = name
             self._places.append((index, question, name))
