@@ -175,6 +175,8 @@ def test_a_parent_adds_documents_to_a_repeating_step(portal, sign_in_as, child, 
     expect(page.get_by_role("heading", name=re.compile("2"))).to_be_visible()
     page.locator('input[type="file"]').nth(1).set_input_files(str(report))
     button(portal, "Save and continue")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Parental responsibility")
+    button(portal, "Save and continue")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Check your answers before submitting"
     )

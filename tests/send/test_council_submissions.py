@@ -336,7 +336,7 @@ def test_the_form_shows_its_answers_by_step_and_its_audit_trail(caseworker, form
         for question in group.questions:
             assert question.label in text
             assert f"{question.code} answer 1" in text
-    assert "Item 2" in text and f"{code} answer 2" in text
+    assert f"{repeating.name} 2" in text and f"{code} answer 2" in text
     trail = text[text.index("data-audit-trail") :]
     for words in ("Started", "Step saved", "Submitted", "Opened by the council"):
         assert words in trail

@@ -101,6 +101,7 @@ def builder_screens():
         f"{FORMS}groups/{group.pk}/questions/",
         f"{FORMS}clone/{form.pk}/",
         f"{FORMS}versions/{form.pk}/",
+        f"{FORMS}placements/{group.items.first().pk}/condition/",
     ]
 
 
@@ -117,6 +118,7 @@ def test_staff_without_the_form_builder_permission_cannot_open_or_change_anythin
         f"{FORMS}build/{form.pk}/publish/",
         f"{FORMS}build/{form.pk}/renumber/",
         f"{FORMS}placements/{item.pk}/remove/",
+        f"{FORMS}placements/{item.pk}/condition/",
         f"{FORMS}groups/{item.group_id}/delete/",
     ):
         assert client.post(url).status_code in (302, 403), url

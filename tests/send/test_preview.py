@@ -243,7 +243,7 @@ def test_add_more_and_remove_show_the_step_again_with_one_item_more_or_less(
         step, {"repeat_count": "1", "CONTACT_NAME-0": "Dr Patel", "action": "add"}
     )
     page = valid_html(response)
-    assert "Item 2" in page and 'name="CONTACT_NAME-1"' in page
+    assert "Professionals 2" in page and 'name="CONTACT_NAME-1"' in page
     assert 'value="Dr Patel"' in page and "govuk-error-summary" not in page
     assert 'name="repeat_count" value="2"' in page
 

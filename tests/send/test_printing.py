@@ -202,9 +202,9 @@ def test_a_printed_form_shows_the_council_the_reference_and_every_answer(submiss
         "Speech and language",
         "5 March 2020",
         "3. Schools",
-        "Entry 1",
+        "Schools 1",
         "Ysgol Gymraeg Aberâth",
-        "Entry 2",
+        "Schools 2",
         "Hillside Primary",
     ):
         assert words in html
@@ -272,7 +272,7 @@ def test_a_welsh_printout_is_all_in_welsh(submission):
         "Ie",
         "Lleferydd ac iaith",
         "5 Mawrth 2020",
-        "Cofnod 2",
+        "Ysgolion 2",
         "Ysgol Gymraeg Aberâth",
     ):
         assert words in html
@@ -309,7 +309,7 @@ def test_the_word_file_holds_headings_and_a_table_of_questions_and_answers(submi
         "Special Educational Needs and Disabilities – Request for an assessment"
     ]
     assert headings(document, "Heading 1") == ["1. Subject details", "2. Home life", "3. Schools"]
-    assert headings(document, "Heading 2") == ["Entry 1", "Entry 2"]
+    assert headings(document, "Heading 2") == ["Schools 1", "Schools 2"]
     cells = cell_texts(document)
     for question, answer in (
         ("What does your child enjoy?", "Mae’n mwynhau chwarae gyda’r cŵn.\nSwings at the park."),
@@ -348,7 +348,7 @@ def test_a_blank_copy_has_room_to_write_and_boxes_to_tick(form):
     assert "Games, places, people." in html  # hints help people fill it in by hand
     assert html.count('class="write-long"') == 1
     assert "Reference:" not in html
-    assert "1. Subject details" in html and "Entry 1" in html
+    assert "1. Subject details" in html and "Schools 1" in html
     document = docx.Document(BytesIO(print_docx(schema, blank_answers(), PrintOptions(), "cy")))
     assert "☐ Ie\n☐ Na" in cell_texts(document)
 

@@ -354,9 +354,13 @@ def test_a_repeating_group_answers_each_item_under_its_index():
     }
 
 
-def test_every_item_of_a_repeating_group_is_checked():
+def test_every_item_of_a_repeating_group_is_checked_and_its_errors_name_the_item():
     form = steps.step_form(contacts(), data={"CONTACT_NAME-0": "Dr Patel"}, repeat_count=2)
-    assert errors(form) == {"CONTACT_NAME-1": "Enter an answer to “Name”"}
+    assert errors(form) == {"CONTACT_NAME-1": "Contacts 2: Enter an answer to “Name”"}
+    summary = form.error_summary["errorList"]
+    assert summary == [
+        {"text": "Contacts 2: Enter an answer to “Name”", "href": "#id_CONTACT_NAME-1"}
+    ]
 
 
 def test_add_more_shows_one_more_empty_item_keeping_what_was_typed_without_errors():
@@ -406,7 +410,7 @@ def test_remove_is_offered_only_with_more_than_one_item_and_the_only_item_stays(
     assert 'value="remove-0"' not in html and 'value="add"' in html
     html = render_step(steps.step_form(contacts(), repeat_count=2), contacts())
     assert 'value="remove-0"' in html and 'value="remove-1"' in html
-    assert 'Remove<span class="govuk-visually-hidden"> Item 2</span>' in html
+    assert 'Remove<span class="govuk-visually-hidden"> Contacts 2</span>' in html
 
     form = steps.repeat_button_form(contacts(), {"repeat_count": "1", "action": "remove-0"})
     assert form.repeat_count == 1

@@ -16,6 +16,7 @@ from ..models import (
     QuestionGroup,
 )
 from ..models.questions import clean_code, validate_question_code
+from .conditions import file_condition_problems
 
 # The bank fields an imported question must match to reuse a question already on the site.
 COMPARED_FIELDS = [
@@ -80,6 +81,8 @@ QUESTION_KEYS = {
 # default, so forms exported before still import.
 OPTIONAL_QUESTION_KEYS = {"spellcheck": (FLAG, False)}
 CHOICE_KEYS = {"value": TEXT, "label": WORDS}
+# A group's optional "shown_when": {question code: {"question": code, "values": [answers]}}.
+CONDITION_KEYS = {"question": TEXT, "values": LIST}
 
 
 def _fields(**values):
@@ -103,6 +106,7 @@ class ImportPlan:
         self.new_code = clean_code(code) if code else None
         self.form = None
         self.groups = []  # (QuestionGroup, [question codes])
+        self.conditions = {}  # question code → (controlling code, [values], where)
         self.described = {}  # every question code the file describes → where
         self.questions = {}  # code → (Question, [QuestionChoice]), the well-formed ones
         self.existing = {}  # code → the bank's identical Question
@@ -311,6 +315,7 @@ class ImportPlan:
                     here, _("question %(code)s is not described in “questions”.") % {"code": code}
                 )
             placed[code] = here
+        self._read_conditions(data, where, codes)
         values = self.keys(data, GROUP_KEYS, where)
         if values is None:
             return
@@ -318,6 +323,36 @@ class ImportPlan:
         group = QuestionGroup(**_fields(**values))
         self.model_problems(group, where, exclude=["form"])
         self.groups.append((group, codes))
+
+    def _read_conditions(self, data, where, codes):
+        conditions = data.get("shown_when", {}) if isinstance(data, dict) else {}
+        if not isinstance(conditions, dict):
+            self.problem(f"{where}.shown_when", _("should be an object ({…})."))
+            return
+        for code, condition in conditions.items():
+            here = f"{where}.shown_when.{code}"
+            if not isinstance(codes, list) or code not in codes:
+                self.problem(here, _("question %(code)s is not in this group.") % {"code": code})
+                continue
+            values = self.keys(condition, CONDITION_KEYS, here)
+            if values is not None:
+                self.conditions[code] = (values["question"], values["values"], here)
+
+    def _check_conditions(self):
+        """The builder's rules for conditions, on the questions as this site will have them
+        (the bank's where it already has them)."""
+
+        def question_of(code):
+            if code in self.existing:
+                question = self.existing[code]
+                return question.data_type, [c.value for c in question.choices.all()]
+            if code in self.questions:
+                question, choices = self.questions[code]
+                return question.data_type, [c.value for c in choices]
+            return None
+
+        for where, problem in file_condition_problems(self.groups, question_of, self.conditions):
+            self.problem(where, problem)
 
     # -- what the site already has ----------------------------------------------------------
 
@@ -357,6 +392,7 @@ class ImportPlan:
                     % {"code": existing.code, "differences": ", ".join(differences)}
                 )
             self.existing[existing.code] = existing
+        self._check_conditions()
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -378,7 +414,14 @@ class ImportPlan:
             group.form = self.form
         QuestionGroup.objects.bulk_create(group for group, _codes in self.groups)
         GroupQuestion.objects.bulk_create(
-            GroupQuestion(form=self.form, group=group, question=bank[code], sort_order=order)
+            GroupQuestion(
+                form=self.form,
+                group=group,
+                question=bank[code],
+                sort_order=order,
+                shown_when=bank[self.conditions[code][0]] if code in self.conditions else None,
+                shown_when_values=self.conditions[code][1] if code in self.conditions else [],
+            )
             for group, codes in self.groups
             for order, code in enumerate(codes, start=1)
         )

@@ -9,9 +9,12 @@ does::
                  "questions": [{"code": "CHILD_VIEWS", "label": {...}, "hint": {...},
                                 "data_type": "memo", "max_length": 2000, "mandatory": true,
                                 "spellcheck": true, "in_chronology": false, "inherit_multiple": false,
-                                "choices": [{"value": "yes", "label": {...}}]}]}]}
+                                "choices": [{"value": "yes", "label": {...}}],
+                                "shown_when": {"question": "OTHER_PR", "values": ["yes"]}}]}]}
 
-Welsh words fall back to English where the SEND team left them empty.
+Welsh words fall back to English where the SEND team left them empty. ``shown_when`` (None for a
+question always asked) came after the first versions were published: a version without it
+asks every question.
 """
 
 from django.db.models import Prefetch
@@ -55,9 +58,16 @@ def question_schema(question):
     }
 
 
+def condition_schema(item):
+    """A placed question's condition (see ``conditions``) as JSON, or None."""
+    if item.shown_when_id is None:
+        return None
+    return {"question": item.shown_when.code, "values": list(item.shown_when_values)}
+
+
 def form_groups(form):
     """The form's groups with their questions and list items, in four queries."""
-    items = GroupQuestion.objects.select_related("question").prefetch_related(
+    items = GroupQuestion.objects.select_related("question", "shown_when").prefetch_related(
         Prefetch("question__choices", queryset=QuestionChoice.objects.order_by("sort_order"))
     )
     return form.groups.prefetch_related(Prefetch("items", queryset=items)).order_by("number", "pk")
@@ -78,7 +88,10 @@ def build_schema(form):
                 "name": bilingual(group, "name"),
                 "guidance": bilingual(group, "guidance"),
                 "repeating": group.repeating,
-                "questions": [question_schema(item.question) for item in group.items.all()],
+                "questions": [
+                    {**question_schema(item.question), "shown_when": condition_schema(item)}
+                    for item in group.items.all()
+                ],
             }
             for group in form_groups(form)
         ],
@@ -97,6 +110,9 @@ class QuestionSchema:
         self.spellcheck = data.get("spellcheck", False)
         self.in_chronology = data.get("in_chronology", False)
         self.inherit_multiple = data.get("inherit_multiple", False)
+        condition = data.get("shown_when") or {}
+        self.shown_when = condition.get("question")
+        self.shown_when_values = tuple(condition.get("values", ()))
 
     @property
     def label(self):
@@ -113,8 +129,9 @@ class QuestionSchema:
 
 
 class GroupSchema:
-    def __init__(self, data):
+    def __init__(self, data, form=None):
         self.data = data
+        self.form = form
         self.number = data["number"]
         self.repeating = data.get("repeating", False)
         self.questions = [QuestionSchema(q, self) for q in data.get("questions", [])]
@@ -136,7 +153,7 @@ class FormSchema:
         self.code = data["code"]
         self.portal_type = data["portal_type"]
         self.user_type = data["user_type"]
-        self.groups = [GroupSchema(g) for g in data.get("groups", [])]
+        self.groups = [GroupSchema(g, self) for g in data.get("groups", [])]
         self._groups = {g.number: g for g in self.groups}
         self.questions = {q.code: q for g in self.groups for q in g.questions}
 
@@ -159,3 +176,19 @@ class FormSchema:
     def previous_group(self, number):
         earlier = [g for g in self.groups if g.number < number]
         return earlier[-1] if earlier else None
+
+    def controller(self, question):
+        """The question that decides whether ``question`` is asked, or None."""
+        return self.questions.get(question.shown_when) if question.shown_when else None
+
+    def is_shown(self, question, value, index=0):
+        """Whether ``question`` is asked, given ``value(code, index)``, the stored answers.
+        A question is hidden when its controlling question is hidden or has another answer;
+        in a repeating group each item follows its own answer."""
+        controller = self.controller(question)
+        if controller is None:
+            return True
+        at = index if controller.group.repeating else 0
+        return value(controller.code, at) in question.shown_when_values and self.is_shown(
+            controller, value, at
+        )

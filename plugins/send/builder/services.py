@@ -6,9 +6,18 @@ from django.db import transaction
 from django.db.models import Exists, Max, OuterRef
 from django.utils.translation import gettext as _
 
-from ..models import FormDefinition, FormVersion, GroupQuestion, QuestionGroup, VersionQuestion
+from ..models import (
+    FormDefinition,
+    FormVersion,
+    GroupQuestion,
+    QuestionGroup,
+    SendSettings,
+    VersionQuestion,
+)
 from ..models.forms import FIRST_GROUP_NUMBER
+from .conditions import condition_problems, form_places, set_condition
 from .schema import build_schema
+from .welsh import missing_welsh
 
 # The only field of a locked question that may still change (the seeds' rule: future
 # versions of the question may then record several answers).
@@ -94,9 +103,27 @@ def add_question(group, question):
 
 
 def remove_question(item):
+    """Take a question off the form; refused while a later question depends on it."""
     form = item.group.form
+    dependent = GroupQuestion.objects.filter(form=form, shown_when=item.question_id)
+    if dependent.exists():
+        raise ValidationError(
+            _("Question %(code)s decides whether %(others)s are asked. Change that first.")
+            % {
+                "code": item.question.code,
+                "others": ", ".join(dependent.values_list("question__code", flat=True)),
+            },
+            code="controls",
+        )
     item.delete()
     mark_changed(form)
+
+
+def change_condition(item, controller=None, values=()):
+    """Ask ``item`` only when question ``controller`` has one of ``values`` (the rules are in
+    ``conditions``), or always without a controller."""
+    set_condition(item, controller, values)
+    mark_changed(item.group.form)
 
 
 @transaction.atomic
@@ -142,7 +169,9 @@ def renumber_groups(form):
 
 
 def publish_problems(form):
-    """Why the working copy cannot be published yet (an empty list when it can)."""
+    """Why the working copy cannot be published yet (an empty list when it can): an empty
+    group, a list without items, a broken condition, and, where the council requires Welsh
+    before publishing (SEND settings), every text with no Welsh."""
     problems = []
     groups = list(form.groups.prefetch_related("items__question__choices"))
     if not groups:
@@ -163,6 +192,9 @@ def publish_problems(form):
                     _("Question %(code)s is a choice from a list but has no list items.")
                     % {"code": item.question.code}
                 )
+    problems += condition_problems(form_places(form))
+    if SendSettings.load().require_welsh:
+        problems += [_("No Welsh yet: %(text)s.") % {"text": text} for text in missing_welsh(form)]
     return problems
 
 
@@ -211,7 +243,12 @@ def clone(form, code, title_en=None):
         group.save()
         GroupQuestion.objects.bulk_create(
             GroupQuestion(
-                form=copy, group=group, question_id=item.question_id, sort_order=item.sort_order
+                form=copy,
+                group=group,
+                question_id=item.question_id,
+                sort_order=item.sort_order,
+                shown_when_id=item.shown_when_id,
+                shown_when_values=item.shown_when_values,
             )
             for item in items
         )

@@ -10,12 +10,17 @@ from 0; ``exported_at`` is for people and ignored on import)::
               "portal_type": "citizen", "user_type": "parent_carer",
               "groups": [{"number": 2, "name": {"en": "...", "cy": "..."},
                           "guidance": {"en": "...", "cy": "..."}, "repeating": false,
-                          "questions": ["CHILD_VIEWS", "SCHOOL"]}]},
+                          "questions": ["OTHER_PR", "OTHER_PR_NAMES"],
+                          "shown_when": {"OTHER_PR_NAMES": {"question": "OTHER_PR",
+                                                            "values": ["yes"]}}}]},
      "questions": [{"code": "CHILD_VIEWS", "label": {"en": "...", "cy": "..."},
                     "hint": {"en": "...", "cy": "..."}, "data_type": "memo", "max_length": 2000,
                     "mandatory": true, "spellcheck": true, "in_chronology": false,
                     "inherit_multiple": false,
                     "choices": [{"value": "yes", "label": {"en": "...", "cy": "..."}}]}]}
+
+A group's "shown_when" holds its conditional questions (``builder.conditions``) and is the
+one optional key: files made before conditions existed have none.
 
 Groups name their questions by code and each question is written once, as the bank holds it
 (``schema.question_schema``), because the receiving site's bank may already have it; every
@@ -33,7 +38,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .importing import ImportPlan, is_number
-from .schema import bilingual, form_groups, question_schema
+from .schema import bilingual, condition_schema, form_groups, question_schema
 
 FORMAT = "send-portal-form"
 FORMAT_VERSION = 1
@@ -64,6 +69,11 @@ def export_form(form):
                     "guidance": bilingual(group, "guidance"),
                     "repeating": group.repeating,
                     "questions": [item.question.code for item in group.items.all()],
+                    "shown_when": {
+                        item.question.code: condition_schema(item)
+                        for item in group.items.all()
+                        if item.shown_when_id
+                    },
                 }
                 for group in groups
             ],

@@ -42,6 +42,7 @@ def load_demo():
             | Q(content_type__app_label="accounts", codename="verify_professionals")
         )
     )
+    _require_welsh()
     load_demo_forms()
     load_demo_reviews()
     _home_tile()
@@ -53,6 +54,14 @@ def _draft_retention(days=30):
     set only when the SEND settings are first made, so that an editor's later choice stands."""
     if not SendSettings.objects.exists():
         SendSettings.objects.create(purge_drafts_after_days=days)
+
+
+def _require_welsh():
+    """The demo council publishes nothing without its Welsh (its forms have it all)."""
+    settings = SendSettings.load()
+    if not settings.require_welsh:
+        settings.require_welsh = True
+        settings.save(update_fields=["require_welsh"])
 
 
 def _home_tile():

@@ -13,10 +13,10 @@ from core.config import portal_settings
 from core.forms import DayMonthYearWidget
 from core.texts import raw_text
 
+from ..builder.conditions import MAX_RADIOS  # longer lists are a select
 from ..models import DataType
 from .uploads import accepted_extensions, types_in_words
 
-MAX_RADIOS = 8  # longer lists are a select
 NOT_ANSWERED = "not_answered"
 
 _WHOLE_NUMBER = re.compile(r"[+-]?\d+")

@@ -313,7 +313,8 @@ def _save_step(
             for (index, code), value in sorted(merged.items())
             if index < repeat_count
         )
-        delete_unanswered_files(submission, file_codes)
+        drop_hidden_answers(submission)
+        delete_unanswered_files(submission, file_codes | upload_codes(submission))
         submission.revision += 1
         SubmissionStep.objects.update_or_create(
             submission=submission,
@@ -328,6 +329,32 @@ def _save_step(
         submission.save(update_fields=["revision", "purge_warned_at", "updated_at"])
         record(submission, SubmissionEvent.Action.STEP_SAVED, user, detail=str(group.number))
     return submission
+
+
+def drop_hidden_answers(submission):
+    """Delete the answers of conditional questions the submission's answers no longer ask
+    (a "Yes" changed to "No" on an earlier step): they are not part of the form any more."""
+    schema = FormSchema(submission.version.schema)
+    if not any(question.shown_when for question in schema.questions.values()):
+        return
+    rows = list(submission.answers.values_list("pk", "question_code", "repeat_index", "value"))
+    values = {(code, index): value for _pk, code, index, value in rows}
+
+    def value(code, index=0):
+        return values.get((code, index))
+
+    hidden = [
+        pk
+        for pk, code, index, _value in rows
+        if code in schema.questions and not schema.is_shown(schema.questions[code], value, index)
+    ]
+    submission.answers.filter(pk__in=hidden).delete()
+
+
+def upload_codes(submission):
+    """The codes of the form's file and image questions."""
+    schema = FormSchema(submission.version.schema)
+    return {code for code, q in schema.questions.items() if q.data_type in UPLOAD_TYPES}
 
 
 def delete_unanswered_files(submission, codes):

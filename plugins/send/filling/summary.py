@@ -10,7 +10,8 @@ from ..models.questions import UPLOAD_TYPES
 
 
 def summary_sections(schema, answers, file_url, change_url=None):
-    """Every answer of ``answers`` (an AnswerSet) grouped by the groups of ``schema``.
+    """Every answer of ``answers`` (an AnswerSet) grouped by the groups of ``schema``, leaving
+    out the conditional questions the answers did not ask.
 
     ``file_url(file_pk)`` is where a file answer downloads; ``change_url(group_number)``,
     when given, is where the step's answers are changed."""
@@ -27,9 +28,13 @@ def summary_sections(schema, answers, file_url, change_url=None):
                     "file": _file_link(answers, question, index, file_url),
                 }
                 for question in group.questions
+                # A question its earlier answers did not ask is not an answer to check.
+                if schema.is_shown(question, answers.value, index)
             ]
             title = (
-                raw_text("send.check.item", language, number=index + 1) if group.repeating else ""
+                raw_text("send.form.repeat_item", language, number=index + 1, group=group.name)
+                if group.repeating
+                else ""
             )
             items.append({"title": title, "rows": rows})
         sections.append(

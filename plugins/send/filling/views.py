@@ -171,7 +171,9 @@ def _loaded_revision(request):
 
 def _saved_form(group, answers):
     count = answers.repeat_count(group.number)
-    return steps.step_form(group, initial=_initial(answers, group, count), repeat_count=count)
+    return steps.step_form(
+        group, initial=_initial(answers, group, count), repeat_count=count, answered=answers.value
+    )
 
 
 @send_user_required
@@ -192,10 +194,15 @@ def step(request, pk, number):
     if request.method == "POST":
         count = steps.posted_repeat_count(request.POST)
         initial = _initial(answers, group, count)
-        form = steps.repeat_button_form(group, request.POST, initial)
+        form = steps.repeat_button_form(group, request.POST, initial, answered=answers.value)
         if form is None:
             form = steps.step_form(
-                group, request.POST, request.FILES, initial=initial, repeat_count=count
+                group,
+                request.POST,
+                request.FILES,
+                initial=initial,
+                repeat_count=count,
+                answered=answers.value,
             )
             later = steps.saves_for_later(request.POST)
             try:
@@ -266,12 +273,12 @@ def _save(request, submission, group, form, later=False):
 
 
 def _chosen_files(form):
-    """{(repeat index, code): UploadedFile} for the files chosen on the page."""
+    """{(repeat index, code): UploadedFile} for the files chosen on the page for the
+    questions it asks (a file under a radio not chosen is not kept)."""
     return {
-        (item.index, field.field.question.code): form.files[field.html_name]
-        for item in form.items
-        for field in item.fields
-        if isinstance(field.field, UploadAnswer) and field.html_name in form.files
+        (index, question.code): form.files[name]
+        for index, question, name in form.asked_places()
+        if isinstance(form.fields[name], UploadAnswer) and name in form.files
     }
 
 

@@ -148,6 +148,17 @@ class GroupQuestion(models.Model):
     group = models.ForeignKey(QuestionGroup, on_delete=models.CASCADE, related_name="items")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="placements")
     sort_order = models.PositiveIntegerField(default=0)
+    # Asked only when an earlier question of the form has one of ``shown_when_values``
+    # (see ``plugins.send.builder.conditions`` for the rules).
+    shown_when = models.ForeignKey(
+        Question,
+        verbose_name=_("shown only when this question"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    shown_when_values = models.JSONField(_("has one of these answers"), default=list, blank=True)
 
     class Meta:
         ordering = ["sort_order", "pk"]

@@ -32,5 +32,14 @@ class SendSettings(BaseGenericSetting):
         help_text=_("After this many days a request for more information shows as overdue."),
     )
 
+    require_welsh = models.BooleanField(
+        _("require Welsh before publishing"),
+        default=False,
+        help_text=_(
+            "A form cannot be published while any of its words has no Welsh: the form's "
+            "title, its steps' names and guidance, its questions, hints and list items."
+        ),
+    )
+
     class Meta:
         verbose_name = _("SEND settings")

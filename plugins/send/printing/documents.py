@@ -101,7 +101,7 @@ def build_printout(schema, answers, options, language, person=None, submission=N
         council = branding().name_for(language)
         groups = [_subject_group(person)] if options.includes(SUBJECT_GROUP) else []
         groups += [
-            (group.name, group.guidance, _group_entries(group, answers, blank))
+            (group.name, group.guidance, _group_entries(schema, group, answers, blank))
             for group in schema.groups
             if options.includes(group.number)
         ]
@@ -147,18 +147,28 @@ def _subject_group(person):
     return raw_text("send.form.subject.title"), "", [Entry("", rows)]
 
 
-def _group_entries(group, answers, blank):
+def _group_entries(schema, group, answers, blank):
+    """A blank copy prints every question, each conditional one saying when to answer it;
+    a submission's printout leaves out those its answers did not ask."""
     count = answers.repeat_count(group.number) if group.repeating else 1
     return [
         Entry(
-            heading=raw_text("send.print.entry", number=index + 1) if group.repeating else "",
-            rows=[_row(question, answers, index, blank) for question in group.questions],
+            heading=(
+                raw_text("send.form.repeat_item", number=index + 1, group=group.name)
+                if group.repeating
+                else ""
+            ),
+            rows=[
+                _row(schema, question, answers, index, blank)
+                for question in group.questions
+                if blank or schema.is_shown(question, answers.value, index)
+            ],
         )
         for index in range(count)
     ]
 
 
-def _row(question, answers, repeat, blank):
+def _row(schema, question, answers, repeat, blank):
     if not blank:
         return Row(label=question.label, answer=answers.display(question, repeat))
     if question.data_type == DataType.YES_NO:
@@ -167,9 +177,26 @@ def _row(question, answers, repeat, blank):
         boxes = [words for _value, words in question.choices]
     return Row(
         label=question.label,
-        hint=question.hint,
+        hint=" ".join(filter(None, [_when(schema, question), question.hint])),
         boxes=boxes,
         long=question.data_type == DataType.MEMO,
+    )
+
+
+def _when(schema, question):
+    """When a conditional question is to be answered, on a blank copy."""
+    controller = schema.controller(question)
+    if controller is None:
+        return ""
+    if controller.data_type == DataType.YES_NO:
+        words = {"yes": raw_text("send.form.yes"), "no": raw_text("send.form.no")}
+    else:
+        words = dict(controller.choices)
+    answers = [words.get(value, value) for value in question.shown_when_values]
+    return raw_text(
+        "send.print.shown_when",
+        question=controller.label,
+        answers=raw_text("send.print.or").join(answers),
     )
 
 

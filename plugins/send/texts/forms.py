@@ -22,7 +22,8 @@ TEXTS = [
         "send.form.save_later", "Save and come back later", "Cadw a dod yn ôl yn nes ymlaen"
     ),
     # Repeating groups
-    TextDefault("send.form.item", "Item {number}", "Eitem {number}"),
+    # An item's heading on the step, check and print pages: "Other agency 2".
+    TextDefault("send.form.repeat_item", "{group} {number}", "{group} {number}"),
     TextDefault("send.form.add_more", "Add more", "Ychwanegu mwy"),
     TextDefault("send.form.remove", "Remove", "Tynnu"),
     # Answers

@@ -142,7 +142,6 @@ TEXTS += [
     ),
     TextDefault("send.check.change", "Change", "Newid"),
     TextDefault("send.check.not_answered", "Not answered", "Heb ei ateb"),
-    TextDefault("send.check.item", "Item {number}", "Eitem {number}"),
     TextDefault(
         "send.check.incomplete",
         "You need to finish every step before you submit. Not finished yet:",

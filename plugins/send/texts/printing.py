@@ -62,7 +62,6 @@ TEXTS = [
     TextDefault("send.print.subject.middle_names", "Middle names", "Enwau canol"),
     TextDefault("send.print.subject.surname", "Last name", "Cyfenw"),
     TextDefault("send.print.subject.date_of_birth", "Date of birth", "Dyddiad geni"),
-    TextDefault("send.print.entry", "Entry {number}", "Cofnod {number}"),
     TextDefault("send.print.notes_heading", "Notes: {group}", "Nodiadau: {group}"),
     TextDefault("send.print.reference", "Reference: {reference}", "Cyfeirnod: {reference}"),
     TextDefault("send.print.submitted", "Sent on {date}", "Anfonwyd ar {date}"),
@@ -73,4 +72,11 @@ TEXTS = [
     ),
     TextDefault("send.print.printed", "Printed on {date}", "Argraffwyd ar {date}"),
     TextDefault("send.print.page_number", "Page {page} of {pages}", "Tudalen {page} o {pages}"),
+    # A conditional question on a blank copy: "Only if you answered “Yes” to “…”."
+    TextDefault(
+        "send.print.shown_when",
+        "Only if you answered “{answers}” to “{question}”.",
+        "Dim ond os gwnaethoch ateb “{answers}” i “{question}”.",
+    ),
+    TextDefault("send.print.or", "” or “", "” neu “"),
 ]

@@ -13,12 +13,13 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton
 
-from ...admin_access import GuardedDeleteView
 from ...models import FormDefinition
 from .. import services as builder
 from . import groups as views
 from . import versions
+from .conditions import ConditionView
 from .definition_forms import FormDefinitionForm
+from .deleting import GuardedDeleteView
 from .groups import VIEWSET, url
 
 # Fields that a published version copies: changing them makes the working copy differ from
@@ -189,6 +190,7 @@ class FormDefinitionViewSet(ModelViewSet):
                 views.MoveQuestionView.as_view(),
                 name="move_question",
             ),
+            path("placements/<int:pk>/condition/", ConditionView.as_view(), name="condition"),
             path(
                 "placements/<int:pk>/remove/",
                 views.RemoveQuestionView.as_view(),

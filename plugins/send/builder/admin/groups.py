@@ -19,9 +19,10 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from portal import access
 
-from ...models import FormDefinition, GroupQuestion, Question, QuestionGroup
+from ...models import FormDefinition, GroupQuestion, Question, QuestionGroup, SendSettings
 from ...models.forms import FIRST_GROUP_NUMBER
 from .. import services as builder
+from ..welsh import missing_welsh
 from .definition_forms import GroupForm, QuestionSearchForm
 
 # The form definitions viewset's name: its URL namespace (see definitions.py).
@@ -106,7 +107,9 @@ class BuildView(_BuilderPage, TemplateView):
     form_url_name = "edit"
 
     def get_groups(self):
-        items = GroupQuestion.objects.select_related("question").order_by("sort_order", "pk")
+        items = GroupQuestion.objects.select_related("question", "shown_when").order_by(
+            "sort_order", "pk"
+        )
         return self.form_definition.groups.prefetch_related(
             Prefetch("items", queryset=items)
         ).order_by("number", "pk")
@@ -135,6 +138,8 @@ class BuildView(_BuilderPage, TemplateView):
             "duplicates": duplicates,
             "gaps": gaps,
             "draft_state": self.draft_state(),
+            "missing_welsh": missing_welsh(form),
+            "welsh_required": SendSettings.load().require_welsh,
             "edit_url": url("edit", form.pk),
             "versions_url": url("versions", form.pk),
             "add_group_url": url("add_group", form.pk),
@@ -295,7 +300,11 @@ class MoveQuestionView(_PlacementAction):
 class RemoveQuestionView(_PlacementAction):
     def act(self, item):
         code = item.question.code
-        builder.remove_question(item)
+        try:
+            builder.remove_question(item)
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+            return
         messages.success(
             self.request,
             _("Question %(code)s has been taken off group %(number)s. It stays in the bank.")

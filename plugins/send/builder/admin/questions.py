@@ -20,9 +20,9 @@ from wagtail.admin.ui.tables import Column, StatusFlagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from ...admin_access import GuardedDeleteView
 from ...models import DataType, FormDefinition, Question, QuestionChoice, VersionQuestion
 from .. import services as builder
+from .deleting import GuardedDeleteView
 from .question_forms import QuestionForm
 
 

@@ -15,6 +15,7 @@ from ...models.forms import FIRST_GROUP_NUMBER
 from ...printing.admin import PrintView
 from .. import services as builder
 from ..schema import FormSchema, build_schema
+from ..welsh import missing_welsh
 from .definition_forms import CloneForm
 from .groups import _BuilderPage, build_url, preview_url, url
 
@@ -60,6 +61,13 @@ class PublishView(_BuilderPage, TemplateView):
             _("Version %(number)s of %(code)s has been published.")
             % {"number": version.number, "code": self.form_definition.code},
         )
+        missing = missing_welsh(self.form_definition)
+        if missing:
+            messages.warning(
+                request,
+                _("These texts have no Welsh, so the portal shows them in English: %(texts)s.")
+                % {"texts": "; ".join(missing)},
+            )
         return redirect(build_url(self.form_definition.pk))
 
 
