@@ -42,26 +42,18 @@ def load_demo():
             | Q(content_type__app_label="accounts", codename="verify_professionals")
         )
     )
-    _require_welsh()
+    _settings()
     load_demo_forms()
     load_demo_reviews()
     _home_tile()
-    _draft_retention()
 
 
-def _draft_retention(days=30):
-    """The demo council deletes forms in progress after 30 days untouched (the guides' figure);
-    set only when the SEND settings are first made, so that an editor's later choice stands."""
+def _settings():
+    """The demo council deletes forms in progress after 30 days untouched (the guides' figure)
+    and publishes nothing without its Welsh (its forms have it all). Set only when the SEND
+    settings are first made, so that an editor's later choices stand."""
     if not SendSettings.objects.exists():
-        SendSettings.objects.create(purge_drafts_after_days=days)
-
-
-def _require_welsh():
-    """The demo council publishes nothing without its Welsh (its forms have it all)."""
-    settings = SendSettings.load()
-    if not settings.require_welsh:
-        settings.require_welsh = True
-        settings.save(update_fields=["require_welsh"])
+        SendSettings.objects.create(purge_drafts_after_days=30, require_welsh=True)
 
 
 def _home_tile():
