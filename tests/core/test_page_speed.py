@@ -106,7 +106,12 @@ def test_a_text_changed_by_another_process_shows_on_the_next_page():
 
 def test_a_text_changed_during_a_request_shows_in_the_same_request(rf):
     from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
 
+    # As Django's test client does: the request signals must not close the test's database
+    # connection (PostgreSQL would lose the test transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     request_started.send(sender=None)
     try:
         assert texts.raw_text("home.tiles.heading", "en") == "Services"
@@ -116,6 +121,8 @@ def test_a_text_changed_during_a_request_shows_in_the_same_request(rf):
         assert texts.raw_text("home.tiles.heading", "en") == "Online services"
     finally:
         request_finished.send(sender=None)
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def test_my_account_takes_no_more_queries_than_before(
