@@ -15,7 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from plugins.send.builder.schema import FormSchema
-from plugins.send.filling import services, uploads
+from plugins.send.filling import professionals, services, uploads
 from plugins.send.filling.uploads import PDF, CheckedUpload
 from plugins.send.models import FormDefinition, SendSettings, SubmissionEvent
 from tests.send.factories import PersonLinkFactory
@@ -122,7 +122,9 @@ def submitted_form(user, person, code):
     form = FormDefinition.objects.get(code=code)
     submission = services.start(user, person, form)
     if user.is_professional:
-        services.confirm_professional(submission, user, **services.professional_details(submission))
+        professionals.confirm_professional(
+            submission, user, **professionals.professional_details(submission)
+        )
     submission = services.confirm_subject(submission, user)
     for group in FormSchema(submission.version.schema).groups:
         answers, files = {}, []

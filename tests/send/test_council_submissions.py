@@ -22,7 +22,7 @@ from plugins.send.builder import services as builder
 from plugins.send.builder.schema import FormSchema
 from plugins.send.casework import review
 from plugins.send.demo.loader import load_demo
-from plugins.send.filling import services
+from plugins.send.filling import professionals, services
 from plugins.send.models import (
     PortalPerson,
     SendSettings,
@@ -75,7 +75,7 @@ def fill(link, form, submit=True):
     told not to, submits it."""
     submission = services.start(link.user, link.person, form)
     if link.user.is_professional:
-        services.confirm_professional(
+        professionals.confirm_professional(
             submission, link.user, "Ann Lee", "Educational psychologist", "Schools service"
         )
     services.confirm_subject(submission, link.user)

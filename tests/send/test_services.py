@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from plugins.send.builder.schema import FormSchema
-from plugins.send.filling import services
+from plugins.send.filling import professionals, services
 from plugins.send.filling.jobs import purge_drafts
 from plugins.send.models import (
     Answer,
@@ -43,7 +43,7 @@ def groups_of(submission):
 
 def fill_all(submission, user):
     if user.is_professional:
-        services.confirm_professional(
+        professionals.confirm_professional(
             submission, user, "Ann Lee", "Educational psychologist", "Schools service"
         )
     services.confirm_subject(submission, user)

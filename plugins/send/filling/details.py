@@ -17,7 +17,7 @@ from ..builder.schema import FormSchema
 from ..models.submissions import Status
 from ..people import services as people
 from ..people.forms import CorrectChildForm
-from . import services
+from . import professionals
 from .forms import ProfessionalDetailsForm
 
 
@@ -36,10 +36,10 @@ def professional(request, pk):
     if not request.user.is_professional:
         raise Http404
     form = ProfessionalDetailsForm(
-        request.POST or None, initial=services.professional_details(submission)
+        request.POST or None, initial=professionals.professional_details(submission)
     )
     if request.method == "POST" and form.is_valid():
-        services.confirm_professional(submission, request.user, **form.cleaned_data)
+        professionals.confirm_professional(submission, request.user, **form.cleaned_data)
         return redirect("send:submission", pk=submission.pk)
     return render(
         request,

@@ -138,40 +138,6 @@ def needs_professional_details(submission):
     return submission.created_by.is_professional and not submission.professional_name
 
 
-def professional_details(submission):
-    """The professional's details for the form: those confirmed, else their account's."""
-    if submission.professional_name:
-        return {
-            "name": submission.professional_name,
-            "role": submission.professional_role,
-            "organisation": submission.professional_organisation,
-        }
-    user = submission.created_by
-    return {
-        "name": user.get_full_name(),
-        "role": user.professional_role,
-        "organisation": user.organisation,
-    }
-
-
-def confirm_professional(submission, user, name, role, organisation):
-    """A professional confirms their name, role and organisation for this form."""
-    with transaction.atomic():
-        submission = locked_draft(submission)
-        submission.professional_name = name
-        submission.professional_role = role
-        submission.professional_organisation = organisation
-        submission.save(
-            update_fields=[
-                "professional_name",
-                "professional_role",
-                "professional_organisation",
-                "updated_at",
-            ]
-        )
-    return submission
-
-
 def prefill(submission):
     """Copy the latest answer this user gave for the same person to each question of the
     form's non-repeating groups, marked as pre-filled until the user saves that step."""

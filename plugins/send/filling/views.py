@@ -20,7 +20,7 @@ from ..models import SubmissionFile
 from ..models.questions import UPLOAD_TYPES
 from ..models.submissions import Status
 from ..people.views import PersonView
-from . import details, services, steps, uploads
+from . import details, professionals, services, steps, uploads
 from .answers import file_description, load_answers
 from .fields import UploadAnswer
 from .forms import DeclarationsForm, ReopenForm
@@ -350,7 +350,7 @@ def check(request, pk):
             "sections": _summary(submission, schema, change_links=True),
             "person": submission.person,
             "professional": (
-                services.professional_details(submission)
+                professionals.professional_details(submission)
                 if submission.created_by.is_professional
                 else None
             ),
