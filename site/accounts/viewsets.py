@@ -14,6 +14,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
+from core import audit
+
 from .forms_invitations import InvitationAdminForm
 from .invitations import InvitationRefused, cancel_invitation, create_invitation
 from .models import Invitation
@@ -46,6 +48,15 @@ class InvitationCreateView(generic.CreateView):
 
     def get_success_buttons(self):
         return []
+
+
+class InvitationInspectView(generic.InspectView):
+    """An invitation names the child it is about: every staff opening is audited."""
+
+    def get_object(self, queryset=None):
+        invitation = super().get_object(queryset)
+        audit.record(self.request.user, "invitation.viewed", invitation, request=self.request)
+        return invitation
 
 
 class InvitationCancelView(PermissionCheckedMixin, generic.WagtailAdminTemplateMixin, TemplateView):
@@ -83,6 +94,7 @@ class InvitationViewSet(ModelViewSet):
     add_to_admin_menu = False
     index_view_class = InvitationIndexView
     add_view_class = InvitationCreateView
+    inspect_view_class = InvitationInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts import invitations
 from accounts.models import Invitation
+from core.models import AuditEntry
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +88,9 @@ def test_admin_list_shows_status_and_cancels(admin_client, parent):
     assert f"{ADMIN}cancel/{accepted.pk}/" not in response.text
     inspect = admin_client.get(f"{ADMIN}inspect/{accepted.pk}/")
     assert inspect.status_code == 200 and accepted.code in inspect.text
+    # The invitation names a child: the staff member's opening is in the audit log.
+    entry = AuditEntry.objects.get(action="invitation.viewed")
+    assert entry.object_id == str(accepted.pk)
 
     assert admin_client.get(f"{ADMIN}cancel/{open_one.pk}/").status_code == 200
     assert admin_client.post(f"{ADMIN}cancel/{open_one.pk}/").status_code == 302

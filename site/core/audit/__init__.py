@@ -26,6 +26,7 @@ ACTIONS = {
     "file.downloaded": _("File downloaded"),
     "person.viewed": _("Child or young person viewed"),
     "child_record.viewed": _("Child record viewed"),
+    "invitation.viewed": _("Invitation about a child viewed"),
     "gdpr.history_viewed": _("Consent history viewed"),
     "gdpr.children_viewed": _("Children linked to a person viewed"),
     "export.downloaded": _("Subject access export downloaded"),
