@@ -39,6 +39,10 @@ class SendConfig(plugins.PluginConfig):
 
     def ready(self):
         super().ready()
+        from django.core import checks
+
         from .access import register_rules
+        from .casework.process.checks import check_process_definitions
 
         register_rules()
+        checks.register(check_process_definitions)

@@ -8,6 +8,13 @@ from wagtail.contrib.settings.models import BaseGenericSetting
 WARNING_DAYS_BEFORE_PURGE = 7
 
 
+class Jurisdiction(models.TextChoices):
+    """Which statutory process the council follows (see plugins/send/casework/process)."""
+
+    ENGLAND = "england", _("England: SEND, EHC needs assessments and EHC plans")
+    WALES = "wales", _("Wales: additional learning needs (ALN) and individual development plans")
+
+
 class SendSettings(BaseGenericSetting):
     allow_professional_edit = models.BooleanField(
         _("professionals may reopen a submitted form"),
@@ -38,6 +45,17 @@ class SendSettings(BaseGenericSetting):
         help_text=_(
             "A form cannot be published while any of its words has no Welsh: the form's "
             "title, its steps' names and guidance, its questions, hints and list items."
+        ),
+    )
+
+    jurisdiction = models.CharField(
+        _("statutory process"),
+        max_length=16,
+        choices=Jurisdiction.choices,
+        default=Jurisdiction.ENGLAND,
+        help_text=_(
+            "The law the council works under. It chooses the stages, deadlines and words the "
+            "portal shows for a child's case."
         ),
     )
 

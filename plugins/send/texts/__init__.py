@@ -1,5 +1,6 @@
 """The SEND plugin's texts, one module per part of the service."""
 
+from ..casework.process import texts as process
 from . import details, forms, journey, people, printing, review, uploads
 
 TEXTS = [
@@ -10,4 +11,5 @@ TEXTS = [
     *uploads.TEXTS,
     *printing.TEXTS,
     *review.TEXTS,
+    *process.TEXTS,
 ]
