@@ -337,3 +337,38 @@ def test_a_matched_forms_page_links_to_the_childs_chronology(reader, record, nee
 
     assert chronology(record) in matched_page
     assert "data-chronology-link" not in unmatched_page
+
+
+# -- the access list in the form builder -------------------------------------------------------
+
+
+def test_the_send_team_chooses_who_sees_a_form_on_the_chronology_on_its_edit_page(client):
+    from tests.send.test_form_definitions_admin import FORMS, details
+
+    builder_user = staff("access_admin", "build_forms")
+    sign_in_verified(client, builder_user)
+    form = needs_form_copy()
+    psychologists = Group.objects.create(name="Educational psychologists")
+    edit = f"{FORMS}edit/{form.pk}/"
+    assert "groups who may see this form on a chronology" in client.get(edit).text.lower()
+
+    fields = {
+        "code": form.code,
+        "title_en": form.title_en,
+        "title_cy": form.title_cy,
+        "guidance_en": form.guidance_en,
+        "guidance_cy": form.guidance_cy,
+    }
+    response = client.post(edit, {**details(**fields), "chronology_groups": [psychologists.pk]})
+
+    assert response.status_code == 302
+    form.refresh_from_db()
+    assert list(form.chronology_groups.all()) == [psychologists]
+    # Who may read it is not part of a published version: nothing to publish again.
+    assert not form.has_draft_changes
+
+
+def test_a_cloned_form_keeps_its_access_list(psychologists_only, needs_form):
+    clone = builder.clone(needs_form, "REQUEST_COPY")
+
+    assert list(clone.chronology_groups.all()) == [psychologists_only]
