@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from core.models import AuditEntry
 from plugins.send.builder import services as builder
@@ -179,6 +180,20 @@ def test_an_event_opens_the_read_only_form_in_numbered_panels(reader, record, ne
     assert page.count("Carys") >= 2
     assert "Check your answers" not in page
     assert reverse("send_chronology_print", args=[record.pk, submission.pk]) in page
+
+
+def test_in_a_welsh_admin_the_chronology_and_its_panels_are_in_welsh(reader, record, needs_form):
+    submission = approved(record, needs_form)
+    profile = UserProfile.get_for_user(reader.user)
+    profile.preferred_language = "cy"
+    profile.save()
+
+    listing = reader.get(chronology(record)).text
+    form_page = reader.get(form_on(record, submission)).text
+
+    assert "Ffurflenni a gymeradwywyd" in listing and "Cais am help" in listing
+    assert "000 Crynodeb o ddyddiadau" in form_page
+    assert "001 Manylion y person" in form_page
 
 
 def test_a_form_sent_again_shows_when_it_was_resubmitted(reader, record, needs_form):
