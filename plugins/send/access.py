@@ -6,20 +6,24 @@ On the portal every lookup is scoped by the user: an id that belongs to someone 
 404, never 403, so a foreign id tells nothing about whether it exists. In the admin, council
 staff see SEND through two permissions: "send.build_forms" for the form builder (question
 bank, form definitions, import/export, previews, blank copies) and "send.view_submission"
-for the forms sent to the council.
+for the forms sent to the council and, narrowed by each form's access list, for the approved
+forms on a child's chronology.
 """
 
 from functools import wraps
 
+from django.db.models import Q
 from django.shortcuts import redirect, render
 
 from accounts.access import verification_redirect
 from accounts.models import REJECTED
 from portal import access
 
+from .models.forms import FormDefinition
 from .models.people import Relationship
 from .models.submissions import Review, Status, Submission, sent_to_council
 
+CHRONOLOGY = "send.chronology"
 BUILD_FORMS = "send.build_forms"
 VIEW_SUBMISSIONS = "send.view_submission"
 # What staff may do to a submitted form, each its own permission (see casework.review).
@@ -149,6 +153,42 @@ class FormDefinitionRule(access.PermissionRule):
         return super().may(user, action, obj)
 
 
+class ChronologyRule(access.Rule):
+    """A child's chronology: the approved forms of children matched to a child record, seen by
+    staff with "send.view_submission", less the forms whose definition names groups who may
+    see it on a chronology when the user is in none of them (a superuser sees every form).
+
+    The submitted forms list does not apply those lists, so that nothing arriving is missed:
+    that is why a Submission keeps its one kind, "send.submission", and this rule names no
+    model. Callers give it a queryset of submissions."""
+
+    def scope(self, user, queryset):
+        if not self.may(user, "view"):
+            return queryset.none()
+        queryset = queryset.filter(review_state=Review.APPROVED, person__child_record__isnull=False)
+        if user.is_superuser:
+            return queryset
+        return queryset.filter(version__form__in=forms_on_chronology(user).values("pk"))
+
+    def may(self, user, action, obj=None):
+        allowed = (
+            action == "view"
+            and user.is_council_staff
+            and access.has_permission(user, VIEW_SUBMISSIONS)
+        )
+        if not allowed or obj is None:
+            return allowed
+        return self.scope(user, Submission.objects.filter(pk=obj.pk)).exists()
+
+
+def forms_on_chronology(user):
+    """The form definitions ``user`` may see on a child's chronology: those without groups
+    named, and those naming one of the user's groups."""
+    return FormDefinition.objects.filter(
+        Q(chronology_groups=None) | Q(chronology_groups__in=user.groups.all())
+    )
+
+
 def register_rules():
     """For ``SendConfig.ready()``."""
     access.register("send.person", PersonRule())
@@ -156,6 +196,7 @@ def register_rules():
     access.register("send.submission", SubmissionRule())
     access.register("send.submission_file", SubmissionFileRule())
     access.register("send.form_definition", FormDefinitionRule())
+    access.register(CHRONOLOGY, ChronologyRule())
 
 
 def refusal(request):

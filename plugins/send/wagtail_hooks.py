@@ -1,6 +1,7 @@
 """SEND administration in the Wagtail admin: SEND settings, and the SEND group in the Portal
 menu: the form builder's screens behind "send.build_forms", the submitted forms behind
-"send.view_submission" (deciding, sharing and deleting each with its own permission). Each item shows only to those who may use it."""
+"send.view_submission" (deciding, sharing and deleting each with its own permission). Each item shows only to those who may use it.
+A child record's page links to the child's chronology (the register's links hook)."""
 
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
@@ -11,11 +12,13 @@ from wagtail.permissions import register_permission_policy
 
 from core.wagtail_hooks import PORTAL_MENU_HOOK
 from portal import access
+from records.links import CHILD_RECORD_LINKS_HOOK
 
 from .builder.admin import transfer as transfer_admin
 from .builder.admin.definitions import definitions
 from .builder.admin.questions import questions
 from .casework import admin as casework_admin
+from .casework.chronology import admin as chronology_admin
 from .casework.dashboard import ReviewPanel
 from .council import admin as council_admin
 from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSettings
@@ -28,6 +31,8 @@ for _model in (Question, FormDefinition, QuestionGroup, FormVersion):
 hooks.register("register_admin_urls", transfer_admin.admin_urls)
 hooks.register("register_admin_urls", council_admin.admin_urls)
 hooks.register("register_admin_urls", casework_admin.admin_urls)
+hooks.register("register_admin_urls", chronology_admin.admin_urls)
+hooks.register(CHILD_RECORD_LINKS_HOOK, chronology_admin.child_record_link)
 
 
 @hooks.register("construct_homepage_panels")

@@ -7,10 +7,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views import generic
+from wagtail.admin.widgets.button import HeaderButton
 
 from core import audit
 from portal import access
@@ -18,13 +20,15 @@ from portal import access
 from . import importing, tasks
 from .access import KIND
 from .forms import ImportForm
+from .links import record_links
 from .models import ChildAddress, ChildRecord, ImportRun, Source
 
 REFRESH_SECONDS = 3
 
 
 class RecordDetailView(generic.InspectView):
-    """Identifiers, names, current address, address history and where each value came from."""
+    """Identifiers, names, current address, address history and where each value came from;
+    in its header, the links other apps offer on the record (``records.links``)."""
 
     template_name = "records/admin/record_detail.html"
 
@@ -35,6 +39,14 @@ class RecordDetailView(generic.InspectView):
 
     def get_page_subtitle(self):
         return self.object.full_name
+
+    @cached_property
+    def header_buttons(self):
+        # Other apps' screens about this child, offered through records.links.
+        return [
+            HeaderButton(link.label, url=link.url, icon_name=link.icon_name)
+            for link in record_links(self.request, self.object)
+        ]
 
     def get_context_data(self, **kwargs):
         record = self.object

@@ -221,7 +221,8 @@ def publish(form, user=None):
 
 @transaction.atomic
 def clone(form, code, title_en=None):
-    """A new, not-live draft copying ``form``'s details, groups and question placements."""
+    """A new, not-live draft copying ``form``'s details, groups and question placements, and
+    who may see it on a chronology."""
     copy = FormDefinition(
         code=code,
         title_en=title_en or form.title_en,
@@ -252,6 +253,7 @@ def clone(form, code, title_en=None):
             )
             for item in items
         )
+    copy.chronology_groups.set(form.chronology_groups.all())
     return copy
 
 

@@ -20,6 +20,7 @@ from portal import access
 from ..builder.schema import FormSchema
 from ..casework import review
 from ..casework.buttons import decision_buttons
+from ..casework.chronology.admin import chronology_url
 from ..filling.answers import load_answers
 from ..filling.summary import summary_sections
 from ..models import Submission, SubmissionEvent
@@ -100,6 +101,7 @@ class SubmissionView(SubmissionPage, TemplateView):
             "print_url": reverse("send_submission_print", args=[submission.pk]),
             "decided_at": when(submission.decided_at),
             "resubmitted_at": when(submission.resubmitted_at),
+            "chronology_url": chronology_url(self.request.user, submission),
             **decision_buttons(submission, self.request.user),
         }
 

@@ -12,7 +12,7 @@ from django.utils import formats
 
 from core.texts import raw_text
 
-from ..models import SubmissionFile
+from ..models import Answer, SubmissionFile, SubmissionStep
 from ..models.questions import UPLOAD_TYPES, DataType
 
 DATE_FORMAT = "j F Y"  # "5 March 2020"; Django gives the month's name in the active language
@@ -94,31 +94,53 @@ def load_answers(submission):
     The form version is read to know which answers are files: select it with the submission
     (``select_related("version")``) to save a query.
     """
-    values, prefilled, unchecked, file_ids = {}, [], [], set()
-    upload_codes = {
+    return load_answer_sets([submission])[submission.pk]
+
+
+def load_answer_sets(submissions):
+    """The answers of each of ``submissions`` (with their versions selected), by submission
+    id: the same two or three queries however many submissions there are, for pages that list
+    many forms' answers (the child's chronology)."""
+    submissions = list(submissions)
+    values = {s.pk: {} for s in submissions}
+    prefilled = {s.pk: [] for s in submissions}
+    unchecked = {s.pk: [] for s in submissions}
+    repeat_counts = {s.pk: {} for s in submissions}
+    file_names = {s.pk: {} for s in submissions}
+    upload_codes = {s.pk: _upload_codes(s.version.schema) for s in submissions}
+    file_ids = set()
+    rows = Answer.objects.filter(submission__in=values).values_list(
+        "submission_id", "repeat_index", "question_code", "value", "prefilled", "unchecked"
+    )
+    for pk, repeat, code, value, is_prefilled, is_unchecked in rows:
+        values[pk][(code, repeat)] = value
+        if is_prefilled:
+            prefilled[pk].append((code, repeat))
+        if is_unchecked:
+            unchecked[pk].append((code, repeat))
+        if code in upload_codes[pk] and value not in (None, ""):
+            file_ids.add(int(value))
+    steps = SubmissionStep.objects.filter(submission__in=values).values_list(
+        "submission_id", "group_number", "repeat_count"
+    )
+    for pk, number, count in steps:
+        repeat_counts[pk][number] = count
+    if file_ids:
+        files = SubmissionFile.objects.filter(submission__in=values, pk__in=file_ids)
+        for pk, file_pk, name, size in files.values_list(
+            "submission_id", "pk", "original_name", "size"
+        ):
+            file_names[pk][file_pk] = (name, size)
+    return {
+        pk: AnswerSet(values[pk], prefilled[pk], repeat_counts[pk], file_names[pk], unchecked[pk])
+        for pk in values
+    }
+
+
+def _upload_codes(schema):
+    return {
         question["code"]
-        for group in submission.version.schema.get("groups", [])
+        for group in schema.get("groups", [])
         for question in group.get("questions", [])
         if question["data_type"] in UPLOAD_TYPES
     }
-    rows = submission.answers.values_list(
-        "repeat_index", "question_code", "value", "prefilled", "unchecked"
-    )
-    for repeat, code, value, is_prefilled, is_unchecked in rows:
-        values[(code, repeat)] = value
-        if is_prefilled:
-            prefilled.append((code, repeat))
-        if is_unchecked:
-            unchecked.append((code, repeat))
-        if code in upload_codes and value not in (None, ""):
-            file_ids.add(int(value))
-    repeat_counts = dict(submission.steps.values_list("group_number", "repeat_count"))
-    file_names = {}
-    if file_ids:
-        file_names = {
-            pk: (name, size)
-            for pk, name, size in SubmissionFile.objects.filter(
-                submission=submission, pk__in=file_ids
-            ).values_list("pk", "original_name", "size")
-        }
-    return AnswerSet(values, prefilled, repeat_counts, file_names, unchecked)

@@ -77,6 +77,18 @@ class FormDefinition(models.Model):
         related_name="+",
     )
     has_draft_changes = models.BooleanField(default=True, editable=False)
+    # Who may read the form's approved copies on a child's chronology. It does not narrow
+    # the submitted forms list, so nothing arriving at the council is missed.
+    chronology_groups = models.ManyToManyField(
+        "auth.Group",
+        verbose_name=_("groups who may see this form on a chronology"),
+        blank=True,
+        related_name="send_chronology_forms",
+        help_text=_(
+            "Left empty, every member of staff who may review submitted forms sees it on a "
+            "child's chronology. The submitted forms list always shows every form."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

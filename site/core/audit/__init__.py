@@ -26,6 +26,8 @@ ACTIONS = {
     "file.downloaded": _("File downloaded"),
     "person.viewed": _("Child or young person viewed"),
     "child_record.viewed": _("Child record viewed"),
+    "chronology.viewed": _("Child's chronology viewed"),
+    "chronology.form_viewed": _("Form on a child's chronology opened"),
     "invitation.viewed": _("Invitation about a child viewed"),
     "gdpr.history_viewed": _("Consent history viewed"),
     "gdpr.children_viewed": _("Children linked to a person viewed"),

@@ -47,7 +47,9 @@ class FormDefinitionForm(WagtailAdminModelForm):
             "portal_type",
             "user_type",
             "live",
+            "chronology_groups",
         ]
+        widgets = {"chronology_groups": forms.CheckboxSelectMultiple}
 
     def clean_code(self):
         return clean_code(self.cleaned_data["code"])

@@ -153,6 +153,7 @@ class FormDefinitionViewSet(ModelViewSet):
                 [FieldPanel("subtitle"), FieldPanel("description")],
                 heading=_("For the SEND team (not shown on the portal)"),
             ),
+            MultiFieldPanel([FieldPanel("chronology_groups")], heading=_("The child's chronology")),
         ],
         base_form_class=FormDefinitionForm,
     )
