@@ -1,8 +1,8 @@
 """Who is on a child's case, and what the council shared with them.
 
 The one rule: a user is *authenticated on a child* while they are linked (a visible
-``PersonLink``) to a person the council matched to that child's record; the submitter of a
-form is always on it too. Until the issue "The child's case" lands, this stands in for the
+``PersonLink``) to a person the council matched to that child's record. The submitter of a
+form keeps sight of it whatever becomes of their link. Until the issue "The child's case" lands, this stands in for the
 portal sharing of an involvement: that issue replaces these functions with authentication on
 the involvement, and every caller (the access rule "send.shared_submission", the family's
 pages, pre-filling) follows without change.
