@@ -174,3 +174,14 @@ def test_the_newest_shared_form_comes_first(link, form, decider):
     newer = approved(link, form, decider)
     Submission.objects.filter(pk=older.pk).update(decided_at=timezone.now())
     assert list(sharing.shared_about(link.user, link.person)) == [older, newer]
+
+
+def test_the_demo_parent_finds_the_approved_demo_form_shared_on_alfies_page(client, demo):
+    from django.contrib.auth import get_user_model
+
+    parent = get_user_model().objects.get(email="parent@example.org")
+    alfie = parent.send_people.get(person__forename="Alfie").person
+    shared = Submission.objects.get(reference="SND-DEMO000003")
+    page = person_page(sign_in_verified(client, parent), alfie.links.get(user=parent))
+    assert f"/send/shared/{shared.pk}/" in page
+    assert client.get(f"/send/shared/{shared.pk}/").status_code == 200
