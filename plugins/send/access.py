@@ -19,6 +19,7 @@ from accounts.access import verification_redirect
 from accounts.models import REJECTED
 from portal import access
 
+from .casework import sharing
 from .models.forms import FormDefinition
 from .models.people import Relationship
 from .models.submissions import Review, Status, Submission, sent_to_council
@@ -113,6 +114,28 @@ def is_sent_to_council(submission):
     )
 
 
+class SharedSubmissionRule(access.Rule):
+    """A form the council approved and shared on a child's case: read ("view") and printed
+    ("print") on the portal by every user authenticated on the child (``casework.sharing``
+    holds who that is), never changed. Staff see submitted forms through "send.submission".
+    A second view of submissions, so asking about one needs ``kind="send.shared_submission"``.
+    """
+
+    model = "send.Submission"
+    names_model = False
+    actions = {"view", "print"}
+
+    def scope(self, user, queryset):
+        if user.is_council_staff:
+            return queryset.none()
+        return sharing.shared_with(user, queryset).select_related("person", "version")
+
+    def may(self, user, action, obj=None):
+        if user.is_council_staff or action not in self.actions:
+            return False
+        return obj is None or sharing.may_see_shared(user, obj)
+
+
 class SubmissionFileRule(access.Rule):
     """A file goes with its submission: seen by whoever may see the submission."""
 
@@ -194,6 +217,7 @@ def register_rules():
     access.register("send.person", PersonRule())
     access.register("send.person_link", PersonLinkRule())
     access.register("send.submission", SubmissionRule())
+    access.register("send.shared_submission", SharedSubmissionRule())
     access.register("send.submission_file", SubmissionFileRule())
     access.register("send.form_definition", FormDefinitionRule())
     access.register(CHRONOLOGY, ChronologyRule())

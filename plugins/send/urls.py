@@ -3,6 +3,7 @@ from django.urls import path
 from portal.access import NOT_AN_ID, route
 
 from .builder import preview
+from .casework import family
 from .filling import details
 from .filling import views as filling
 from .people import views as people
@@ -15,6 +16,7 @@ PERSON = "send.person"
 SUBMISSION = "send.submission"
 FILE = "send.submission_file"
 FORM = "send.form_definition"
+SHARED = "send.shared_submission"
 
 urlpatterns = [
     # People and the SEND home
@@ -62,6 +64,9 @@ urlpatterns = [
         file=FILE,
     ),
     route(path("submissions/<int:pk>/reopen/", filling.reopen, name="reopen"), pk=SUBMISSION),
+    # Forms the council shared on the child's case
+    route(path("shared/<int:pk>/", family.shared_submission, name="shared_submission"), pk=SHARED),
+    route(path("shared/<int:pk>/print/", printing.print_shared, name="print_shared"), pk=SHARED),
     # Printing
     route(
         path("submissions/<int:pk>/print/", printing.print_submission, name="print_submission"),

@@ -43,6 +43,10 @@ class Rule:
     """
 
     model = ""
+    # False for a second view of a model another kind already names (the forms shared on a
+    # child's case are submissions too): :func:`kind_of` then finds the other kind, and
+    # asking this one about an object needs ``kind=``.
+    names_model = True
 
     def scope(self, user, queryset):
         """The part of ``queryset`` this user may see."""
@@ -119,7 +123,11 @@ def kinds():
 
 def kind_of(obj):
     """The one kind registered for the model of ``obj``."""
-    found = [kind for kind, rule in _rules.items() if rule.model_class() is type(obj)]
+    found = [
+        kind
+        for kind, rule in _rules.items()
+        if rule.names_model and rule.model_class() is type(obj)
+    ]
     if len(found) != 1:
         raise UnknownKind(
             f"{len(found)} access kinds are registered for {type(obj).__name__}; name the kind."

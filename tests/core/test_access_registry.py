@@ -87,6 +87,25 @@ def test_a_model_with_two_kinds_needs_the_kind_named(registry):
     assert access.may(me, "change", me, kind="test.also_accounts") is True
 
 
+class ReadOnlyAccounts(OwnAccount):
+    """A second view of accounts: never the kind found from an account."""
+
+    names_model = False
+
+    def may(self, user, action, obj=None):
+        return action == "view"
+
+
+def test_a_second_view_of_a_model_leaves_the_models_own_kind_found_from_an_object(registry):
+    access.register("test.read_only_accounts", ReadOnlyAccounts())
+    me = UserFactory()
+
+    assert access.kind_of(me) == "test.own_account"
+    assert access.may(me, "change", me) is True
+    assert access.may(me, "view", me) is False
+    assert access.may(me, "view", me, kind="test.read_only_accounts") is True
+
+
 def test_get_or_404_answers_a_foreign_id_and_a_missing_id_alike(registry):
     me, other = UserFactory(), UserFactory()
 

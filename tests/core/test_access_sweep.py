@@ -104,10 +104,25 @@ def is_public(pattern):
 
 def send_objects(owner):
     from plugins.send.models import SubmissionFile
+    from records.models import ChildRecord
     from tests.send.factories import FormDefinitionFactory, PersonLinkFactory, SubmissionFactory
 
     link = PersonLinkFactory(user=owner, relationship="parent")
     submission = SubmissionFactory(person=link.person, created_by=owner)
+    link.person.child_record = ChildRecord.objects.create(
+        council_id="OWNERS-CHILD", forename="Alys", surname="Owner", date_of_birth="2015-03-01"
+    )
+    link.person.save()
+    # Approved and shared on the owner's child's case: only those authenticated on it see it.
+    shared = SubmissionFactory(
+        person=link.person,
+        created_by=owner,
+        status="submitted",
+        reference="SND-SHARED0001",
+        review_state="approved",
+        share_with_case=True,
+        decided_at=timezone.now(),
+    )
     upload = SubmissionFile.objects.create(
         submission=submission,
         question_code="ANY",
@@ -121,6 +136,7 @@ def send_objects(owner):
         "send.person": link.person,
         "send.submission": submission,
         "send.submission_file": upload,
+        "send.shared_submission": shared,
         # Still being built: no one on the portal sees it, nor may preview it.
         "send.form_definition": FormDefinitionFactory(live=False),
     }

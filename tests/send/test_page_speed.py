@@ -71,7 +71,8 @@ def test_the_forms_page_takes_a_fixed_number_of_queries(
 ):
     url = f"/send/people/{parent.person.pk}/"
     client.get(url)
-    with django_assert_max_num_queries(11):
+    # 12: the forms shared with the user on the child's case are one query of their own.
+    with django_assert_max_num_queries(12):
         client.get(url)
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from portal import events, services
 
 from ..builder.schema import FormSchema, text
-from ..casework import review
+from ..casework import review, sharing
 from ..models import (
     Answer,
     FormDefinition,
@@ -140,7 +140,9 @@ def needs_professional_details(submission):
 
 def prefill(submission):
     """Copy the latest answer this user gave for the same person to each question of the
-    form's non-repeating groups, marked as pre-filled until the user saves that step."""
+    form's non-repeating groups, marked as pre-filled until the user saves that step. A
+    question they never answered for the person takes the latest answer approved onto the
+    child's chronology, where the user is authenticated on the child (``casework.sharing``)."""
     schema = FormSchema(submission.version.schema)
     codes = {
         q.code: g.number
@@ -163,6 +165,9 @@ def prefill(submission):
     )
     latest = {}
     for code, value in earlier:
+        latest.setdefault(code, value)
+    approved = sharing.chronology_answers(submission.created_by, submission.person, codes)
+    for code, value in approved.items():
         latest.setdefault(code, value)
     schema_questions = schema.questions
     Answer.objects.bulk_create(

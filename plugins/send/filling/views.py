@@ -16,6 +16,7 @@ from portal import access
 
 from ..access import send_user_required
 from ..builder.schema import FormSchema, current_language
+from ..casework import sharing
 from ..models import SubmissionFile
 from ..models.questions import UPLOAD_TYPES
 from ..models.submissions import Status
@@ -421,8 +422,8 @@ def reopen(request, pk):
 
 
 class PersonFormsView(PersonView):
-    """The person's page with their forms: those the user may start (with a search box), and
-    the user's own drafts and submitted forms for the person."""
+    """The person's page with their forms: those the user may start (with a search box), the
+    user's own drafts and submitted forms for the person, and the forms shared with them."""
 
     template_name = "send/filling/person.html"
 
@@ -436,5 +437,6 @@ class PersonFormsView(PersonView):
             available=services.available_forms(user, self.link, search),
             in_progress=[s for s in history if s.status == Status.DRAFT],
             submitted=[s for s in history if s.status == Status.SUBMITTED],
+            shared=sharing.shared_about(user, self.link.person),
         )
         return context

@@ -1,5 +1,5 @@
-"""Printing forms on the portal: a copy of the user's own submission, or a blank copy of a
-live form, as a PDF or Word file chosen on a page of print options."""
+"""Printing forms on the portal: a copy of the user's own submission or of a form the council
+shared with them, or a blank copy of a live form, as a PDF or Word file chosen on a page of print options."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -34,6 +34,25 @@ def print_submission(request, pk):
         file_name=submission.reference or f"{schema.code}-{submission.pk}",
         back_url=reverse("send:submission", args=[submission.pk]),
         title_key="send.print.title",
+        intro_key="send.print.intro",
+    )
+
+
+@never_cache
+@send_user_required
+@require_http_methods(["GET", "POST"])
+def print_shared(request, pk):
+    """Print a form the council shared on the case of a child the user is authenticated on."""
+    submission = access.get_or_404(request.user, "send.shared_submission", pk=pk)
+    schema = FormSchema(submission.version.schema)
+    return _print_page(
+        request,
+        schema,
+        answers=lambda: load_answers(submission),
+        submission=submission,
+        file_name=submission.reference,
+        back_url=reverse("send:shared_submission", args=[submission.pk]),
+        title_key="send.print.shared_title",
         intro_key="send.print.intro",
     )
 

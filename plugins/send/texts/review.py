@@ -80,4 +80,21 @@ TEXTS = [
         "Newidiwch eich atebion neu ychwanegwch ffeiliau, yna gwiriwch ac anfonwch y ffurflen "
         "eto. Bydd ei chyfeirnod yn aros yr un fath.",
     ),
+    # Forms the council shared on the child's case
+    TextDefault("send.shared.view", "View shared form", "Gweld y ffurflen a rannwyd"),
+    TextDefault("send.shared.approved", "approved", "cymeradwywyd"),
+    TextDefault("send.shared.tag", "Shared with you", "Wedi’i rhannu â chi"),
+    TextDefault(
+        "send.shared.intro",
+        "The council approved this form on {date} and shared it with the people who look "
+        "after {child}. You can read and print it, but not change it.",
+        "Cymeradwyodd y cyngor y ffurflen hon ar {date} a’i rhannu â’r bobl sy’n gofalu am "
+        "{child}. Gallwch ei darllen a’i hargraffu, ond nid ei newid.",
+    ),
+    TextDefault("send.shared.reference", "Reference {reference}", "Cyfeirnod {reference}"),
+    TextDefault(
+        "send.print.shared_title",
+        "Print or download a shared form",
+        "Argraffu neu lawrlwytho ffurflen a rannwyd",
+    ),
 ]
