@@ -17,6 +17,7 @@ from .builder.admin.definitions import definitions
 from .builder.admin.questions import questions
 from .casework import admin as casework_admin
 from .casework.dashboard import ReviewPanel
+from .casework.newform import views as newform_admin
 from .council import admin as council_admin
 from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSettings
 
@@ -28,6 +29,7 @@ for _model in (Question, FormDefinition, QuestionGroup, FormVersion):
 hooks.register("register_admin_urls", transfer_admin.admin_urls)
 hooks.register("register_admin_urls", council_admin.admin_urls)
 hooks.register("register_admin_urls", casework_admin.admin_urls)
+hooks.register("register_admin_urls", newform_admin.admin_urls)
 
 
 @hooks.register("construct_homepage_panels")
