@@ -12,7 +12,7 @@ from plugins.send.models import Review, Submission, SubmissionEvent
 from portal import events
 from tests.conftest import sign_in_verified
 from tests.send.factories import FormDefinitionFactory, GroupFactory, QuestionFactory, place
-from tests.send.test_council_submissions import family, fill, staff
+from tests.send.test_council_submissions import attach, family, fill, staff
 
 from .conftest import matched
 
@@ -175,6 +175,25 @@ def test_add_another_item_shows_the_page_again_with_one_more_item(deciding, firs
     assert 'name="AGENCY-2"' in response.text and 'value="Typed"' in response.text
     assert "data-error-summary" not in response.text
     assert Submission.objects.count() == 1
+
+
+def test_an_inherited_file_is_listed_and_the_new_form_keeps_its_own_copy(deciding, name):
+    report = QuestionFactory(code="REPORT", data_type="file", label_en="School report")
+    form = form_with(name, report)
+    first = approved(family(), form, deciding.user)
+    stored = attach(first)
+    first.answers.filter(question_code="REPORT").update(value=stored.pk)
+    url = new_form_url(first, form=form.pk)
+    page = deciding.get(url).text
+    assert "data-inherited-file" in page and "report.pdf" in page
+    assert 'type="file"' not in page  # no new upload on this page
+    response = deciding.post(url, {"CHILD_VIEWS": "Changed"})
+    assert response.status_code == 302
+    new = Submission.objects.exclude(pk=first.pk).get()
+    copy = new.files.get()
+    assert copy.file.name != stored.file.name and copy.original_name == "report.pdf"
+    assert copy.file.read() == b"%PDF-1.4 school report"
+    assert new.answers.get(question_code="REPORT").value == copy.pk
 
 
 def test_health_advice_from_several_earlier_forms_can_be_brought_in_together(
