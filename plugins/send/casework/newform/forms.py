@@ -97,15 +97,11 @@ class InheritingStepForm(StepForm):
             if isinstance(field, UploadAnswer):
                 self._errors.pop(name, None)  # a revealed mandatory file cannot be added here
 
-    def places(self, asked_only=False):
-        """(repeat index, question, field name) of the page's questions in order; with
-        ``asked_only``, without those hidden under a radio (after cleaning)."""
-        return self.asked_places() if asked_only else list(self._places)
-
-    def unchanged(self, inherited, asked_only=False):
-        """The keys of ``inherited`` whose answer on this page is still the inherited one."""
+    def unchanged(self, inherited):
+        """The keys of ``inherited`` whose answer on this page (as typed, checked alone) is
+        still the inherited one: the answers the page outlines."""
         keys = set()
-        for index, question, name in self.places(asked_only):
+        for index, question, name in self._places:
             key = (index, question.code)
             field = self.fields[name]
             if key not in inherited or isinstance(field, UploadAnswer):
@@ -194,8 +190,7 @@ class NewFormPage:
 
     def unchanged(self):
         """The inherited answers still as inherited. Only after ``is_valid()``."""
-        inherited = self.inheritance.answers
-        return set().union(*(step.unchanged(inherited, asked_only=True) for step in self.steps))
+        return services.unchanged_answers(self.inheritance, self.answers())
 
     @property
     def errors(self):
