@@ -8,7 +8,7 @@ import pytest
 from core.models import AuditEntry
 from plugins.send.builder import services as builder
 from plugins.send.casework import review
-from plugins.send.models import Review, Submission, SubmissionEvent
+from plugins.send.models import GroupQuestion, Review, Submission, SubmissionEvent
 from portal import events
 from tests.conftest import sign_in_verified
 from tests.send.factories import FormDefinitionFactory, GroupFactory, QuestionFactory, place
@@ -175,6 +175,34 @@ def test_add_another_item_shows_the_page_again_with_one_more_item(deciding, firs
     assert 'name="AGENCY-2"' in response.text and 'value="Typed"' in response.text
     assert "data-error-summary" not in response.text
     assert Submission.objects.count() == 1
+
+
+def test_a_question_another_steps_new_answer_no_longer_asks_is_not_required_nor_kept(deciding):
+    other_pr = QuestionFactory(code="OTHER_PR", data_type="yes_no", label_en="Anyone else?")
+    pr_name = QuestionFactory(code="PR_NAME", label_en="Their name", mandatory=True)
+    form = FormDefinitionFactory()
+    place(GroupFactory(form=form, number=2), other_pr)
+    place(GroupFactory(form=form, number=3), pr_name)
+    builder.change_condition(GroupQuestion.objects.get(question=pr_name), other_pr, ["yes"])
+    builder.publish(form)
+    form.refresh_from_db()
+    first = approved(family(), form, deciding.user)
+    first.answers.filter(question_code="OTHER_PR").update(value="yes")
+    first.answers.update_or_create(
+        question_code="PR_NAME", repeat_index=0, defaults={"group_number": 3, "value": "Jo Bloggs"}
+    )
+    url = new_form_url(first, form=form.pk)
+    assert 'value="Jo Bloggs"' in deciding.get(url).text
+    response = deciding.post(url, {"OTHER_PR": "no", "PR_NAME": ""})
+    assert response.status_code == 302
+    new = Submission.objects.exclude(pk=first.pk).get()
+    assert dict(new.answers.values_list("question_code", "value")) == {"OTHER_PR": "no"}
+
+
+def test_showing_the_form_is_audited_as_opening_the_form_it_copies(deciding, first):
+    deciding.get(form_page(first))
+    entry = AuditEntry.objects.get(action="submission.opened")
+    assert entry.object_id == str(first.pk) and entry.actor == deciding.user
 
 
 def test_an_inherited_file_is_listed_and_the_new_form_keeps_its_own_copy(deciding, name):

@@ -85,8 +85,13 @@ class Inheritance:
 
 
 def _fits(question, value):
-    # A list item may have been withdrawn from the chosen form's list.
-    return question.data_type != DataType.CHOICE or value in dict(question.choices)
+    # A list item may have been withdrawn from the chosen form's list, and an answer to the
+    # same code may have been given to a question of another kind on another form.
+    if question.data_type == DataType.CHOICE:
+        return value in dict(question.choices)
+    if question.data_type == DataType.YES_NO:
+        return value in ("yes", "no")
+    return True
 
 
 def inherit(schema, source, chosen=None):
