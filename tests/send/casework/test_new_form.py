@@ -224,6 +224,16 @@ def test_an_inherited_file_is_listed_and_the_new_form_keeps_its_own_copy(decidin
     assert new.answers.get(question_code="REPORT").value == copy.pk
 
 
+def test_an_item_added_on_the_page_can_be_removed_but_an_inherited_one_cannot(deciding, first):
+    url = form_page(first)
+    added = deciding.post(url, posted(action="add-item-3", **{"repeat_count-3": "2"})).text
+    assert 'name="AGENCY-2"' in added and 'value="remove-item-3"' in added
+    removed = deciding.post(url, posted(action="remove-item-3", **{"repeat_count-3": "3"})).text
+    assert 'name="AGENCY-2"' not in removed and 'value="remove-item-3"' not in removed
+    again = deciding.post(url, posted(action="remove-item-3", **{"repeat_count-3": "2"})).text
+    assert 'name="AGENCY-1"' in again  # the inherited items stay
+
+
 def test_health_advice_from_several_earlier_forms_can_be_brought_in_together(
     deciding, first, name, advice
 ):

@@ -13,6 +13,7 @@ from ...filling.steps import MAX_REPEATS, StepForm
 from . import services
 
 ADD_ITEM = "add-item-"  # "Add another item" of a repeating group: the action and its number
+REMOVE_ITEM = "remove-item-"  # "Remove the last item", for an item added on this page
 CONTINUE = "continue"  # "Continue" under the unchanged answers warning
 
 
@@ -138,7 +139,7 @@ class NewFormPage:
         self.schema = schema
         self.inheritance = inheritance
         self.data = data
-        self.added = None
+        self.repeat_pressed = None
         counts = {
             group.number: inheritance.repeat_counts.get(group.number, 1)
             for group in schema.groups
@@ -148,13 +149,23 @@ class NewFormPage:
             counts = {
                 number: posted_count(data, schema.group(number), c) for number, c in counts.items()
             }
-            action = data.get("action", "")
-            if action.startswith(ADD_ITEM) and action[len(ADD_ITEM) :].isdigit():
-                self.added = int(action[len(ADD_ITEM) :])
-                if self.added in counts:
-                    counts[self.added] = min(counts[self.added] + 1, MAX_REPEATS)
+            self.repeat_pressed = self._repeat_button(data.get("action", ""), counts)
         self.repeat_counts = counts
-        self.steps = self._steps(answered=None, quiet=self.added is not None)
+        self.steps = self._steps(answered=None, quiet=self.repeat_pressed is not None)
+
+    def _repeat_button(self, action, counts):
+        """Apply "Add another item" or "Remove the last item" to ``counts``; the group's
+        number, or None when neither was pressed. Only an item added on this page can be
+        removed: the inherited items keep their places, so their answers stay comparable
+        with what they inherited."""
+        for prefix, change in ((ADD_ITEM, 1), (REMOVE_ITEM, -1)):
+            number = action.removeprefix(prefix)
+            if number != action and number.isdigit() and int(number) in counts:
+                number = int(number)
+                smallest = self.inheritance.repeat_counts.get(number, 1)
+                counts[number] = min(max(counts[number] + change, smallest), MAX_REPEATS)
+                return number
+        return None
 
     def _steps(self, answered, quiet=False):
         return [
@@ -170,9 +181,9 @@ class NewFormPage:
         ]
 
     def is_valid(self):
-        """Whether every step's answers pass their checks (never after "Add another item",
-        which only shows the page again with one more item)."""
-        if self.data is None or self.added is not None:
+        """Whether every step's answers pass their checks (never after "Add another item" or
+        "Remove the last item", which only show the page again)."""
+        if self.data is None or self.repeat_pressed is not None:
             return False
         given = {}
         for step in self.steps:
@@ -225,5 +236,8 @@ class NewFormPage:
                         }
                     )
                 items.append({"title": item.title, "number": item.number, "fields": fields})
-            panels.append({"step": step, "group": step.group, "items": items})
+            added = step.repeat_count - self.inheritance.repeat_counts.get(step.group.number, 1)
+            panels.append(
+                {"step": step, "group": step.group, "items": items, "can_remove": added > 0}
+            )
         return panels

@@ -18,7 +18,14 @@ from portal import access
 
 from ...builder.schema import FormSchema
 from . import services
-from .forms import ADD_ITEM, CONTINUE, ChooseEarlierAnswers, ChooseFormDefinition, NewFormPage
+from .forms import (
+    ADD_ITEM,
+    CONTINUE,
+    REMOVE_ITEM,
+    ChooseEarlierAnswers,
+    ChooseFormDefinition,
+    NewFormPage,
+)
 
 TEMPLATES = "send/admin/newform/"
 
@@ -99,7 +106,7 @@ class NewFormView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, View):
         definition, schema, inheritance = found
         page = NewFormPage(schema, inheritance, request.POST)
         if not page.is_valid():
-            if page.added is None:
+            if page.repeat_pressed is None:
                 messages.error(
                     request, _("The form could not be saved: correct the answers below.")
                 )
@@ -126,6 +133,7 @@ class NewFormView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, View):
             errors=page.errors,
             confirm=confirm,
             add_item=ADD_ITEM,
+            remove_item=REMOVE_ITEM,
             continue_action=CONTINUE,
         )
 
