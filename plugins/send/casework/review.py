@@ -3,9 +3,9 @@
 States (``models.submissions.Review``): Not opened → Opened (the first staff opening) →
 Approved, Rejected or More information requested; a form the family sends again after a
 request for more information is Not opened again, marked resubmitted. A form staff make from
-a child's chronology (``casework.newform``) goes from Not opened to Approved at once. Beside it, the child's
-matching state (``Submission.matching_state``): Awaiting matching or Resubmitted to matching
-until ``person.child_record`` is set.
+a child's chronology (``casework.newform``) goes from Not opened to Approved at once. Beside
+it, the child's matching state (``Submission.matching_state``): Awaiting matching or
+Resubmitted to matching until ``person.child_record`` is set.
 
 Every change is one service function here; each refuses a change the table does not allow
 (``NotAllowed``, with the reason shown to staff), writes the form's own history
