@@ -20,6 +20,7 @@ from .builder.admin.questions import questions
 from .casework import admin as casework_admin
 from .casework.chronology import admin as chronology_admin
 from .casework.dashboard import ReviewPanel
+from .casework.newform import views as newform_admin
 from .council import admin as council_admin
 from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSettings
 
@@ -33,6 +34,7 @@ hooks.register("register_admin_urls", council_admin.admin_urls)
 hooks.register("register_admin_urls", casework_admin.admin_urls)
 hooks.register("register_admin_urls", chronology_admin.admin_urls)
 hooks.register(CHILD_RECORD_LINKS_HOOK, chronology_admin.child_record_link)
+hooks.register("register_admin_urls", newform_admin.admin_urls)
 
 
 @hooks.register("construct_homepage_panels")

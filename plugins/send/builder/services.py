@@ -102,6 +102,24 @@ def add_question(group, question):
     return item
 
 
+def inherited_once(placements):
+    """Of ``placements`` (``GroupQuestion`` rows, with their group and question), those of a
+    question "inherited multiple times" in a repeating group. A new form from the chronology
+    offers earlier answers to bring in only outside repeating groups (an item has no one
+    earlier answer to match), so there it is inherited once, like any other answer, and
+    the builder warns."""
+    return [item for item in placements if item.group.repeating and item.question.inherit_multiple]
+
+
+def inherited_once_warning(item):
+    """The builder's warning about one placement that :func:`inherited_once` returned."""
+    return _(
+        "Question %(code)s can be inherited multiple times, but group %(number)s of form "
+        "%(form)s repeats: a new form from the chronology inherits its answer once, like "
+        "any other answer."
+    ) % {"code": item.question.code, "number": item.group.number, "form": item.group.form.code}
+
+
 def remove_question(item):
     """Take a question off the form; refused while a later question depends on it."""
     form = item.group.form

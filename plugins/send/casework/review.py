@@ -2,9 +2,10 @@
 
 States (``models.submissions.Review``): Not opened → Opened (the first staff opening) →
 Approved, Rejected or More information requested; a form the family sends again after a
-request for more information is Not opened again, marked resubmitted. Beside it, the child's
-matching state (``Submission.matching_state``): Awaiting matching or Resubmitted to matching
-until ``person.child_record`` is set.
+request for more information is Not opened again, marked resubmitted. A form staff make from
+a child's chronology (``casework.newform``) goes from Not opened to Approved at once. Beside
+it, the child's matching state (``Submission.matching_state``): Awaiting matching or
+Resubmitted to matching until ``person.child_record`` is set.
 
 Every change is one service function here; each refuses a change the table does not allow
 (``NotAllowed``, with the reason shown to staff), writes the form's own history
@@ -32,6 +33,7 @@ APPROVE = "approve"
 REJECT = "reject"
 MORE_INFORMATION = "more_information"
 DECISIONS = (APPROVE, REJECT, MORE_INFORMATION)
+FROM_CHRONOLOGY = "from_chronology"
 
 # action -> {state it may start from: state it leads to}
 TRANSITIONS = {
@@ -40,6 +42,7 @@ TRANSITIONS = {
     REJECT: {Review.OPENED: Review.REJECTED},
     MORE_INFORMATION: {Review.OPENED: Review.MORE_INFORMATION},
     "resend": {Review.MORE_INFORMATION: Review.NOT_OPENED},
+    FROM_CHRONOLOGY: {Review.NOT_OPENED: Review.APPROVED},
 }
 
 # The form's history entry, the audit log's action and the texts of each decision.
@@ -73,8 +76,11 @@ def refusal(submission, action):
         if submission.review_state == Review.MORE_INFORMATION:
             return _("The family has been asked for more information.")
         return _("A decision has already been made on this form.")
-    if action == APPROVE and submission.matching_state != Matching.MATCHED:
+    if action in (APPROVE, FROM_CHRONOLOGY) and submission.matching_state != Matching.MATCHED:
         return _("Match the child first.")
+    if action == FROM_CHRONOLOGY and not submission.created_by.is_council_staff:
+        # A family's form is always opened and decided on, never approved unread.
+        return _("Only a form the council made from the chronology is approved this way.")
     return None
 
 
@@ -189,6 +195,39 @@ def request_more_information(submission, user, message, request=None):
     """Ask the submitter for more: the same form (same reference and history) goes back to
     them to change and send again, with this message at its top."""
     return _decide(submission, MORE_INFORMATION, user, message, request, status=Status.DRAFT)
+
+
+def approve_from_chronology(submission, user, source, request=None):
+    """Approve, at once, a form ``user`` has just made from the child's chronology, copying
+    answers from ``source`` (``casework.newform``): it is the council's own record, so it is
+    opened and approved in one step and nobody is sent a message; it becomes an event of the
+    child's chronology."""
+    with transaction.atomic():
+        submission = _locked(submission, FROM_CHRONOLOGY)
+        now = timezone.now()
+        submission.review_state = TRANSITIONS[FROM_CHRONOLOGY][submission.review_state]
+        submission.opened_by_council_at = now
+        submission.decided_at = now
+        submission.decided_by = user
+        submission.share_with_case = False
+        submission.save(
+            update_fields=[
+                "review_state",
+                "opened_by_council_at",
+                "decided_at",
+                "decided_by",
+                "share_with_case",
+                "updated_at",
+            ]
+        )
+        _history(submission, SubmissionEvent.Action.FROM_CHRONOLOGY, user, source.reference)
+        audit.record(
+            user, "submission.from_chronology", submission, source.reference, request=request
+        )
+        events.send_after_commit(
+            events.form_decided, Submission, submission=submission, decision=APPROVE
+        )
+    return submission
 
 
 def resend(submission, user):

@@ -202,6 +202,7 @@ class SubmissionEvent(models.Model):
         RESENT = "resent", _("Sent again with more information")
         MATCHING = "matching", _("Child sent to matching")
         MATCHED = "matched", _("Child linked to a child record")
+        FROM_CHRONOLOGY = "from_chronology", _("Created from the chronology")
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=20, choices=Action.choices)

@@ -387,3 +387,16 @@ def test_a_cloned_form_keeps_its_access_list(psychologists_only, needs_form):
     clone = builder.clone(needs_form, "REQUEST_COPY")
 
     assert list(clone.chronology_groups.all()) == [psychologists_only]
+
+
+def test_only_staff_who_decide_on_forms_see_the_new_form_button(reader, client, record, needs_form):
+    approved(record, needs_form)
+    new_form = reverse("send_chronology_new_form", args=[record.pk])
+
+    assert new_form not in reader.get(chronology(record)).text
+
+    decider = staff(
+        "access_admin", "view_submission", "decide_submission", "view_childrecord", first_name="Dai"
+    )
+    sign_in_verified(client, decider)
+    assert f'href="{new_form}"' in client.get(chronology(record)).text

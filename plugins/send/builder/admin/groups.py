@@ -96,6 +96,12 @@ class _GroupPage(_BuilderPage):
         return str(self.group)
 
 
+def warn_inherited_once(request, placements):
+    """A Wagtail warning for each question inherited multiple times in a repeating group."""
+    for item in builder.inherited_once(placements):
+        messages.warning(request, builder.inherited_once_warning(item))
+
+
 # -- the Build page ---------------------------------------------------------------------
 
 
@@ -132,9 +138,13 @@ class BuildView(_BuilderPage, TemplateView):
     def get_context_data(self, **kwargs):
         form = self.form_definition
         duplicates, gaps = builder.number_problems(form)
+        groups = list(self.get_groups())
+        for group in groups:
+            for item in builder.inherited_once(group.items.all()):
+                item.inherited_once_warning = builder.inherited_once_warning(item)
         return {
             **super().get_context_data(**kwargs),
-            "groups": self.get_groups(),
+            "groups": groups,
             "duplicates": duplicates,
             "gaps": gaps,
             "draft_state": self.draft_state(),
@@ -168,6 +178,7 @@ class _GroupForm:
         group = form.save()
         builder.mark_changed(self.form_definition)
         messages.success(self.request, self.success_message % {"number": group.number})
+        warn_inherited_once(self.request, group.items.select_related("group__form", "question"))
         return redirect(build_url(self.form_definition.pk, group))
 
 
@@ -258,7 +269,7 @@ class AddQuestionView(_GroupPage, TemplateView):
         group = self.group
         question = get_object_or_404(Question, pk=request.POST.get("question"))
         try:
-            builder.add_question(group, question)
+            item = builder.add_question(group, question)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(request.get_full_path())
@@ -267,6 +278,7 @@ class AddQuestionView(_GroupPage, TemplateView):
             _("Question %(code)s has been added to group %(number)s.")
             % {"code": question.code, "number": group.number},
         )
+        warn_inherited_once(request, [item])
         return redirect(build_url(group.form_id, group))
 
 

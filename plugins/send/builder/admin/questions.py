@@ -3,6 +3,7 @@
 A question that a published form version uses is locked: its edit page shows it read-only
 except "answer can be inherited multiple times", and it cannot be deleted."""
 
+from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef
 from django.utils.functional import cached_property
@@ -168,6 +169,13 @@ class QuestionIndexView(generic.IndexView):
 
 class QuestionEditView(generic.EditView):
     locked_panel = None
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        placements = self.object.placements.select_related("group__form", "question")
+        for item in builder.inherited_once(placements):
+            messages.warning(self.request, builder.inherited_once_warning(item))
+        return response
 
     def get_bound_panel(self, form):
         panel = self.locked_panel if form.locked else self.panel

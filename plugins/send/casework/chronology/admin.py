@@ -70,6 +70,8 @@ class ChronologyView(ChronologyPage, TemplateView):
             **super().get_context_data(**kwargs),
             "record": self.record,
             "events": chronology_events(self.request.user, self.record),
+            # A new form is approved as it is saved: only those who decide on forms make one.
+            "may_create": access.may(self.request.user, "decide", "send.submission"),
         }
 
 
