@@ -17,6 +17,7 @@ from accounts.access import verification_redirect
 from accounts.models import REJECTED
 from portal import access
 
+from .casework.involvements import authentication as involvements
 from .models.people import Relationship
 from .models.submissions import Review, Status, Submission, sent_to_council
 
@@ -156,6 +157,7 @@ def register_rules():
     access.register("send.submission", SubmissionRule())
     access.register("send.submission_file", SubmissionFileRule())
     access.register("send.form_definition", FormDefinitionRule())
+    involvements.register_rules()
 
 
 def refusal(request):

@@ -1,6 +1,6 @@
 """The SEND plugin's texts, one module per part of the service."""
 
-from . import details, forms, journey, people, printing, review, uploads
+from . import details, forms, involvements, journey, people, printing, review, uploads
 
 TEXTS = [
     *details.TEXTS,
@@ -10,4 +10,5 @@ TEXTS = [
     *uploads.TEXTS,
     *printing.TEXTS,
     *review.TEXTS,
+    *involvements.TEXTS,
 ]
