@@ -1,6 +1,8 @@
 """SEND administration in the Wagtail admin: SEND settings, and the SEND group in the Portal
 menu: the form builder's screens behind "send.build_forms", the submitted forms behind
-"send.view_submission" (deciding, sharing and deleting each with its own permission). Each item shows only to those who may use it."""
+"send.view_submission" (deciding, sharing and deleting each with its own permission), the
+children's involvements behind "send.manage_involvement". Each item shows only to those who
+may use it."""
 
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +19,7 @@ from .builder.admin.definitions import definitions
 from .builder.admin.questions import questions
 from .casework import admin as casework_admin
 from .casework.dashboard import ReviewPanel
+from .casework.involvements import admin as involvements_admin
 from .council import admin as council_admin
 from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSettings
 
@@ -28,6 +31,7 @@ for _model in (Question, FormDefinition, QuestionGroup, FormVersion):
 hooks.register("register_admin_urls", transfer_admin.admin_urls)
 hooks.register("register_admin_urls", council_admin.admin_urls)
 hooks.register("register_admin_urls", casework_admin.admin_urls)
+hooks.register("register_admin_urls", involvements_admin.admin_urls)
 
 
 @hooks.register("construct_homepage_panels")
@@ -46,6 +50,7 @@ def send_permissions():
             "decide_submission",
             "share_submission",
             "delete_submission",
+            "manage_involvement",
         ],
     )
 
@@ -67,5 +72,6 @@ def send_menu():
         definitions.get_menu_item(order=20),
         transfer_admin.import_menu_item(),
         council_admin.submissions_menu_item(order=40),
+        *involvements_admin.menu_items(order=50),
     ]
     return SubmenuMenuItem(_("SEND"), Menu(items=items), icon_name="form", order=200)
