@@ -116,7 +116,9 @@ class ChangeView(InvolvementPage, TemplateView):
                 initial=[{"code": row.code, "date": row.date} for row in involvement.dates.all()],
                 prefix="dates",
             ),
-            "exception": ExceptionForm(data, prefix="exception", empty_permitted=True),
+            "exception": ExceptionForm(
+                data, prefix="exception", empty_permitted=True, use_required_attribute=False
+            ),
         }
 
     def get_context_data(self, **kwargs):

@@ -30,7 +30,9 @@ def caseworkers():
 
 
 class InvolvementFilterSet(WagtailFilterSet):
-    caseworker = django_filters.ModelChoiceFilter(label=_("Caseworker"), queryset=caseworkers)
+    caseworker = django_filters.ModelChoiceFilter(
+        label=_("Caseworker"), queryset=lambda request: caseworkers()
+    )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Involvement.Status.choices)
 
     class Meta:
