@@ -76,7 +76,9 @@ def load_demo_involvements():
         for email, details, reason in people:
             if email in users:
                 sharing = portal_sharing.add(involvement, users[email], caseworker, **details)
-                portal_sharing.authenticate(sharing, caseworker, reason)
+                # A professional whose account is not verified is recorded, not authenticated.
+                if portal_sharing.refusal(sharing, portal_sharing.AUTHENTICATE) is None:
+                    portal_sharing.authenticate(sharing, caseworker, reason)
                 roles[email] = sharing.role
         for email, requested, due_days_ago, notified_days_ago in requests:
             services.request_information(
