@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import AuditEntry
 from plugins.send.casework.involvements import portal_sharing, services
 from plugins.send.models import InformationRequest, Involvement, PortalSharing
 from tests.conftest import sign_in_verified
@@ -57,8 +58,26 @@ def test_staff_without_the_permission_are_refused_everywhere(client, shared):
 
 
 def test_a_caseworker_opens_every_page(managing, shared):
+    services.request_information(
+        shared.involvement,
+        managing.user,
+        user=shared.user,
+        requested="Nursery report",
+        due_on=timezone.localdate(),
+    )
     for url in pages(shared.involvement, shared):
         assert managing.get(url).status_code == 200, url
+    page = managing.get(reverse("send_involvement", args=[shared.involvement.pk]))
+    assert "Nursery report" in page.content.decode() and "nia@example.org" in page.content.decode()
+
+
+def test_the_case_page_is_written_to_the_audit_log_every_time(managing, involvement):
+    url = reverse("send_involvement", args=[involvement.pk])
+    managing.get(url)
+    managing.get(url)
+    viewed = AuditEntry.objects.filter(action="involvement.viewed", actor=managing.user)
+    assert viewed.count() == 2
+    assert viewed.first().child_record_id == involvement.child_record_id
 
 
 def test_unknown_ids_give_404(managing, shared, child, caseworker):

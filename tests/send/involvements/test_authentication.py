@@ -10,6 +10,7 @@ from plugins.send.casework.involvements import authentication, portal_sharing, s
 from plugins.send.models import Involvement, PortalSharing
 from portal import access, events
 from tests.factories import UserFactory, child_record
+from tests.send.test_council_submissions import staff
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +48,29 @@ def test_removing_or_unauthenticating_takes_access_away_at_once(
     assert list(authentication.authenticated_users(child)) == []
     assert not access.may(parent, "view", involvement)
     assert not access.scoped(parent, "send.involvement").exists()
+
+
+def test_a_portal_user_sees_only_the_involvements_they_are_authenticated_on(
+    authenticated, parent, involvement, caseworker
+):
+    other_family = UserFactory(email="other@example.org")
+    other = services.open_involvement(
+        child_record("C0009003"), "england_ehc_assessment", caseworker
+    )
+    assert list(access.scoped(parent, "send.involvement")) == [involvement]
+    assert access.may(parent, "view", involvement)
+    assert not access.may(parent, "view", other)
+    assert not access.may(parent, "change", involvement)
+    assert not access.scoped(other_family, "send.involvement").exists()
+    assert not access.may(other_family, "view", involvement)
+
+
+def test_staff_need_the_permission_to_see_involvements(involvement, caseworker):
+    without = staff("access_admin", "view_submission", first_name="Sid")
+    assert access.scoped(caseworker, "send.involvement").count() == 1
+    assert access.may(caseworker, "change", involvement)
+    assert not access.scoped(without, "send.involvement").exists()
+    assert not access.may(without, "view", involvement)
 
 
 def test_closing_the_involvement_takes_access_away(authenticated, parent, child, caseworker):
