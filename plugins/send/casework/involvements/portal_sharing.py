@@ -146,8 +146,12 @@ def update_details(sharing, actor, *, role, young_person, parental_responsibilit
 
 
 def _locked(sharing, action):
-    locked = PortalSharing.objects.select_for_update().get(pk=sharing.pk)
-    locked.involvement, locked.user = sharing.involvement, sharing.user
+    # The involvement and account as they are now: one closed meanwhile refuses the change.
+    locked = (
+        PortalSharing.objects.select_for_update(of=("self",))
+        .select_related("involvement__child_record", "user")
+        .get(pk=sharing.pk)
+    )
     reason = refusal(locked, action)
     if reason:
         raise NotAllowed(reason)

@@ -2,7 +2,7 @@
 the information the council asks people for. Every change writes the audit log against the
 child's record; the admin views, the demo and tests all call these."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -32,11 +32,14 @@ def _audit(actor, action, obj, involvement, detail="", request=None):
 
 def open_involvement(child_record, process, actor, *, stage="", caseworker=None, request=None):
     """Start ``process`` for ``child_record``; refused while one of it is open for the child."""
-    if Involvement.objects.open().filter(child_record=child_record, process=process).exists():
-        raise NotAllowed(_("This child already has an open involvement of this process."))
-    involvement = Involvement.objects.create(
-        child_record=child_record, process=process, stage=stage, caseworker=caseworker
-    )
+    try:
+        # The database's constraint decides between two staff opening it at once.
+        with transaction.atomic():
+            involvement = Involvement.objects.create(
+                child_record=child_record, process=process, stage=stage, caseworker=caseworker
+            )
+    except IntegrityError:
+        raise NotAllowed(_("This child already has an open involvement of this process.")) from None
     _audit(actor, "involvement.created", involvement, involvement, process, request)
     return involvement
 

@@ -5,7 +5,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from ....models import FormDefinition, InformationRequest, PortalPerson
+from ....models import FormDefinition, InformationRequest, PortalPerson, PortalSharing
 from ....models.involvements import staff_users
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -105,7 +105,14 @@ class InformationRequestForm(forms.ModelForm):
 
     def __init__(self, *args, involvement, **kwargs):
         super().__init__(*args, **kwargs)
-        users = get_user_model().objects.filter(send_sharing__involvement=involvement)
+        users = get_user_model().objects.filter(
+            send_sharing__involvement=involvement,
+            send_sharing__state__in=[
+                PortalSharing.State.SHARED,
+                PortalSharing.State.AUTHENTICATED,
+                PortalSharing.State.UNAUTHENTICATED,
+            ],
+        )
         self.fields["user"].queryset = users.order_by("first_name", "last_name")
         self.fields["person"].queryset = PortalPerson.objects.filter(
             child_record=involvement.child_record_id
