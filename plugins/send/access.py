@@ -20,6 +20,7 @@ from accounts.models import REJECTED
 from portal import access
 
 from .casework import sharing
+from .casework.involvements import authentication as involvements
 from .models.forms import FormDefinition
 from .models.people import Relationship
 from .models.submissions import Review, Status, Submission, sent_to_council
@@ -221,6 +222,7 @@ def register_rules():
     access.register("send.submission_file", SubmissionFileRule())
     access.register("send.form_definition", FormDefinitionRule())
     access.register(CHRONOLOGY, ChronologyRule())
+    involvements.register_rules()
 
 
 def refusal(request):

@@ -1,7 +1,8 @@
 """SEND administration in the Wagtail admin: SEND settings, and the SEND group in the Portal
 menu: the form builder's screens behind "send.build_forms", the submitted forms behind
-"send.view_submission" (deciding, sharing and deleting each with its own permission). Each item shows only to those who may use it.
-A child record's page links to the child's chronology (the register's links hook)."""
+"send.view_submission" (deciding, sharing and deleting each with its own permission), the
+children's involvements behind "send.manage_involvement". Each item shows only to those who
+may use it. A child record's page links to the child's chronology (the register's links hook)."""
 
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from .builder.admin.questions import questions
 from .casework import admin as casework_admin
 from .casework.chronology import admin as chronology_admin
 from .casework.dashboard import ReviewPanel
+from .casework.involvements import admin as involvements_admin
 from .casework.newform import views as newform_admin
 from .council import admin as council_admin
 from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSettings
@@ -35,6 +37,7 @@ hooks.register("register_admin_urls", casework_admin.admin_urls)
 hooks.register("register_admin_urls", chronology_admin.admin_urls)
 hooks.register(CHILD_RECORD_LINKS_HOOK, chronology_admin.child_record_link)
 hooks.register("register_admin_urls", newform_admin.admin_urls)
+hooks.register("register_admin_urls", involvements_admin.admin_urls)
 
 
 @hooks.register("construct_homepage_panels")
@@ -53,6 +56,7 @@ def send_permissions():
             "decide_submission",
             "share_submission",
             "delete_submission",
+            "manage_involvement",
         ],
     )
 
@@ -74,5 +78,6 @@ def send_menu():
         definitions.get_menu_item(order=20),
         transfer_admin.import_menu_item(),
         council_admin.submissions_menu_item(order=40),
+        *involvements_admin.menu_items(order=50),
     ]
     return SubmenuMenuItem(_("SEND"), Menu(items=items), icon_name="form", order=200)

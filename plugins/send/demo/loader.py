@@ -17,13 +17,15 @@ from ..builder import services as builder
 from ..builder import transfer
 from ..models import FormDefinition, SendSettings
 from .casework import load_demo_reviews
+from .involvements import load_demo_involvements
 
 FORMS_DIR = Path(__file__).resolve().parent / "forms"
 
 
 @transaction.atomic
 def load_demo():
-    """The SEND team's group, the demo forms and submitted forms in every review state.
+    """The SEND team's group, the demo forms, submitted forms in every review state and the
+    demo children's involvements.
     Idempotent, like core's ``load_demo``."""
     team, _created = Group.objects.get_or_create(name="SEND team")
     # Professionals ask the SEND team for access, so the team verifies their accounts too.
@@ -37,6 +39,7 @@ def load_demo():
                     "decide_submission",
                     "share_submission",
                     "delete_submission",
+                    "manage_involvement",
                 ],
             )
             | Q(content_type__app_label="accounts", codename="verify_professionals")
@@ -45,6 +48,7 @@ def load_demo():
     _settings()
     load_demo_forms()
     load_demo_reviews()
+    load_demo_involvements()
     _home_tile()
 
 

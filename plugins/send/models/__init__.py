@@ -1,4 +1,11 @@
 from .forms import FormDefinition, FormVersion, GroupQuestion, QuestionGroup, VersionQuestion
+from .involvements import (
+    InformationRequest,
+    Involvement,
+    InvolvementDate,
+    InvolvementException,
+    PortalSharing,
+)
 from .people import PersonLink, PortalPerson
 from .questions import DataType, Question, QuestionChoice
 from .settings import SendSettings
@@ -18,9 +25,14 @@ __all__ = [
     "FormDefinition",
     "FormVersion",
     "GroupQuestion",
+    "InformationRequest",
+    "Involvement",
+    "InvolvementDate",
+    "InvolvementException",
     "Matching",
     "PersonLink",
     "PortalPerson",
+    "PortalSharing",
     "Question",
     "QuestionChoice",
     "QuestionGroup",

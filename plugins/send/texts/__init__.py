@@ -1,7 +1,7 @@
 """The SEND plugin's texts, one module per part of the service."""
 
 from ..casework.process import texts as process
-from . import details, forms, journey, people, printing, review, uploads
+from . import details, forms, involvements, journey, people, printing, review, uploads
 
 TEXTS = [
     *details.TEXTS,
@@ -12,4 +12,5 @@ TEXTS = [
     *printing.TEXTS,
     *review.TEXTS,
     *process.TEXTS,
+    *involvements.TEXTS,
 ]

@@ -1,0 +1,10 @@
+"""The child's case (DESIGN.md §4): involvements, who the council shares each with on the
+portal, and the information it has asked people for.
+
+- ``authentication``: the access rule: who is authenticated on a child's open involvement;
+- ``portal_sharing``: adding portal users to an involvement and authenticating them (a state
+  machine that writes the audit log, tells the user and announces the change);
+- ``services``: opening, changing and closing involvements, key dates, exceptions and
+  information requested;
+- ``admin``: the staff screens in the Wagtail admin, behind "send.manage_involvement".
+"""
