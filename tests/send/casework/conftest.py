@@ -1,5 +1,5 @@
-"""Shared set-up of the casework tests: a submitted form, its family, and caseworkers with
-and without the right to decide."""
+"""Shared set-up of the casework tests: a submitted form, its family, caseworkers with and
+without the right to decide, and authenticating a user on a child's involvement."""
 
 import pytest
 
