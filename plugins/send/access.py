@@ -117,9 +117,11 @@ def is_sent_to_council(submission):
 
 class SharedSubmissionRule(access.Rule):
     """A form the council approved and shared on a child's case: read ("view") and printed
-    ("print") on the portal by every user authenticated on the child (``casework.sharing``
-    holds who that is), never changed. Staff see submitted forms through "send.submission".
-    A second view of submissions, so asking about one needs ``kind="send.shared_submission"``.
+    ("print") on the portal by its submitter and by every user authenticated on an open
+    involvement of the child (``casework.involvements.authentication``; ``casework.sharing``
+    applies it to shared forms), never changed. Staff see submitted forms through
+    "send.submission". A second view of submissions, so asking about one needs
+    ``kind="send.shared_submission"``.
     """
 
     model = "send.Submission"

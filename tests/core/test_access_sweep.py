@@ -2,8 +2,10 @@
 accounts, walked from the URLconf itself, so a new page cannot be left out.
 
 Signed out, every route that is not declared public sends the visitor to the sign-in page.
-Signed in as another family, as a professional who is not involved and as a young person,
-every route that names an object gives 404 for the owner family's objects. Each URL argument
+Signed in as another family, as a professional who is not involved, as a young person and as
+the child's other parent (linked to the child but not authenticated on its involvement), every
+route that names an object gives 404 for the owner family's objects, the forms shared on the
+child's case included. Each URL argument
 declares the kind of object it names next to its URL (``portal.access.route``); a route with
 an undeclared argument, or a kind no rule is registered for, fails here."""
 
@@ -101,6 +103,8 @@ def is_public(pattern):
 
 # -- one object of each kind, belonging to the owner family -----------------------------------
 
+OWNERS_CHILD = "OWNERS-CHILD"
+
 
 def send_objects(owner):
     from plugins.send.models import SubmissionFile
@@ -110,7 +114,7 @@ def send_objects(owner):
     link = PersonLinkFactory(user=owner, relationship="parent")
     submission = SubmissionFactory(person=link.person, created_by=owner)
     link.person.child_record = ChildRecord.objects.create(
-        council_id="OWNERS-CHILD", forename="Alys", surname="Owner", date_of_birth="2015-03-01"
+        council_id=OWNERS_CHILD, forename="Alys", surname="Owner", date_of_birth="2015-03-01"
     )
     link.person.save()
     # Approved and shared on the owner's child's case: only those authenticated on it see it.
@@ -188,8 +192,41 @@ def intruder(relationship, **fields):
     return user
 
 
+def send_linked_not_authenticated(user, authenticated=False):
+    """The user's own person for the owner's child, matched to the same child record, and a
+    place on the child's involvement: authenticated once, then no longer (unless
+    ``authenticated``). Made through the council's services, as a caseworker would."""
+    from plugins.send.casework.involvements import portal_sharing, services
+    from records.models import ChildRecord
+    from tests.send.factories import PersonLinkFactory
+
+    child = ChildRecord.objects.get(council_id=OWNERS_CHILD)
+    PersonLinkFactory(
+        user=user, relationship="parent", parental_responsibility=True, person__child_record=child
+    )
+    caseworker = UserFactory(kind="staff", is_staff=True)
+    involvement = services.open_involvement(child, "england_ehc_assessment", caseworker)
+    sharing = portal_sharing.add(involvement, user, caseworker, parental_responsibility=True)
+    sharing = portal_sharing.authenticate(sharing, caseworker, "Father; passport checked.")
+    if not authenticated:
+        portal_sharing.unauthenticate(sharing, caseworker)
+
+
+LINKED_TO_THE_CHILD = {"send": send_linked_not_authenticated}
+
+
 def another_family():
     return intruder("parent")
+
+
+def linked_to_the_child_not_authenticated():
+    """The child's other parent, who declared the same child (matched to its record) but is
+    not authenticated on its involvement: the shared forms are not theirs to see."""
+    user = UserFactory()
+    for namespace in swept_namespaces():
+        if namespace in LINKED_TO_THE_CHILD:
+            LINKED_TO_THE_CHILD[namespace](user)
+    return user
 
 
 def professional_not_involved():
@@ -200,7 +237,12 @@ def young_person():
     return intruder("self")
 
 
-INTRUDERS = [another_family, professional_not_involved, young_person]
+INTRUDERS = [
+    another_family,
+    professional_not_involved,
+    young_person,
+    linked_to_the_child_not_authenticated,
+]
 
 
 # -- the sweep ---------------------------------------------------------------------------------
@@ -268,3 +310,18 @@ def test_another_users_objects_give_404_on_every_route(client, owned, make_intru
         assert type(obj).objects.filter(pk=obj.pk).exists(), kind
     if "send.person" in owned:
         assert not owned["send.person"].links.filter(hidden=True).exists()
+
+
+def test_authenticated_on_the_childs_involvement_the_other_parent_opens_the_shared_form(
+    client, owned
+):
+    """The control of the sweep's linked intruder: the same user, authenticated, is let in, so
+    the 404s above come from the authentication rule and nothing else."""
+    if "send.shared_submission" not in owned:
+        pytest.skip("SEND is not installed")
+    user = UserFactory()
+    send_linked_not_authenticated(user, authenticated=True)
+    sign_in_verified(client, user)
+    shared = owned["send.shared_submission"]
+    assert client.get(reverse("send:shared_submission", args=[shared.pk])).status_code == 200
+    assert client.get(reverse("send:print_shared", args=[shared.pk])).status_code == 200

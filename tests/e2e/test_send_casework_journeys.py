@@ -4,8 +4,9 @@ page is checked by axe (Wagtail's own admin pages are not ours to check).
 A parent submits a form; the caseworker opens it (Opened) and asks for more information with a
 message of their own; the parent reads it at the top of the form, changes an answer and sends
 it again; the caseworker approves and shares it; the parent and the other parent of the same
-child both find it under the forms shared with them and open it. A second journey rejects a
-form: the family sees Rejected and the message. The parent receives every email in their own
+child (authenticated on the child's involvement) both find it under the forms shared with them
+and open it; once the caseworker takes the other parent's authentication away, it is gone from
+their page. A second journey rejects a form: the family sees Rejected and the message. The parent receives every email in their own
 language."""
 
 import re
@@ -16,6 +17,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from plugins.send.casework.involvements import portal_sharing, services
 from plugins.send.models import Submission
 from tests.send.factories import (
     FormDefinitionFactory,
@@ -95,9 +97,10 @@ def language(request):
 
 
 @pytest.fixture
-def family(e2e_demo, language):
+def family(e2e_demo, language, caseworker):
     """The demo parent (in the journey's language) with a child matched to a child record, and
-    another parent who declared the same child, matched to the same record."""
+    another parent who declared the same child, matched to the same record and authenticated
+    by the caseworker on the child's EHC needs assessment."""
     from django_otp.plugins.otp_email.models import EmailDevice
 
     from records.models import ChildRecord
@@ -131,8 +134,21 @@ def family(e2e_demo, language):
         person__date_of_birth=record.date_of_birth,
         person__child_record=record,
     ).person
+    involvement = services.open_involvement(
+        record, "england_ehc_assessment", caseworker, stage="assessment", caseworker=caseworker
+    )
+    sharing = portal_sharing.add(involvement, other, caseworker, parental_responsibility=True)
+    sharing = portal_sharing.authenticate(
+        sharing, caseworker, "Nia's father; passport checked in person."
+    )
     mail.outbox.clear()
-    return {"parent": parent, "child": child, "other": other, "others_child": others_child}
+    return {
+        "parent": parent,
+        "child": child,
+        "other": other,
+        "others_child": others_child,
+        "others_sharing": sharing,
+    }
 
 
 @pytest.fixture
@@ -265,6 +281,12 @@ def test_more_information_then_approved_and_shared_with_both_parents(
 
     sign_in_as(family["other"], verified=True)
     sees_shared_form(portal, words, family["others_child"], "Hillside Primary School, Demo Town")
+
+    # The caseworker takes the other parent's authentication away: the form goes at once.
+    portal_sharing.unauthenticate(family["others_sharing"], caseworker)
+    portal.goto(f"{words['prefix']}/send/people/{family['others_child'].pk}/")
+    view_shared = page.get_by_role("link", name=f"{words['view_shared']} {words['form']}")
+    expect(view_shared).to_have_count(0)
 
 
 def test_a_rejected_form_shows_rejected_and_the_message(

@@ -1,6 +1,7 @@
 """The family's side of casework on the portal: a form the council shared on a child's case,
-read only ("View shared form"), for every user authenticated on the child. Who that is, is
-``sharing``'s rule, asked through ``portal.access``: anyone else gets 404."""
+read only ("View shared form"), for its submitter and every user authenticated on an open
+involvement of the child, asked through ``portal.access`` ("send.shared_submission"): anyone
+else, a user linked to the child but not authenticated included, gets 404."""
 
 from django.db.models import Q
 from django.shortcuts import render

@@ -142,7 +142,8 @@ def prefill(submission):
     """Copy the latest answer this user gave for the same person to each question of the
     form's non-repeating groups, marked as pre-filled until the user saves that step. A
     question they never answered for the person takes the latest answer approved onto the
-    child's chronology, where the user is authenticated on the child (``casework.sharing``)."""
+    child's chronology among the forms the user may read: their own, and those shared on the
+    case while they are authenticated on the child (``casework.sharing``)."""
     schema = FormSchema(submission.version.schema)
     codes = {
         q.code: g.number

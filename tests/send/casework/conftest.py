@@ -1,8 +1,10 @@
-"""Shared set-up of the casework tests: a submitted form, its family, and caseworkers with
-and without the right to decide."""
+"""Shared set-up of the casework tests: a submitted form, its family, caseworkers with and
+without the right to decide, and authenticating a user on a child's involvement."""
 
 import pytest
 
+from plugins.send.casework.involvements import portal_sharing, services
+from plugins.send.models import Involvement
 from records.models import ChildRecord
 from tests.conftest import sign_in_verified
 from tests.send.factories import published_form
@@ -39,6 +41,19 @@ def matched(submission):
     )
     person.save()
     return submission
+
+
+def authenticated_on(child_record, user):
+    """Authenticate ``user`` on the child's open involvement (opened for the child if it has
+    none), through the council's own services; returns their portal sharing row."""
+    caseworker = staff("access_admin", "manage_involvement", first_name="Cai", last_name="Case")
+    involvement = Involvement.objects.open().filter(child_record=child_record).first()
+    if involvement is None:
+        involvement = services.open_involvement(
+            child_record, "england_ehc_assessment", caseworker, stage="assessment"
+        )
+    sharing = portal_sharing.add(involvement, user, caseworker, parental_responsibility=True)
+    return portal_sharing.authenticate(sharing, caseworker, "Parent; identity checked by phone.")
 
 
 @pytest.fixture

@@ -1,7 +1,9 @@
 """Forms shared on a child's case: an approved form the caseworker chose to share appears,
-under "Forms shared with you", for its submitter and every other user linked to the same
-child record, read only and printable; nobody else sees it (404), and the list's queries do
-not grow with the forms on it."""
+under "Forms shared with you", for its submitter and every user authenticated on an open
+involvement of the same child record, read only and printable. Being linked to the child is
+not enough: a user not authenticated, or no longer, gets 404 like any other family, while the
+submitter keeps their own form whatever their authentication. The list's queries do not grow
+with the forms on it."""
 
 import pytest
 from django.db import connection
@@ -10,12 +12,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from plugins.send.casework import review, sharing
+from plugins.send.casework.involvements import portal_sharing, services
 from plugins.send.models import Submission
 from portal import access
 from tests.conftest import sign_in_verified
-from tests.send.test_council_submissions import family, fill
+from tests.factories import UserFactory
+from tests.send.test_council_submissions import family, fill, staff
 
-from .conftest import matched
+from .conftest import authenticated_on, matched
 
 pytestmark = pytest.mark.django_db
 
@@ -26,11 +30,14 @@ def approved(link, form, decider, share=True):
     return review.approve(submission, decider, "Approved.", share_with_case=share)
 
 
-def on_same_child(submission, **user_fields):
-    """Another parent, with their own person for the child, matched to the same record."""
+def on_same_child(submission, authenticated=True, **user_fields):
+    """Another parent, with their own person for the child, matched to the same record, and
+    (unless ``authenticated`` is False) authenticated on the child's involvement."""
     other = family(forename="Alex", surname="Morgan", **user_fields)
     other.person.child_record = submission.person.child_record
     other.person.save()
+    if authenticated:
+        authenticated_on(submission.person.child_record, other.user)
     return other
 
 
@@ -42,7 +49,7 @@ def person_page(client, link, language=""):
     return client.get(f"{language}/send/people/{link.person.pk}/").text
 
 
-def test_the_submitter_and_the_other_parent_of_the_child_see_the_shared_form(link, form, decider):
+def test_the_submitter_and_the_authenticated_other_parent_see_the_shared_form(link, form, decider):
     submission = approved(link, form, decider)
     other = on_same_child(submission)
     for viewer in (link, other):
@@ -118,27 +125,95 @@ def test_another_family_gets_404_on_the_shared_form_and_its_print(link, form, de
         assert client.post(url, {"file_format": "pdf"}).status_code == 404
 
 
-def test_hiding_the_link_to_the_child_takes_the_shared_forms_away(link, form, decider):
+def test_a_parent_linked_to_the_child_but_not_authenticated_gets_404(link, form, decider):
+    submission = approved(link, form, decider)
+    other = on_same_child(submission, authenticated=False)
+    client = signed_in(other.user)
+    assert "View shared form" not in person_page(client, other)
+    for url in (f"/send/shared/{submission.pk}/", f"/send/shared/{submission.pk}/print/"):
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"file_format": "pdf"}).status_code == 404
+
+
+def test_a_parent_only_added_to_the_involvement_gets_404_until_authenticated(link, form, decider):
+    submission = approved(link, form, decider)
+    other = on_same_child(submission, authenticated=False)
+    caseworker = staff("access_admin", "manage_involvement")
+    involvement = services.open_involvement(
+        submission.person.child_record, "england_ehc_assessment", caseworker
+    )
+    added = portal_sharing.add(involvement, other.user, caseworker)
+    client = signed_in(other.user)
+    assert client.get(f"/send/shared/{submission.pk}/").status_code == 404
+    portal_sharing.authenticate(added, caseworker, "Father; identity checked in person.")
+    assert client.get(f"/send/shared/{submission.pk}/").status_code == 200
+
+
+def unauthenticate(sharing_row, caseworker):
+    portal_sharing.unauthenticate(sharing_row, caseworker)
+
+
+def remove(sharing_row, caseworker):
+    portal_sharing.remove(sharing_row, caseworker)
+
+
+def close_the_involvement(sharing_row, caseworker):
+    services.close(sharing_row.involvement, caseworker, "Plan not needed.")
+
+
+@pytest.mark.parametrize("take_away", [unauthenticate, remove, close_the_involvement])
+def test_taking_the_authentication_away_takes_the_shared_forms_away_at_once(
+    link, form, decider, take_away
+):
     submission = approved(link, form, decider)
     other = on_same_child(submission)
-    assert sharing.may_see_shared(other.user, submission)
-    other.hidden = True
-    other.save()
-    assert not sharing.may_see_shared(other.user, submission)
-    assert not sharing.shared_with(other.user).exists()
-    # The submitter keeps their own form whatever happens to their link.
-    link.hidden = True
-    link.save()
-    assert sharing.may_see_shared(link.user, submission)
+    client = signed_in(other.user)
+    url = f"/send/shared/{submission.pk}/"
+    assert client.get(url).status_code == 200
+    assert "View shared form" in person_page(client, other)
+    sharing_row = other.user.send_sharing.get()
+    take_away(sharing_row, sharing_row.added_by)
+    assert client.get(url).status_code == 404
+    assert client.get(f"{url}print/").status_code == 404
+    assert "View shared form" not in person_page(client, other)
+    assert not access.scoped(other.user, "send.shared_submission").exists()
+
+
+def test_the_submitter_keeps_their_own_shared_form_whatever_their_authentication(
+    link, form, decider
+):
+    submission = approved(link, form, decider)
+    client = signed_in(link.user)
+    url = f"/send/shared/{submission.pk}/"
+    # Never authenticated on the child's involvement.
+    assert client.get(url).status_code == 200
+    assert "View shared form" in person_page(client, link)
+    # Authenticated, then no longer.
+    sharing_row = authenticated_on(submission.person.child_record, link.user)
+    portal_sharing.unauthenticate(sharing_row, sharing_row.added_by)
+    assert client.get(url).status_code == 200
     assert list(sharing.shared_with(link.user)) == [submission]
+    # Their own drafts and submitted forms stay theirs too.
+    draft = fill(link, form, submit=False)
+    assert client.get(f"/send/submissions/{draft.pk}/").status_code == 200
+    assert client.get(f"/send/submissions/{submission.pk}/").status_code == 200
 
 
-def test_the_users_on_the_child_are_those_linked_to_a_person_matched_to_it(link, form, decider):
+def test_an_authenticated_professional_without_the_child_on_their_list_opens_the_shared_form(
+    link, form, decider
+):
     submission = approved(link, form, decider)
-    other = on_same_child(submission)
-    family(forename="Bryn", surname="Jones")  # not matched to the record
-    on_child = set(sharing.users_on_child(submission.person.child_record))
-    assert on_child == {link.user, other.user}
+    professional = UserFactory(
+        kind="professional",
+        verification_state="verified",
+        email_confirmed_at=timezone.now(),
+    )
+    authenticated_on(submission.person.child_record, professional)
+    client = signed_in(professional)
+    shared = client.get(f"/send/shared/{submission.pk}/")
+    assert shared.status_code == 200
+    assert submission.reference in shared.text
+    assert 'href="/send/"' in shared.text
 
 
 def test_the_access_registry_answers_for_shared_forms_by_kind(link, form, decider):
