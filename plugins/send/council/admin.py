@@ -101,6 +101,11 @@ class SubmissionView(SubmissionPage, TemplateView):
             "decided_at": when(submission.decided_at),
             "resubmitted_at": when(submission.resubmitted_at),
             **decision_buttons(submission, self.request.user),
+            "delete_url": (
+                reverse("send_submission_delete", args=[submission.pk])
+                if access.may(self.request.user, "delete", submission)
+                else None
+            ),
         }
 
     def event_detail(self, event):

@@ -23,6 +23,7 @@ ACTIONS = {
     "submission.more_information": _("More information requested on a submitted form"),
     "submission.resent": _("Submitted form sent again with more information"),
     "submission.matching": _("Submitted form's child sent to matching"),
+    "submission.deleted": _("Submitted form deleted"),
     "file.downloaded": _("File downloaded"),
     "person.viewed": _("Child or young person viewed"),
     "child_record.viewed": _("Child record viewed"),
