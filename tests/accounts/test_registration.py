@@ -319,7 +319,11 @@ def test_welsh_and_accented_names_are_accepted(client, first_name, last_name):
         url("register_name"), {"first_name": f" {first_name} ", "last_name": last_name}
     )
     assert response.status_code == 302
-    assert client.session[SESSION_KEY]["name"] == {"first_name": first_name, "last_name": last_name}
+    assert client.session[SESSION_KEY]["name"] == {
+        "title": "",
+        "first_name": first_name,
+        "last_name": last_name,
+    }
 
 
 @pytest.mark.parametrize(
