@@ -45,6 +45,7 @@ def _language(code):
 
 def _profile(user):
     fields = [
+        field("title", _("Title"), user.title, user.get_title_display()),
         field("first_name", _("First name"), user.first_name),
         field("last_name", _("Last name"), user.last_name),
         field("email", _("Email address"), user.email),

@@ -9,12 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import PortalForm
 
 from . import contact_details, my_account
+from .forms_registration import title_field
 from .names import clean_person_name
 
 
 class PersonalDetailsForm(PortalForm, forms.Form):
     text_prefix = "account.my_account.personal_details"
 
+    title = title_field()
     first_name = forms.CharField(
         label=_("First name"),
         max_length=150,
@@ -42,6 +44,7 @@ class PersonalDetailsForm(PortalForm, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         initial = {
+            "title": user.title,
             "first_name": user.first_name,
             "last_name": user.last_name,
             "professional_role": user.professional_role,

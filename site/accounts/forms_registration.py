@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import PortalForm
 
 from . import contact_details
-from .models import SECRET_QUESTIONS
+from .models import SECRET_QUESTIONS, TITLES
 from .names import clean_person_name
 from .widgets import one_time_code_input
 
@@ -35,8 +35,20 @@ class StartForm(PortalForm, forms.Form):
     professional = forms.BooleanField(required=False)
 
 
+def title_field():
+    """The optional title (Mr, Mrs, Miss, Ms, Mx, Dr), asked with the name."""
+    return forms.ChoiceField(
+        label=_("Title (optional)"),
+        required=False,
+        choices=[("", _("No title")), *TITLES],
+        widget=forms.Select(attrs={"autocomplete": "honorific-prefix"}),
+        error_messages={"invalid_choice": _("Select a title from the list, or no title")},
+    )
+
+
 class NameForm(PortalForm, forms.Form):
     text_prefix = "account.registration.name"
+    title = title_field()
     first_name = forms.CharField(
         max_length=150,
         widget=_text_input("given-name", spellcheck="false"),

@@ -19,6 +19,17 @@ VERIFICATION_STATES = [
     (REJECTED, _("Rejected")),
 ]
 
+# The titles a user may give (or none): announcements greet them with it ("{Title}"). Welsh
+# uses the same words, but each is translatable so a council could change them.
+TITLES = [
+    ("Mr", _("Mr")),
+    ("Mrs", _("Mrs")),
+    ("Miss", _("Miss")),
+    ("Ms", _("Ms")),
+    ("Mx", _("Mx")),
+    ("Dr", _("Dr")),
+]
+
 SECRET_QUESTIONS = [
     ("first_school", _("What was the name of your first school?")),
     ("birth_town", _("In which town or city were you born?")),
@@ -60,6 +71,7 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("email address"), unique=True)
+    title = models.CharField(_("title"), max_length=4, choices=TITLES, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=KINDS, default=CITIZEN)
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"

@@ -24,16 +24,18 @@ def changes_need_reverification(user, **new_values):
     )
 
 
-def update_personal_details(user, *, first_name, last_name, professional_role="", organisation=""):
-    """Save the user's name (and a professional's role and organisation).
+def update_personal_details(
+    user, *, first_name, last_name, title="", professional_role="", organisation=""
+):
+    """Save the user's name and title (and a professional's role and organisation).
 
     A verified or rejected professional who changes organisation goes back to awaiting
     verification, so staff look again before SEND information is shared. Returns True when
     that happened.
     """
     reverify = changes_need_reverification(user, organisation=organisation)
-    user.first_name, user.last_name = first_name, last_name
-    fields = ["first_name", "last_name"]
+    user.title, user.first_name, user.last_name = title, first_name, last_name
+    fields = ["title", "first_name", "last_name"]
     if user.is_professional:
         user.professional_role, user.organisation = professional_role, organisation
         fields += ["professional_role", "organisation"]

@@ -11,6 +11,8 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .models import TITLES
+
 # Letters are word characters that are not digits or underscores; ’ is the typographic
 # apostrophe phones type.
 _PERSON_NAME = re.compile(r"^[^\W\d_]+(?:[ '’-]+[^\W\d_]+)*$")
@@ -29,3 +31,9 @@ def clean_person_name(value, field):
     if value and not _PERSON_NAME.match(value):
         raise ValidationError(MESSAGES[field], code="name_characters")
     return value
+
+
+def titled_name(title, first_name, last_name):
+    """ "Dr Rhian Jones", or "Rhian Jones" with no title: the words shown back to a user. The
+    title is a value of ``models.TITLES``, shown in the page's language."""
+    return " ".join(filter(None, [str(dict(TITLES).get(title, "")), first_name, last_name]))

@@ -131,6 +131,8 @@ def _new_user(current):
     phone, account, secret = current["phone"], current["account"], current["secret"]
     user = get_user_model()(
         email=account["email"],
+        # A registration begun before titles were asked has none.
+        title=name.get("title", ""),
         first_name=name["first_name"],
         last_name=name["last_name"],
         kind=current["kind"],

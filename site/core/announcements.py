@@ -1,5 +1,7 @@
 """Announcements: live notices that users see after signing in, before the home page."""
 
+import re
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
@@ -50,19 +52,25 @@ def live_announcements(language=None, now=None):
 def _placeholder_values(user):
     signed_in = user is not None and user.is_authenticated
     return {
+        "{Title}": str(user.get_title_display()) if signed_in else "",
         "{Forename}": user.first_name if signed_in else "",
         "{Surname}": user.last_name if signed_in else "",
     }
 
 
 def for_reader(announcements, user):
-    """The announcements with {Forename} and {Surname} replaced by the reader's own names:
-    escaped in the body, which is HTML; the title is escaped by the template."""
+    """The announcements with {Title}, {Forename} and {Surname} replaced by the reader's own
+    title and names: escaped in the body, which is HTML; the title is escaped by the template.
+    A placeholder the reader has no value for goes with the space after it, so "Dear {Title}
+    {Surname}" reads "Dear Jones" for someone who gave no title."""
     values = _placeholder_values(user)
 
     def fill(text, escaped):
         for placeholder, value in values.items():
-            text = text.replace(placeholder, escape(value) if escaped else value)
+            if value:
+                text = text.replace(placeholder, escape(value) if escaped else value)
+            else:
+                text = re.sub(re.escape(placeholder) + " ?", "", text)
         return text
 
     return [

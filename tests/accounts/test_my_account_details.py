@@ -288,3 +288,27 @@ def test_the_council_words_its_own_change_of_circumstances_text(client, citizen)
     page = client.get(reverse("accounts:change_of_circumstances")).content.decode()
     assert "Phone the SEND team on 01632 960 001." in page
     assert "parental responsibility" not in page
+
+
+def test_user_gives_a_title_and_takes_it_away_again(client, citizen):
+    assert "Title (optional)" in client.get(reverse(PERSONAL)).text
+    post(client, PERSONAL, {"title": "Dr", "first_name": "Alys", "last_name": "Jones"})
+    citizen.refresh_from_db()
+    assert citizen.title == "Dr"
+    assert "Dr Alys Jones" in client.get(reverse("accounts:my_account")).text
+    post(client, PERSONAL, {"title": "", "first_name": "Alys", "last_name": "Jones"})
+    citizen.refresh_from_db()
+    assert citizen.title == ""
+
+
+def test_a_title_not_in_the_list_is_refused(client, citizen):
+    response = post(client, PERSONAL, {"title": "Lord", "first_name": "Alys", "last_name": "Jones"})
+    assert "Select a title from the list, or no title" in response.text
+    citizen.refresh_from_db()
+    assert citizen.title == ""
+
+
+def test_the_welsh_page_offers_the_titles_too(client, citizen):
+    page = client.get("/cy" + reverse(PERSONAL)).text
+    assert "Teitl (dewisol)" in page
+    assert ">Mx</option>" in page

@@ -105,6 +105,23 @@ def test_citizen_registers_and_is_emailed_a_code_and_link(
     assert "alex.jones@example.org" in page and "Check your email" in page
 
 
+def test_a_title_is_optional_at_registration_and_shown_on_check_your_answers(
+    client, django_capture_on_commit_callbacks
+):
+    answer_steps(client)
+    assert "Title (optional)" in client.get(url("register_name")).text
+    client.post(url("register_name"), {"title": "Mx", "first_name": "Alex", "last_name": "Jones"})
+    assert "Mx Alex Jones" in client.get(url("register_check")).text
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("register_check"))
+    assert User.objects.get(email="alex.jones@example.org").title == "Mx"
+
+
+def test_registering_without_a_title_leaves_it_empty(client, django_capture_on_commit_callbacks):
+    register(client, django_capture_on_commit_callbacks)
+    assert User.objects.get(email="alex.jones@example.org").title == ""
+
+
 def test_registering_in_welsh_makes_welsh_the_preferred_language(
     client, django_capture_on_commit_callbacks
 ):
@@ -302,7 +319,11 @@ def test_welsh_and_accented_names_are_accepted(client, first_name, last_name):
         url("register_name"), {"first_name": f" {first_name} ", "last_name": last_name}
     )
     assert response.status_code == 302
-    assert client.session[SESSION_KEY]["name"] == {"first_name": first_name, "last_name": last_name}
+    assert client.session[SESSION_KEY]["name"] == {
+        "title": "",
+        "first_name": first_name,
+        "last_name": last_name,
+    }
 
 
 @pytest.mark.parametrize(

@@ -119,3 +119,20 @@ def test_the_sign_in_flow_asks_about_the_user_who_signed_in(client, reader, rf):
     assert landing_url(request, "/about/").startswith("/announcements/")
     client.get("/announcements/")
     assert landing_url(request, "/about/") == "/about/"
+
+
+@pytest.mark.parametrize(
+    ("title", "greeting"), [("Dr", "Dear Dr Jones, lines are closed."), ("", "Dear Jones, lines")]
+)
+def test_announcements_greet_the_reader_by_title_and_surname(client, title, greeting):
+    from tests.conftest import sign_in_verified
+    from tests.factories import UserFactory
+
+    sign_in_verified(client, UserFactory(title=title, first_name="Rhian", last_name="Jones"))
+    AnnouncementFactory(
+        title="For {Title} {Surname}", body="<p>Dear {Title} {Surname}, lines are closed.</p>"
+    )
+    page = client.get("/announcements/").text
+    assert "{Title}" not in page
+    assert greeting in page
+    assert "Dear  Jones" not in page and "For  Jones" not in page

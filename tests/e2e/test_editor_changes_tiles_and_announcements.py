@@ -1,6 +1,6 @@
 """Editors reach the Welsh home tiles from the tile list (the English tile's "Switch locales"
-menu is tested in tests/core/test_tiles.py); a parent is greeted by name on the Announcements
-page, in English and in Welsh, and sees it once."""
+menu is tested in tests/core/test_tiles.py); a parent is greeted by title and name on the
+Announcements page, in English and in Welsh, and sees it once."""
 
 import pytest
 from playwright.sync_api import expect
@@ -41,8 +41,8 @@ def test_editor_reaches_the_welsh_send_tile_from_the_tile_list(portal, sign_in_a
 @pytest.mark.parametrize(
     ("prefix", "body", "greeting"),
     [
-        ("", "Dear {Forename} {Surname}", "Dear Priya Parent"),
-        ("/cy", "Annwyl {Forename}", "Annwyl Priya"),
+        ("", "Dear {Title} {Forename} {Surname}", "Dear Mrs Priya Parent"),
+        ("/cy", "Annwyl {Title} {Surname}", "Annwyl Mrs Parent"),
     ],
 )
 def test_a_parent_is_greeted_by_name_once(portal, sign_in_as, prefix, body, greeting):
@@ -54,10 +54,13 @@ def test_a_parent_is_greeted_by_name_once(portal, sign_in_as, prefix, body, gree
         announcement.body = f"<p>{body}, the phone lines are closed on Friday.</p>"
         announcement.save()
     parent = User.objects.get(email="parent@example.org")
+    parent.title = "Mrs"
+    parent.save(update_fields=["title"])
     sign_in_as(parent, verified=True)
     assert landing_url_after_sign_in("/", parent).startswith("/announcements/")
 
     portal.goto(f"{prefix}/announcements/")
     expect(portal.page.get_by_text(greeting, exact=False).first).to_be_visible()
     expect(portal.page.get_by_text("{Forename}", exact=False)).to_have_count(0)
+    expect(portal.page.get_by_text("{Title}", exact=False)).to_have_count(0)
     assert landing_url_after_sign_in("/", parent) == "/"

@@ -33,6 +33,7 @@ STATEMENT_EN = "We keep your details to provide the service."
 @pytest.fixture
 def person(english):
     person = UserFactory(
+        title="Dr",
         first_name="Siân",
         last_name="Llŷr",
         email="sian@example.org",
@@ -119,6 +120,7 @@ def test_json_export_holds_the_profile_and_consent_records_with_the_statement_as
     apps = [s["app"] for s in data["sections"]]
     assert apps[0] == "accounts" and "gdpr" in apps
     [profile] = _exported_fields(data, "accounts", "profile")
+    assert profile["title"] == "Dr"
     assert profile["first_name"] == "Siân"
     assert profile["last_name"] == "Llŷr"
     assert profile["postcode"] == "SY23 1AA"

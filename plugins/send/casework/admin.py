@@ -17,7 +17,7 @@ from portal import access
 
 from ..council.admin import SubmissionPage
 from ..models.submissions import Review
-from . import review
+from . import deleting, review
 from .buttons import decision_buttons
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -56,6 +56,14 @@ class DecisionForm(forms.Form):
                 choices=YES_NO,
                 widget=forms.RadioSelect,
             )
+
+
+class DeleteForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are you deleting this form?"),
+        help_text=_("Kept in the audit log with the form's reference."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
 
 class DecisionView(SubmissionPage, FormView):
@@ -168,6 +176,56 @@ class MatchingView(SubmissionPage, View):
         return redirect("send_submission", pk)
 
 
+class DeleteView(SubmissionPage, FormView):
+    """Delete a submitted form: the page names the form, its reference and child and says
+    what goes with it; the reason given is kept in the audit log."""
+
+    access_action = "delete"
+    template_name = "send/admin/casework/delete.html"
+    form_class = DeleteForm
+    page_title = _("Delete form")
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("send_submissions"), "label": _("Submitted forms")},
+            {
+                "url": reverse("send_submission", args=[self.submission.pk]),
+                "label": self.submission.reference,
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def form_valid(self, form):
+        try:
+            deleted = deleting.delete_submission(
+                self.submission, self.request.user, form.cleaned_data["reason"], self.request
+            )
+        except review.NotAllowed as refused:
+            messages.error(self.request, refused.reason)
+            return redirect("send_submission", self.submission.pk)
+        messages.success(
+            self.request,
+            _("Form deleted: %(form)s, reference %(reference)s, for %(child)s.")
+            % {
+                "form": self.schema.title,
+                "reference": deleted.reference,
+                "child": deleted.person.full_name,
+            },
+        )
+        return redirect("send_submissions")
+
+    def get_context_data(self, **kwargs):
+        submission = self.submission
+        return {
+            **super().get_context_data(**kwargs),
+            "submission": submission,
+            "form_title": self.schema.title,
+            "files": submission.files.count(),
+            "cancel_url": reverse("send_submission", args=[submission.pk]),
+        }
+
+
 def admin_urls():
     """For the ``register_admin_urls`` hook."""
     base = "send/submissions/<int:pk>/"
@@ -190,6 +248,10 @@ def admin_urls():
         ),
         access.route(
             path(base + "matching/", MatchingView.as_view(), name="send_submission_matching"),
+            pk="send.submission",
+        ),
+        access.route(
+            path(base + "delete/", DeleteView.as_view(), name="send_submission_delete"),
             pk="send.submission",
         ),
     ]

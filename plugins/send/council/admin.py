@@ -103,6 +103,11 @@ class SubmissionView(SubmissionPage, TemplateView):
             "resubmitted_at": when(submission.resubmitted_at),
             "chronology_url": chronology_url(self.request.user, submission),
             **decision_buttons(submission, self.request.user),
+            "delete_url": (
+                reverse("send_submission_delete", args=[submission.pk])
+                if access.may(self.request.user, "delete", submission)
+                else None
+            ),
         }
 
     def event_detail(self, event):

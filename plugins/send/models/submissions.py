@@ -90,7 +90,15 @@ class Submission(models.Model):
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
         ordering = ["-updated_at"]
-        indexes = [models.Index(fields=["created_by", "person", "status"])]
+        indexes = [
+            models.Index(fields=["created_by", "person", "status"]),
+            # The SEND team's list (council.listing): counted and sorted by received date from
+            # the index alone, by status, and across forms sent to the council over a date range.
+            models.Index(
+                fields=["review_state", "status", "submitted_at"], name="send_review_received"
+            ),
+            models.Index(fields=["status", "submitted_at"], name="send_status_received"),
+        ]
         permissions = [
             ("decide_submission", _("Can approve, reject or ask for more on submitted forms")),
             ("share_submission", _("Can share submitted forms on a child's case")),

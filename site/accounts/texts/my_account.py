@@ -84,6 +84,9 @@ PERSONAL_DETAILS = [
         "We use your name when we write to you.",
         "Rydyn ni'n defnyddio eich enw pan fyddwn ni'n ysgrifennu atoch chi.",
     ),
+    TextDefault(
+        "account.my_account.personal_details.title.label", "Title (optional)", "Teitl (dewisol)"
+    ),
     TextDefault("account.my_account.personal_details.first_name.label", "First name", "Enw cyntaf"),
     TextDefault("account.my_account.personal_details.last_name.label", "Last name", "Cyfenw"),
     TextDefault(

@@ -42,6 +42,7 @@ TEXTS = [
     ),
     # Name.
     TextDefault(f"{P}.name.title", "What is your name?", "Beth yw eich enw?"),
+    TextDefault(f"{P}.name.title.label", "Title (optional)", "Teitl (dewisol)"),
     TextDefault(f"{P}.name.first_name.label", "First name", "Enw cyntaf"),
     TextDefault(f"{P}.name.last_name.label", "Last name", "Cyfenw"),
     # Professionals' work.

@@ -19,6 +19,7 @@ from portal import plugins
 from .. import my_account
 from ..forms_my_account import ContactDetailsForm, PersonalDetailsForm, PreferredLanguageForm
 from ..models import PENDING, REJECTED, VERIFIED
+from ..names import titled_name
 from ..two_factor import user_has_two_factor
 
 # The sign-in page is looked up when a visitor needs it, so this module does not depend on
@@ -47,7 +48,8 @@ def _not_given():
 
 def _personal_rows(user):
     change = reverse("accounts:personal_details")
-    rows = [_row("account.my_account.name", user.get_full_name() or _not_given(), change)]
+    name = titled_name(user.title, user.first_name, user.last_name)
+    rows = [_row("account.my_account.name", name or _not_given(), change)]
     if user.is_professional:
         rows += [
             _row("account.my_account.role", user.professional_role or _not_given(), change),

@@ -26,6 +26,7 @@ from ..forms_registration import (
     WorkForm,
 )
 from ..models import SECRET_QUESTIONS
+from ..names import titled_name
 
 
 class StartView(FormView):
@@ -276,8 +277,10 @@ class CheckAnswersView(StepMixin, TemplateView):
         def change(step):
             return registration.step_url(current, step)
 
+        name = current["name"]
         return super().get_context_data(
             answers=current,
+            name=titled_name(name.get("title", ""), name["first_name"], name["last_name"]),
             secret_question=dict(SECRET_QUESTIONS).get(current["secret"]["secret_question"]),
             change={step: change(step) for step in registration.steps_for(current)},
             phone_numbers=[number for number in current["phone"].values() if number],

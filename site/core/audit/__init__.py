@@ -24,6 +24,7 @@ ACTIONS = {
     "submission.resent": _("Submitted form sent again with more information"),
     "submission.matching": _("Submitted form's child sent to matching"),
     "submission.from_chronology": _("Form created from a child's chronology"),
+    "submission.deleted": _("Submitted form deleted"),
     "file.downloaded": _("File downloaded"),
     "involvement.viewed": _("Involvement viewed"),
     "involvement.created": _("Involvement opened"),

@@ -139,7 +139,10 @@ class Announcement(TranslatableMixin, models.Model):
     body = RichTextField(
         _("body"),
         features=RICH_TEXT_FEATURES,
-        help_text=_("Write {Forename} or {Surname} to greet each reader by their own name."),
+        help_text=_(
+            "Write {Title}, {Forename} or {Surname} to greet each reader by their own title "
+            "and name."
+        ),
     )
     starts_at = models.DateTimeField(_("start"), default=timezone.now)
     ends_at = models.DateTimeField(

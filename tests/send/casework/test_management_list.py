@@ -3,7 +3,7 @@ widened to every status; filtered by form, received dates and status; sorted by 
 the same number of queries however many forms it shows."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -133,3 +133,43 @@ def test_the_list_takes_the_same_queries_for_5_and_100_forms_in_every_status(dec
     )
     many = list_queries(deciding, params)
     assert many == few
+
+
+def test_received_dates_are_the_councils_days_from_first_to_last_minute(deciding, form):
+    first, last, after = (fill(family(), form) for _ in range(3))
+    for submission, moment in [
+        (first, datetime(2026, 6, 1, 0, 5)),
+        (last, datetime(2026, 6, 30, 23, 55)),
+        (after, datetime(2026, 7, 1, 0, 5)),
+    ]:
+        Submission.objects.filter(pk=submission.pk).update(
+            submitted_at=timezone.make_aware(moment)  # British Summer Time: an hour off UTC
+        )
+    shown = references(
+        deciding.get(LIST, {"received_from": "2026-06-01", "received_to": "2026-06-30"})
+    )
+    assert sorted(shown) == sorted([first.reference, last.reference])
+
+
+def test_a_whole_reference_finds_its_form_in_any_case_and_part_of_one_still_searches(
+    deciding, forms_in_every_state
+):
+    approved = forms_in_every_state["approved"]
+    shown = references(deciding.get(LIST, {"status": "all", "q": approved.reference.lower()}))
+    assert shown == [approved.reference]
+    shown = references(deciding.get(LIST, {"status": "all", "q": approved.reference[:8]}))
+    assert approved.reference in shown
+
+
+@pytest.mark.parametrize("ordering", ["form_title", "matching"])
+def test_the_columns_the_database_computes_sort_the_list(deciding, form, ordering):
+    annual = published_form(title_en="Annual review")
+    first = matched(fill(family(), annual))  # "Annual review", "Matched"
+    second = fill(family(), form)  # "Request for help", "Awaiting matching"
+    expected = [second.reference, first.reference]
+    if ordering == "form_title":
+        expected.reverse()
+    assert references(deciding.get(LIST, {"ordering": ordering})) == expected
+    assert references(deciding.get(LIST, {"ordering": "-" + ordering})) == expected[::-1]
+    page = deciding.get(LIST, {"ordering": ordering}).text
+    assert "Annual review" in page and "Request for help" in page
