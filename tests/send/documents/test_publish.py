@@ -15,6 +15,7 @@ from plugins.send.casework.documents import services
 from plugins.send.casework.involvements import services as involvements
 from plugins.send.models import Document, DocumentRecipient
 from tests.conftest import sign_in_verified
+from tests.factories import child_record
 from tests.send.test_council_submissions import staff
 from tests.send.test_uploads import docx_file, eicar, image_file, pdf_file
 
@@ -241,3 +242,15 @@ def test_staff_without_the_casework_permission_cannot_publish_or_open_documents(
         reverse("send_document_download", args=[involvement.pk, document.pk]),
     ]:
         assert client.get(url).status_code in (302, 403), url
+
+
+def test_a_document_of_another_involvement_gives_404_through_this_one(
+    managing, involvement, authenticated, caseworker
+):
+    document = publish(involvement, caseworker)
+    other = involvements.open_involvement(
+        child_record("C0009010", forename="Osian"), "england_ehc_assessment", caseworker
+    )
+
+    for name in ("send_document", "send_document_download"):
+        assert managing.get(reverse(name, args=[other.pk, document.pk])).status_code == 404
