@@ -4,6 +4,7 @@ from portal.access import NOT_AN_ID, route
 
 from .builder import preview
 from .casework import family
+from .casework.documents import views as documents
 from .filling import details
 from .filling import views as filling
 from .people import views as people
@@ -67,6 +68,12 @@ urlpatterns = [
     # Forms the council shared on the child's case
     route(path("shared/<int:pk>/", family.shared_submission, name="shared_submission"), pk=SHARED),
     route(path("shared/<int:pk>/print/", printing.print_shared, name="print_shared"), pk=SHARED),
+    # Documents the council published on the child's case
+    route(
+        path("children/<int:child>/documents/", documents.documents, name="documents"),
+        child="send.documents_child",
+    ),
+    route(path("documents/<int:pk>/", documents.download, name="document"), pk="send.document"),
     # Printing
     route(
         path("submissions/<int:pk>/print/", printing.print_submission, name="print_submission"),

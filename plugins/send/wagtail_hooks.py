@@ -21,6 +21,7 @@ from .builder.admin.questions import questions
 from .casework import admin as casework_admin
 from .casework.chronology import admin as chronology_admin
 from .casework.dashboard import ReviewPanel
+from .casework.documents import admin as documents_admin
 from .casework.involvements import admin as involvements_admin
 from .casework.newform import views as newform_admin
 from .council import admin as council_admin
@@ -38,6 +39,7 @@ hooks.register("register_admin_urls", chronology_admin.admin_urls)
 hooks.register(CHILD_RECORD_LINKS_HOOK, chronology_admin.child_record_link)
 hooks.register("register_admin_urls", newform_admin.admin_urls)
 hooks.register("register_admin_urls", involvements_admin.admin_urls)
+hooks.register("register_admin_urls", documents_admin.admin_urls)
 
 
 @hooks.register("construct_homepage_panels")

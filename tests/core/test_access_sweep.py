@@ -136,7 +136,10 @@ def send_objects(owner):
         size=8,
         sha256="0" * 64,
     )
+    document = published_document(owner, link.person.child_record)
     return {
+        "send.documents_child": link.person.child_record,
+        "send.document": document,
         "send.person": link.person,
         "send.submission": submission,
         "send.submission_file": upload,
@@ -144,6 +147,31 @@ def send_objects(owner):
         # Still being built: no one on the portal sees it, nor may preview it.
         "send.form_definition": FormDefinitionFactory(live=False),
     }
+
+
+def published_document(owner, child_record):
+    """The owner authenticated on their child's involvement, with a document published to
+    them."""
+    import hashlib
+
+    from plugins.send.casework.documents import services as documents
+    from plugins.send.casework.involvements import portal_sharing
+    from plugins.send.casework.involvements import services as involvements
+    from plugins.send.filling.uploads import CheckedUpload
+
+    involvement = involvements.open_involvement(child_record, "england_ehc_assessment", None)
+    sharing = portal_sharing.add(involvement, owner, None)
+    portal_sharing.authenticate(sharing, None, "The owner; checked.")
+    content = b"%PDF-1.4"
+    checked = CheckedUpload("application/pdf", hashlib.sha256(content).hexdigest(), 8)
+    return documents.publish(
+        involvement,
+        None,
+        ContentFile(content, name="letter.pdf"),
+        checked,
+        description="Letter",
+        document_date="2026-01-01",
+    )
 
 
 def accounts_objects(owner):

@@ -1,3 +1,4 @@
+from .documents import Document, DocumentRecipient
 from .forms import FormDefinition, FormVersion, GroupQuestion, QuestionGroup, VersionQuestion
 from .involvements import (
     InformationRequest,
@@ -22,6 +23,8 @@ from .submissions import (
 __all__ = [
     "Answer",
     "DataType",
+    "Document",
+    "DocumentRecipient",
     "FormDefinition",
     "FormVersion",
     "GroupQuestion",
