@@ -10,8 +10,11 @@ from .. import portal_sharing
 from .base import KIND
 from .case import ChangeView, CreateView, InvolvementView, StatusView
 from .listing import InvolvementsView, TrayView
+from .panel import DeadlinesPanel
 from .requests import ReceivedView, RequestView
 from .sharing import AddView, AuthenticateView, EditView, LeaveView
+
+__all__ = ["KIND", "DeadlinesPanel", "admin_urls", "menu_items"]
 
 
 def admin_urls():
