@@ -1,5 +1,6 @@
 from .forms import FormDefinition, FormVersion, GroupQuestion, QuestionGroup, VersionQuestion
 from .involvements import (
+    CaseReminder,
     InformationRequest,
     Involvement,
     InvolvementDate,
@@ -21,6 +22,7 @@ from .submissions import (
 
 __all__ = [
     "Answer",
+    "CaseReminder",
     "DataType",
     "FormDefinition",
     "FormVersion",

@@ -1,7 +1,17 @@
 """The SEND plugin's texts, one module per part of the service."""
 
 from ..casework.process import texts as process
-from . import details, forms, involvements, journey, people, printing, review, uploads
+from . import (
+    details,
+    forms,
+    involvements,
+    journey,
+    people,
+    printing,
+    reminders,
+    review,
+    uploads,
+)
 
 TEXTS = [
     *details.TEXTS,
@@ -13,4 +23,5 @@ TEXTS = [
     *review.TEXTS,
     *process.TEXTS,
     *involvements.TEXTS,
+    *reminders.TEXTS,
 ]
