@@ -27,6 +27,7 @@ def pages(involvement, sharing):
     return [
         reverse("send_involvements"),
         reverse("send_involvements_tray"),
+        reverse("send_involvements_timeliness"),
         reverse("send_involvement_create"),
         reverse("send_involvement", args=[pk]),
         reverse("send_involvement_change", args=[pk]),
@@ -52,7 +53,7 @@ def test_staff_without_the_permission_are_refused_everywhere(client, shared):
         assert refused(client.get(url)), url
     received = reverse("send_involvement_received", args=[shared.involvement.pk, 1])
     assert refused(client.post(received))
-    assert refused(client.post(pages(shared.involvement, shared)[8], {"reason": "Because."}))
+    assert refused(client.post(pages(shared.involvement, shared)[9], {"reason": "Because."}))
     shared.refresh_from_db()
     assert shared.state == PortalSharing.State.SHARED
 
