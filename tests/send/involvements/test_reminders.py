@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django_q.models import Schedule
 
 from plugins.send.casework.involvements import services
 from plugins.send.casework.involvements.reminders import send_case_reminders
@@ -116,7 +117,6 @@ def test_information_with_reminders_off_is_not_reminded(involvement, caseworker,
 
 
 def test_the_reminders_job_is_scheduled_daily():
-    from django.apps import apps
-
-    jobs = {job.name: job for job in apps.get_app_config("send").jobs}
-    assert jobs["send_case_reminders"].schedule_type == "D"
+    schedule = Schedule.objects.get(name="portal:send.send_case_reminders")
+    assert schedule.schedule_type == Schedule.DAILY
+    assert schedule.func == "plugins.send.casework.involvements.reminders.send_case_reminders"
