@@ -21,6 +21,7 @@ DUE_SOON_DAYS = 7
 @dataclass(frozen=True)
 class TrayRow:
     involvement: object
+    process_label: str
     stage_label: str
     deadline: deadlines.StageTimeline | None
     information_overdue: int
@@ -58,6 +59,7 @@ def tray_rows(involvements, today=None):
     return [
         TrayRow(
             involvement=involvement,
+            process_label=statutory.process_label(involvement.process),
             stage_label=statutory.stage_label(involvement.process, involvement.stage),
             deadline=deadlines.next_deadline(statutory.case_timeline(involvement, today)),
             information_overdue=involvement.information_overdue,
