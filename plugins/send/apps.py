@@ -35,6 +35,11 @@ class SendConfig(plugins.PluginConfig):
         plugins.JobSpec(
             name="purge_drafts", func="plugins.send.filling.jobs.purge_drafts", schedule_type="D"
         ),
+        plugins.JobSpec(
+            name="send_case_reminders",
+            func="plugins.send.casework.involvements.reminders.send_case_reminders",
+            schedule_type="D",
+        ),
     )
 
     def ready(self):

@@ -48,6 +48,12 @@ def send_review_panel(request, panels):
         panels.append(ReviewPanel())
 
 
+@hooks.register("construct_homepage_panels")
+def send_deadlines_panel(request, panels):
+    if access.may(request.user, "change", involvements_admin.KIND):
+        panels.append(involvements_admin.DeadlinesPanel(request.user))
+
+
 @hooks.register("register_permissions")
 def send_permissions():
     return Permission.objects.filter(

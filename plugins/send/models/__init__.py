@@ -1,6 +1,7 @@
 from .documents import Document, DocumentRecipient
 from .forms import FormDefinition, FormVersion, GroupQuestion, QuestionGroup, VersionQuestion
 from .involvements import (
+    CaseReminder,
     InformationRequest,
     Involvement,
     InvolvementDate,
@@ -22,6 +23,7 @@ from .submissions import (
 
 __all__ = [
     "Answer",
+    "CaseReminder",
     "DataType",
     "Document",
     "DocumentRecipient",

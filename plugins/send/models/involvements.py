@@ -269,3 +269,48 @@ class InformationRequest(models.Model):
     @property
     def is_overdue(self):
         return self.received_on is None and self.due_on < timezone.localdate()
+
+
+class CaseReminder(models.Model):
+    """A reminder the daily job sent (``casework.involvements.reminders``): to the caseworker
+    about a stage's deadline, or to the person asked for information that is overdue. The
+    unique constraints make "sent exactly once" the database's decision, so running the job
+    again, or twice at once, sends nothing more."""
+
+    involvement = models.ForeignKey(Involvement, on_delete=models.CASCADE, related_name="reminders")
+    information_request = models.ForeignKey(
+        InformationRequest,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminders",
+    )
+    stage = models.CharField(_("stage"), max_length=50, blank=True)
+    due_on = models.DateField(_("due"))
+    sent_on = models.DateField(_("sent"))
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("case reminder")
+        verbose_name_plural = _("case reminders")
+        default_permissions = ()
+        ordering = ["-sent_on", "pk"]
+        constraints = [
+            # One reminder per stage deadline (a corrected date makes a new deadline).
+            models.UniqueConstraint(
+                fields=["involvement", "stage", "due_on"],
+                condition=Q(information_request__isnull=True),
+                name="send_one_reminder_per_deadline",
+            ),
+            # At most one reminder a day per information request.
+            models.UniqueConstraint(
+                fields=["information_request", "sent_on"],
+                condition=Q(information_request__isnull=False),
+                name="send_one_information_reminder_a_day",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.involvement_id} {self.stage or self.information_request_id} {self.sent_on}"

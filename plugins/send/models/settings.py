@@ -59,5 +59,16 @@ class SendSettings(BaseGenericSetting):
         ),
     )
 
+    reminder_days = models.PositiveSmallIntegerField(
+        _("days of notice for case reminders"),
+        default=5,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Caseworkers are reminded of a case's deadline this many days before it is due. "
+            "People who have not sent information asked of them are reminded every this many "
+            "days once it is overdue."
+        ),
+    )
+
     class Meta:
         verbose_name = _("SEND settings")

@@ -1,7 +1,18 @@
 """The SEND plugin's texts, one module per part of the service."""
 
 from ..casework.process import texts as process
-from . import details, documents, forms, involvements, journey, people, printing, review, uploads
+from . import (
+    details,
+    documents,
+    forms,
+    involvements,
+    journey,
+    people,
+    printing,
+    reminders,
+    review,
+    uploads,
+)
 
 TEXTS = [
     *details.TEXTS,
@@ -14,4 +25,5 @@ TEXTS = [
     *process.TEXTS,
     *involvements.TEXTS,
     *documents.TEXTS,
+    *reminders.TEXTS,
 ]

@@ -31,7 +31,7 @@ def child(db):
 @pytest.fixture
 def involvement(child, caseworker):
     return services.open_involvement(
-        child, "england_ehc_assessment", caseworker, stage="assessment", caseworker=caseworker
+        child, "england_ehc_needs_assessment", caseworker, stage="assessment", caseworker=caseworker
     )
 
 

@@ -27,6 +27,7 @@ def pages(involvement, sharing):
     return [
         reverse("send_involvements"),
         reverse("send_involvements_tray"),
+        reverse("send_involvements_timeliness"),
         reverse("send_involvement_create"),
         reverse("send_involvement", args=[pk]),
         reverse("send_involvement_change", args=[pk]),
@@ -52,7 +53,7 @@ def test_staff_without_the_permission_are_refused_everywhere(client, shared):
         assert refused(client.get(url)), url
     received = reverse("send_involvement_received", args=[shared.involvement.pk, 1])
     assert refused(client.post(received))
-    assert refused(client.post(pages(shared.involvement, shared)[8], {"reason": "Because."}))
+    assert refused(client.post(pages(shared.involvement, shared)[9], {"reason": "Because."}))
     shared.refresh_from_db()
     assert shared.state == PortalSharing.State.SHARED
 
@@ -99,7 +100,7 @@ def test_the_list_queries_do_not_grow_with_the_rows(managing, caseworker):
     for number in range(3):
         services.open_involvement(
             child_record(f"C00080{number}"),
-            "england_ehc_assessment",
+            "england_ehc_needs_assessment",
             caseworker,
             caseworker=caseworker,
         )
@@ -108,7 +109,7 @@ def test_the_list_queries_do_not_grow_with_the_rows(managing, caseworker):
     for number in range(3, 12):
         services.open_involvement(
             child_record(f"C00080{number:02}"),
-            "england_ehc_assessment",
+            "england_ehc_needs_assessment",
             caseworker,
             caseworker=caseworker,
         )
@@ -122,7 +123,7 @@ def test_a_caseworker_opens_an_involvement_for_a_child_they_search_for(managing,
         reverse("send_involvement_create"),
         {
             "child": child.pk,
-            "process": "england_ehc_assessment",
+            "process": "england_ehc_needs_assessment",
             "stage": "request",
             "caseworker": managing.user.pk,
         },
@@ -170,24 +171,33 @@ def test_a_caseworker_removes_the_authentication_from_the_page(managing, authent
 
 def test_a_caseworker_records_key_dates_and_an_exception(managing, involvement):
     url = reverse("send_involvement_change", args=[involvement.pk])
+    form = managing.get(url).content.decode()
+    # One field per date of the process, in its words; the exception reasons likewise.
+    assert "Date of request" in form and "Final EHC plan issued" in form
+    assert "The school or college was closed for 4 weeks or more" in form
     managing.post(
         url,
         {
-            "involvement-stage": "decision",
+            "involvement-stage": "assessment_decision",
             "involvement-caseworker": "",
-            "dates-TOTAL_FORMS": "1",
-            "dates-INITIAL_FORMS": "0",
-            "dates-0-code": "request_received",
-            "dates-0-date": "2026-09-01",
-            "exception-reason": "school_closure",
+            "dates-request_received": "2026-09-01",
+            "exception-reason": "school_closed",
             "exception-starts_on": "2026-10-01",
             "exception-ends_on": "2026-11-02",
         },
     )
     involvement.refresh_from_db()
-    assert involvement.stage == "decision" and involvement.caseworker is None
+    assert involvement.stage == "assessment_decision" and involvement.caseworker is None
     assert involvement.dates.get().date == datetime.date(2026, 9, 1)
-    assert involvement.exceptions.get().reason == "school_closure"
+    assert involvement.exceptions.get().reason == "school_closed"
+
+
+def test_a_stage_of_another_process_is_refused_on_the_form(managing, involvement):
+    url = reverse("send_involvement_change", args=[involvement.pk])
+    response = managing.post(url, {"involvement-stage": "review_meeting"})
+    assert response.status_code == 200
+    involvement.refresh_from_db()
+    assert involvement.stage == "assessment"
 
 
 def test_overdue_information_shows_on_the_tray_until_received(managing, involvement, parent):

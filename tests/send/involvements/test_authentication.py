@@ -55,7 +55,7 @@ def test_a_portal_user_sees_only_the_involvements_they_are_authenticated_on(
 ):
     other_family = UserFactory(email="other@example.org")
     other = services.open_involvement(
-        child_record("C0009003"), "england_ehc_assessment", caseworker
+        child_record("C0009003"), "england_ehc_needs_assessment", caseworker
     )
     assert list(access.scoped(parent, "send.involvement")) == [involvement]
     assert access.may(parent, "view", involvement)

@@ -4,9 +4,11 @@ professional is authenticated on another child; loading again changes nothing.""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from core.demo import DEMO_USERS
-from plugins.send.casework.involvements import authentication
+from plugins.send.casework.involvements import authentication, statutory
+from plugins.send.casework.process import deadlines
 from plugins.send.demo.involvements import load_demo_involvements
 from plugins.send.demo.loader import load_demo
 from plugins.send.models import InformationRequest, Involvement, PortalSharing
@@ -37,7 +39,10 @@ def test_the_demo_parent_is_authenticated_on_her_sons_assessment(demo_send):
     parent = user("parent@example.org")
     involvement = Involvement.objects.get(child_record=alfie)
     assert involvement.is_open and involvement.caseworker.email == "caseworker@example.org"
-    assert involvement.dates.count() == 2
+    timeline = statutory.case_timeline(involvement)
+    assert deadlines.current_stage(timeline).stage.code == "assessment" == involvement.stage
+    advice = deadlines.current_stage(timeline)
+    assert advice.days_left == 12 and advice.due > timezone.localdate()
     assert authentication.is_authenticated_on(parent, alfie)
     sharing = involvement.sharing.get(user=parent)
     assert sharing.authentication_reason and sharing.parental_responsibility
@@ -54,4 +59,14 @@ def test_the_demo_professional_is_authenticated_on_another_child(demo_send):
 def test_loading_the_demo_again_changes_nothing(demo_send):
     counts = (Involvement.objects.count(), PortalSharing.objects.count())
     load_demo_involvements()
-    assert (Involvement.objects.count(), PortalSharing.objects.count()) == counts == (2, 2)
+    assert (Involvement.objects.count(), PortalSharing.objects.count()) == counts == (4, 2)
+
+
+def test_seren_has_a_final_plan_and_her_annual_review_is_due(demo_send):
+    seren = ChildRecord.objects.get(council_id="C0000102")
+    assessment = seren.send_involvements.get(process="england_ehc_needs_assessment")
+    final_plan = statutory.case_timeline(assessment)[-1]
+    assert not assessment.is_open and final_plan.is_done and final_plan.done_on_time
+    review = seren.send_involvements.open().get(process="england_annual_review")
+    due = deadlines.next_deadline(statutory.case_timeline(review))
+    assert due.stage.code == "review_meeting" and 0 < due.days_left <= 31

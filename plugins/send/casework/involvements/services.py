@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core import audit
 
 from ...models import InformationRequest, Involvement, InvolvementDate, InvolvementException
+from . import statutory
 
 
 class NotAllowed(Exception):
@@ -30,8 +31,36 @@ def _audit(actor, action, obj, involvement, detail="", request=None):
     )
 
 
+def _process(code):
+    """The definition of one of the council's processes; refused for any other code."""
+    process = next((p for p in statutory.processes() if p.code == code), None)
+    if process is None:
+        raise NotAllowed(
+            _("“%(code)s” is not one of the council's statutory processes.") % {"code": code}
+        )
+    return process
+
+
+def _definition(involvement):
+    process = statutory.definition_of(involvement.process)
+    if process is None:
+        raise NotAllowed(
+            _("“%(code)s” is not a known statutory process.") % {"code": involvement.process}
+        )
+    return process
+
+
+def _check_stage(process, stage):
+    # A blank stage leaves the involvement's stage unrecorded.
+    if stage and stage not in {s.code for s in process.stages}:
+        raise NotAllowed(_("“%(code)s” is not a stage of this process.") % {"code": stage})
+
+
 def open_involvement(child_record, process, actor, *, stage="", caseworker=None, request=None):
-    """Start ``process`` for ``child_record``; refused while one of it is open for the child."""
+    """Start ``process`` (a code of one of the council's process definitions) for
+    ``child_record``; refused for an unknown process or stage, and while one of the process
+    is open for the child."""
+    _check_stage(_process(process), stage)
     try:
         # The database's constraint decides between two staff opening it at once.
         with transaction.atomic():
@@ -45,7 +74,9 @@ def open_involvement(child_record, process, actor, *, stage="", caseworker=None,
 
 
 def change(involvement, actor, *, caseworker, stage, request=None):
-    """Give the involvement to ``caseworker`` (or nobody) and move it to ``stage``."""
+    """Give the involvement to ``caseworker`` (or nobody) and move it to ``stage`` (a stage of
+    its process; refused otherwise)."""
+    _check_stage(_definition(involvement), stage)
     involvement.caseworker, involvement.stage = caseworker, stage
     involvement.save(update_fields=["caseworker", "stage", "updated_at"])
     _audit(actor, "involvement.changed", involvement, involvement, stage, request)
@@ -84,7 +115,11 @@ def reopen(involvement, actor, request=None):
 
 
 def record_date(involvement, code, date, actor, request=None):
-    """Record (or correct) the key date ``code``; ``date=None`` removes it."""
+    """Record (or correct) the key date ``code`` (one of the process's dates; refused
+    otherwise); ``date=None`` removes it. Due dates follow at once: they are computed from
+    these rows (``statutory.case_timeline``)."""
+    if code not in {field.code for field in _definition(involvement).dates}:
+        raise NotAllowed(_("“%(code)s” is not a date of this process.") % {"code": code})
     with transaction.atomic():
         if date is None:
             InvolvementDate.objects.filter(involvement=involvement, code=code).delete()
@@ -98,7 +133,10 @@ def record_date(involvement, code, date, actor, request=None):
 
 
 def record_exception(involvement, actor, *, reason, starts_on, ends_on=None, note="", request=None):
-    """Record a legal exception to a time limit over a period, with why."""
+    """Record a legal exception to a time limit over a period, with why: ``reason`` is one of
+    the process's exception reasons (refused otherwise)."""
+    if _definition(involvement).exception(reason) is None:
+        raise NotAllowed(_("“%(code)s” is not an exception of this process.") % {"code": reason})
     exception = InvolvementException.objects.create(
         involvement=involvement,
         reason=reason,

@@ -10,8 +10,12 @@ from .. import portal_sharing
 from .base import KIND
 from .case import ChangeView, CreateView, InvolvementView, StatusView
 from .listing import InvolvementsView, TrayView
+from .panel import DeadlinesPanel
+from .report import TimelinessView
 from .requests import ReceivedView, RequestView
 from .sharing import AddView, AuthenticateView, EditView, LeaveView
+
+__all__ = ["KIND", "DeadlinesPanel", "admin_urls", "menu_items"]
 
 
 def admin_urls():
@@ -29,6 +33,11 @@ def admin_urls():
         ),
         path("send/involvements/new/", CreateView.as_view(), name="send_involvement_create"),
         path("send/involvements/tray/", TrayView.as_view(), name="send_involvements_tray"),
+        path(
+            "send/involvements/timeliness/",
+            TimelinessView.as_view(),
+            name="send_involvements_timeliness",
+        ),
         access.route(path(base, InvolvementView.as_view(), name="send_involvement"), **one),
         access.route(
             path(base + "change/", ChangeView.as_view(), name="send_involvement_change"), **one
@@ -82,7 +91,8 @@ def admin_urls():
 
 
 def menu_items(order):
-    """For the SEND menu: the involvements and the caseworker's tray."""
+    """For the SEND menu: the involvements, the caseworker's tray and the timeliness
+    report."""
     return [
         access.AccessMenuItem(
             _("Involvements"),
@@ -99,5 +109,13 @@ def menu_items(order):
             action="change",
             icon_name="tasks",
             order=order + 1,
+        ),
+        access.AccessMenuItem(
+            _("Timeliness report"),
+            reverse("send_involvements_timeliness"),
+            kind=KIND,
+            action="change",
+            icon_name="time",
+            order=order + 2,
         ),
     ]

@@ -4,7 +4,9 @@ JavaScript, changing its caseworker, stage, dates and exceptions, closing and re
 Every rule is in ``services``; these views ask it."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -12,11 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from core import audit
+from core.texts import raw_text
 from records.models import ChildRecord
 
-from .. import services
+from .. import services, statutory
 from .base import AreaPage, InvolvementPage
-from .forms import ChangeForm, CloseForm, DateFormSet, ExceptionForm, InvolvementForm, SearchForm
+from .forms import ChangeForm, CloseForm, DatesForm, ExceptionForm, InvolvementForm, SearchForm
 
 RESULTS = 20
 
@@ -31,10 +34,20 @@ class InvolvementView(InvolvementPage, TemplateView):
 
     def get_context_data(self, **kwargs):
         involvement = self.involvement
+        process = statutory.definition_of(involvement.process)
+        labels = {}
+        if process:
+            labels = {field.code: raw_text(field.label) for field in process.dates}
+            labels.update((r.code, raw_text(r.label)) for r in process.exceptions)
         return {
             **super().get_context_data(**kwargs),
-            "dates": involvement.dates.all(),
-            "exceptions": involvement.exceptions.all(),
+            "process_label": statutory.process_label(involvement.process),
+            "stage_label": statutory.stage_label(involvement.process, involvement.stage),
+            "timeline": statutory.case_timeline(involvement),
+            "dates": [(labels.get(row.code, row.code), row) for row in involvement.dates.all()],
+            "exceptions": [
+                (labels.get(row.reason, row.reason), row) for row in involvement.exceptions.all()
+            ],
             "sharing": involvement.sharing.exclude(state="removed").select_related("user"),
             "requests": involvement.information_requests.select_related("user", "person", "form"),
         }
@@ -103,21 +116,34 @@ class ChangeView(InvolvementPage, TemplateView):
     template_name = "send/admin/involvements/edit.html"
     page_title = _("Change involvement")
 
+    @cached_property
+    def process(self):
+        process = statutory.definition_of(self.involvement.process)
+        if process is None:
+            raise Http404("The involvement's process has no definition.")
+        return process
+
     def forms(self, data=None):
-        involvement = self.involvement
+        involvement, process = self.involvement, self.process
         return {
             "form": ChangeForm(
                 data,
                 initial={"stage": involvement.stage, "caseworker": involvement.caseworker},
                 prefix="involvement",
+                process=process,
             ),
-            "dates": DateFormSet(
+            "dates": DatesForm(
                 data,
-                initial=[{"code": row.code, "date": row.date} for row in involvement.dates.all()],
+                initial=statutory.recorded_dates(involvement, process),
                 prefix="dates",
+                process=process,
             ),
             "exception": ExceptionForm(
-                data, prefix="exception", empty_permitted=True, use_required_attribute=False
+                data,
+                prefix="exception",
+                empty_permitted=True,
+                use_required_attribute=False,
+                process=process,
             ),
         }
 
@@ -128,7 +154,17 @@ class ChangeView(InvolvementPage, TemplateView):
         forms = self.forms(request.POST)
         if not all(form.is_valid() for form in forms.values()):
             return self.render_to_response(self.get_context_data(**forms))
-        involvement, user = self.involvement, request.user
+        try:
+            self.save(forms)
+        except services.NotAllowed as refused:
+            forms["form"].add_error(None, refused.reason)
+            return self.render_to_response(self.get_context_data(**forms))
+        messages.success(request, _("Involvement changed."))
+        return redirect("send_involvement", self.involvement.pk)
+
+    @transaction.atomic
+    def save(self, forms):
+        involvement, user, request = self.involvement, self.request.user, self.request
         data = forms["form"].cleaned_data
         if (data["stage"], data["caseworker"]) != (involvement.stage, involvement.caseworker):
             services.change(
@@ -138,16 +174,14 @@ class ChangeView(InvolvementPage, TemplateView):
                 stage=data["stage"],
                 request=request,
             )
-        recorded = {row.code: row.date for row in involvement.dates.all()}
-        for row in forms["dates"].cleaned_data:
-            if row and recorded.get(row["code"]) != row["date"]:
-                services.record_date(involvement, row["code"], row["date"], user, request)
+        recorded = statutory.recorded_dates(involvement, self.process)
+        for code, date in forms["dates"].cleaned_data.items():
+            if recorded.get(code) != date:
+                services.record_date(involvement, code, date, user, request)
         if forms["exception"].has_changed():
             services.record_exception(
                 involvement, user, request=request, **forms["exception"].cleaned_data
             )
-        messages.success(request, _("Involvement changed."))
-        return redirect("send_involvement", involvement.pk)
 
 
 class StatusView(InvolvementPage, FormView):

@@ -5,8 +5,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from core.texts import raw_text
+
 from ....models import FormDefinition, InformationRequest, PortalPerson, PortalSharing
 from ....models.involvements import staff_users
+from .. import statutory
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -25,34 +28,47 @@ class SearchForm(forms.Form):
 
 
 class InvolvementForm(forms.Form):
-    """A new involvement: the process (a code of a process definition) and where it starts."""
+    """A new involvement: one of the council's processes and the stage it starts at (the
+    stages listed under each process)."""
 
-    process = forms.SlugField(
-        label=_("Process"),
-        max_length=50,
-        help_text=_("The code of the statutory process, e.g. england_ehc_assessment."),
-    )
-    stage = forms.SlugField(label=_("Current stage"), max_length=50, required=False)
+    process = forms.ChoiceField(label=_("Process"))
+    stage = forms.ChoiceField(label=_("Current stage"), required=False)
     caseworker = caseworker_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["process"].choices = statutory.process_choices()
+        self.fields["stage"].choices = [
+            ("", "—"),
+            *((raw_text(p.title), statutory.stage_choices(p)) for p in statutory.processes()),
+        ]
 
 
 class ChangeForm(forms.Form):
-    stage = forms.SlugField(label=_("Current stage"), max_length=50, required=False)
+    stage = forms.ChoiceField(label=_("Current stage"), required=False)
     caseworker = caseworker_field()
 
-
-class DateForm(forms.Form):
-    """One key date; clearing the date removes it."""
-
-    code = forms.SlugField(label=_("Key date"), max_length=50)
-    date = forms.DateField(label=_("Date"), required=False, widget=DATE)
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].choices = [("", "—"), *statutory.stage_choices(process)]
 
 
-DateFormSet = forms.formset_factory(DateForm, extra=1)
+class DatesForm(forms.Form):
+    """One field per date the process definition lists, labelled in the process's words;
+    clearing a date removes it."""
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in process.dates:
+            self.fields[field.code] = forms.DateField(
+                label=raw_text(field.label), required=False, widget=DATE
+            )
 
 
 class ExceptionForm(forms.Form):
-    reason = forms.SlugField(label=_("Reason"), max_length=50)
+    """A legal exception: one of the process definition's exception reasons."""
+
+    reason = forms.ChoiceField(label=_("Reason"))
     starts_on = forms.DateField(label=_("From"), widget=DATE)
     ends_on = forms.DateField(label=_("To"), required=False, widget=DATE)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea({"rows": 3}))
@@ -63,6 +79,13 @@ class ExceptionForm(forms.Form):
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The end must be on or after the start."))
         return cleaned
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].choices = [
+            ("", "—"),
+            *((reason.code, raw_text(reason.label)) for reason in process.exceptions),
+        ]
 
 
 class CloseForm(forms.Form):

@@ -1,12 +1,13 @@
 """The lists of the involvements area: every involvement (searchable by the child's names or
 council id, filtered by caseworker and status, sortable) and a caseworker's tray (the open
-involvements they hold and the information requested on them that has not arrived, overdue
-first). The child and the caseworker are joined: the queries do not grow with the rows."""
+involvements they hold with stage and next deadline, and the information requested on them
+that has not arrived). The child and the caseworker are joined and the tray's deadlines are
+computed from prefetched dates (``tray``): the queries do not grow with the rows."""
 
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -16,11 +17,13 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
+from core.texts import raw_text
 from portal import access
 
 from ....council.listing import DateColumn, person_words
 from ....models import InformationRequest, Involvement
 from ....models.involvements import staff_users
+from .. import statutory, tray
 from .base import KIND, AreaPage
 from .forms import caseworker_field
 
@@ -67,8 +70,18 @@ class InvolvementsView(access.AccessRequiredMixin, IndexView):
                 get_url=self.get_edit_url,
             ),
             Column("council_id", label=_("Council id"), accessor="child_record.council_id"),
-            Column("process", label=_("Process"), sort_key="process"),
-            Column("stage", label=_("Current stage"), sort_key="stage"),
+            Column(
+                "process",
+                label=_("Process"),
+                accessor=lambda involvement: statutory.process_label(involvement.process),
+                sort_key="process",
+            ),
+            Column(
+                "stage",
+                label=_("Current stage"),
+                accessor=lambda i: statutory.stage_label(i.process, i.stage),
+                sort_key="stage",
+            ),
             Column(
                 "caseworker",
                 label=_("Caseworker"),
@@ -107,10 +120,15 @@ class InvolvementsView(access.AccessRequiredMixin, IndexView):
 
 # -- the caseworker's tray -------------------------------------------------------------------
 
+# The involvements are sorted in Python: their deadlines are computed, not stored.
 INVOLVEMENT_ORDER = {
-    "child": ("child_record__surname", "child_record__forename"),
-    "stage": ("stage",),
-    "overdue": ("-overdue", "child_record__surname"),
+    "child": lambda row: (
+        row.involvement.child_record.surname,
+        row.involvement.child_record.forename,
+    ),
+    "stage": lambda row: row.stage_label,
+    "deadline": None,  # tray.by_next_deadline
+    "overdue": lambda row: (not row.is_overdue, -row.information_overdue),
 }
 REQUEST_ORDER = {
     "due": ("due_on",),
@@ -121,11 +139,22 @@ REQUEST_ORDER = {
 
 class TrayForm(forms.Form):
     caseworker = caseworker_field()
+    stage = forms.ChoiceField(label=_("Current stage"), required=False)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     involvements = forms.ChoiceField(
         choices=[(key, key) for key in INVOLVEMENT_ORDER], required=False
     )
     requests = forms.ChoiceField(choices=[(key, key) for key in REQUEST_ORDER], required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].choices = [
+            ("", _("Any stage")),
+            *(
+                (raw_text(process.title), statutory.stage_choices(process))
+                for process in statutory.processes()
+            ),
+        ]
 
 
 class TrayView(AreaPage, TemplateView):
@@ -141,32 +170,29 @@ class TrayView(AreaPage, TemplateView):
         # Chosen blank, the tray is every caseworker's; not chosen yet, it is your own.
         caseworker = data.get("caseworker") if "caseworker" in query else self.request.user
         today = timezone.localdate()
-        overdue = Q(
-            information_requests__received_on__isnull=True,
-            information_requests__due_on__lt=today,
-        )
-        involvements = (
-            access.scoped(self.request.user, KIND)
-            .open()
-            .select_related("child_record")
-            .annotate(overdue=Count("information_requests", filter=overdue))
-        )
+        involvements = access.scoped(self.request.user, KIND).open()
         requests = InformationRequest.objects.filter(
             involvement__status=Involvement.Status.OPEN, received_on__isnull=True
         ).select_related("involvement__child_record", "user", "form")
         if caseworker is not None:
             involvements = involvements.filter(caseworker=caseworker)
             requests = requests.filter(involvement__caseworker=caseworker)
+        if data.get("stage"):
+            involvements = involvements.filter(stage=data["stage"])
+            requests = requests.filter(involvement__stage=data["stage"])
+        rows = tray.by_next_deadline(tray.tray_rows(involvements.order_by("pk"), today))
         if data.get("overdue"):
-            involvements = involvements.filter(overdue__gt=0)
+            rows = [row for row in rows if row.is_overdue]
             requests = requests.overdue(today)
-        order = data.get("involvements") or "overdue"
+        order = data.get("involvements") or "deadline"
+        if INVOLVEMENT_ORDER[order]:
+            rows.sort(key=INVOLVEMENT_ORDER[order])
         request_order = data.get("requests") or "due"
         return {
             **super().get_context_data(**kwargs),
             "form": form,
             "caseworker": caseworker,
-            "involvements": involvements.order_by(*INVOLVEMENT_ORDER[order], "pk"),
+            "rows": rows,
             "requests": requests.order_by(*REQUEST_ORDER[request_order], "pk"),
             "today": today,
             "involvement_sorting": sort_links(query, "involvements", INVOLVEMENT_ORDER, order),
