@@ -159,7 +159,7 @@ def published_document(owner, child_record):
     from plugins.send.casework.involvements import services as involvements
     from plugins.send.filling.uploads import CheckedUpload
 
-    involvement = involvements.open_involvement(child_record, "england_ehc_assessment", None)
+    involvement = involvements.open_involvement(child_record, "england_ehc_needs_assessment", None)
     sharing = portal_sharing.add(involvement, owner, None)
     portal_sharing.authenticate(sharing, None, "The owner; checked.")
     content = b"%PDF-1.4"
@@ -225,6 +225,7 @@ def send_linked_not_authenticated(user, authenticated=False):
     place on the child's involvement: authenticated once, then no longer (unless
     ``authenticated``). Made through the council's services, as a caseworker would."""
     from plugins.send.casework.involvements import portal_sharing, services
+    from plugins.send.models import Involvement
     from records.models import ChildRecord
     from tests.send.factories import PersonLinkFactory
 
@@ -233,7 +234,11 @@ def send_linked_not_authenticated(user, authenticated=False):
         user=user, relationship="parent", parental_responsibility=True, person__child_record=child
     )
     caseworker = UserFactory(kind="staff", is_staff=True)
-    involvement = services.open_involvement(child, "england_ehc_assessment", caseworker)
+    # The owner's own case, when the sweep's set-up opened one (the owner's document), or a new one.
+    involvement = Involvement.objects.open().filter(child_record=child).first()
+    involvement = involvement or services.open_involvement(
+        child, "england_ehc_needs_assessment", caseworker
+    )
     sharing = portal_sharing.add(involvement, user, caseworker, parental_responsibility=True)
     sharing = portal_sharing.authenticate(sharing, caseworker, "Father; passport checked.")
     if not authenticated:

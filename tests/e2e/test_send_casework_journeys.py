@@ -135,7 +135,11 @@ def family(e2e_demo, language, caseworker):
         person__child_record=record,
     ).person
     involvement = services.open_involvement(
-        record, "england_ehc_assessment", caseworker, stage="assessment", caseworker=caseworker
+        record,
+        "england_ehc_needs_assessment",
+        caseworker,
+        stage="assessment",
+        caseworker=caseworker,
     )
     sharing = portal_sharing.add(involvement, other, caseworker, parental_responsibility=True)
     sharing = portal_sharing.authenticate(

@@ -50,7 +50,7 @@ def authenticated_on(child_record, user):
     involvement = Involvement.objects.open().filter(child_record=child_record).first()
     if involvement is None:
         involvement = services.open_involvement(
-            child_record, "england_ehc_assessment", caseworker, stage="assessment"
+            child_record, "england_ehc_needs_assessment", caseworker, stage="assessment"
         )
     sharing = portal_sharing.add(involvement, user, caseworker, parental_responsibility=True)
     return portal_sharing.authenticate(sharing, caseworker, "Parent; identity checked by phone.")

@@ -140,7 +140,7 @@ def test_a_parent_only_added_to_the_involvement_gets_404_until_authenticated(lin
     other = on_same_child(submission, authenticated=False)
     caseworker = staff("access_admin", "manage_involvement")
     involvement = services.open_involvement(
-        submission.person.child_record, "england_ehc_assessment", caseworker
+        submission.person.child_record, "england_ehc_needs_assessment", caseworker
     )
     added = portal_sharing.add(involvement, other.user, caseworker)
     client = signed_in(other.user)

@@ -130,7 +130,7 @@ def test_another_family_gets_404_for_the_child_and_the_document(
     other_child = child_record("C0009009", forename="Osian")
     from plugins.send.casework.involvements import services as involvements
 
-    theirs = involvements.open_involvement(other_child, "england_ehc_assessment", caseworker)
+    theirs = involvements.open_involvement(other_child, "england_ehc_needs_assessment", caseworker)
     sharing = portal_sharing.add(theirs, other_parent, caseworker)
     portal_sharing.authenticate(sharing, caseworker, "Checked.")
     sign_in_verified(client, other_parent)

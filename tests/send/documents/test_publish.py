@@ -249,7 +249,7 @@ def test_a_document_of_another_involvement_gives_404_through_this_one(
 ):
     document = publish(involvement, caseworker)
     other = involvements.open_involvement(
-        child_record("C0009010", forename="Osian"), "england_ehc_assessment", caseworker
+        child_record("C0009010", forename="Osian"), "england_ehc_needs_assessment", caseworker
     )
 
     for name in ("send_document", "send_document_download"):
