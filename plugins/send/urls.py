@@ -4,6 +4,7 @@ from portal.access import NOT_AN_ID, route
 
 from .builder import preview
 from .casework import family
+from .casework.actions import views as actions
 from .filling import details
 from .filling import views as filling
 from .people import views as people
@@ -67,6 +68,12 @@ urlpatterns = [
     # Forms the council shared on the child's case
     route(path("shared/<int:pk>/", family.shared_submission, name="shared_submission"), pk=SHARED),
     route(path("shared/<int:pk>/print/", printing.print_shared, name="print_shared"), pk=SHARED),
+    # Actions to complete: the forms the council asked the user to complete for a child
+    route(
+        path("children/<int:child>/actions/", actions.items_to_complete, name="actions"),
+        child="send.actions_child",
+    ),
+    route(path("actions/<int:pk>/start/", actions.start, name="start_action"), pk="send.action"),
     # Printing
     route(
         path("submissions/<int:pk>/print/", printing.print_submission, name="print_submission"),

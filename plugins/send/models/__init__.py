@@ -1,3 +1,4 @@
+from .actions import Action
 from .forms import FormDefinition, FormVersion, GroupQuestion, QuestionGroup, VersionQuestion
 from .involvements import (
     InformationRequest,
@@ -20,6 +21,7 @@ from .submissions import (
 )
 
 __all__ = [
+    "Action",
     "Answer",
     "DataType",
     "FormDefinition",
