@@ -132,7 +132,11 @@ def send_objects(owner):
         size=8,
         sha256="0" * 64,
     )
+    # The owner is authenticated on the child's case and asked to complete a form for them.
+    action = owners_action(owner, link.person.child_record)
     return {
+        "send.action": action,
+        "send.actions_child": action.involvement.child_record,
         "send.person": link.person,
         "send.submission": submission,
         "send.submission_file": upload,
@@ -140,6 +144,18 @@ def send_objects(owner):
         # Still being built: no one on the portal sees it, nor may preview it.
         "send.form_definition": FormDefinitionFactory(live=False),
     }
+
+
+def owners_action(owner, child_record):
+    from plugins.send.casework.actions import services as actions
+    from plugins.send.casework.involvements import portal_sharing
+    from plugins.send.casework.involvements import services as involvements
+    from tests.send.factories import published_form
+
+    involvement = involvements.open_involvement(child_record, "england_ehc_assessment", None)
+    sharing = portal_sharing.add(involvement, owner, None)
+    portal_sharing.authenticate(sharing, None, "The owner's identity was checked.")
+    return actions.ask(involvement, owner, published_form(), timezone.localdate(), None)
 
 
 def accounts_objects(owner):
