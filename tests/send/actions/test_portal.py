@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plugins.send.builder.schema import FormSchema
-from plugins.send.casework.actions import services
+from plugins.send.casework.actions import receivers, services
 from plugins.send.casework.actions.tiles import actions_tile
 from plugins.send.casework.involvements import portal_sharing
 from plugins.send.casework.involvements import services as involvements
@@ -39,7 +39,7 @@ def start_url(action):
     return reverse("send:start_action", args=[action.pk])
 
 
-def fill_and_submit(client, submission):
+def fill_and_submit(submission):
     """The parent completes every step and submits, as the filling pages would."""
     user = submission.created_by
     filling.confirm_subject(submission, user)
@@ -102,7 +102,7 @@ def test_submitting_the_form_completes_the_action_and_records_the_information_re
     )
     family.post(start_url(action))
     with django_capture_on_commit_callbacks(execute=True):
-        submission = fill_and_submit(family, Submission.objects.get())
+        submission = fill_and_submit(Submission.objects.get())
     action.refresh_from_db()
     row.refresh_from_db()
     assert action.status == "completed" and action.submission == submission
@@ -165,3 +165,16 @@ def test_the_tile_counts_the_open_actions_and_links_to_the_list(action, child, c
     assert tile.empty_text == "Nothing to do"
     ask(action.involvement, action.user, published_form(), caseworker, days=0)
     assert actions_tile(action.user, child).count == 2
+
+
+def test_the_same_form_started_from_the_childs_page_completes_the_action_once(
+    action, child, django_capture_on_commit_callbacks
+):
+    link = PersonLinkFactory(user=action.user, person__child_record=child)
+    draft = filling.start(action.user, link.person, action.form)
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = fill_and_submit(draft)
+    action.refresh_from_db()
+    assert action.status == "completed" and action.submission == submission
+    # The completing task delivered again finds nothing left to do.
+    assert receivers.complete_actions(submission.pk) == 0

@@ -66,8 +66,10 @@ def person_for(user, involvement):
 def start(action, user):
     """The user's draft of the action's form for its child, linked to the action."""
     with transaction.atomic():
+        # Locks only the action: the live version's join is nullable (PostgreSQL refuses to
+        # lock the nullable side of an outer join).
         action = (
-            Action.objects.select_for_update()
+            Action.objects.select_for_update(of=("self",))
             .select_related("involvement__child_record", "form__live_version")
             .get(pk=action.pk)
         )

@@ -170,9 +170,8 @@ def completed_by(submission):
             form=submission.version.form_id,
             involvement__child_record=child_record,
         )
-    actions = Action.objects.open().filter(answers)
     done = []
-    for action in actions.select_related("information_request__involvement", "involvement"):
+    for action in Action.objects.open().filter(answers):
         try:
             done.append(complete(action, submission.created_by, submission))
         except NotAllowed:
