@@ -20,6 +20,7 @@ from accounts.models import REJECTED
 from portal import access
 
 from .casework import sharing
+from .casework.actions import access as actions
 from .casework.documents import access as documents
 from .casework.involvements import authentication as involvements
 from .models.forms import FormDefinition
@@ -227,6 +228,7 @@ def register_rules():
     access.register(CHRONOLOGY, ChronologyRule())
     involvements.register_rules()
     documents.register_rules()
+    actions.register_rules()
 
 
 def refusal(request):

@@ -40,14 +40,23 @@ class SendConfig(plugins.PluginConfig):
             func="plugins.send.casework.involvements.reminders.send_case_reminders",
             schedule_type="D",
         ),
+        plugins.JobSpec(
+            name="remind_overdue_actions",
+            func="plugins.send.casework.actions.jobs.remind_overdue_actions",
+            schedule_type="D",
+        ),
     )
 
     def ready(self):
         super().ready()
         from django.core import checks
 
+        from portal import events
+
         from .access import register_rules
+        from .casework.actions.receivers import on_form_submitted
         from .casework.process.checks import check_process_definitions
 
         register_rules()
         checks.register(check_process_definitions)
+        events.form_submitted.connect(on_form_submitted, dispatch_uid="send_actions_completed")

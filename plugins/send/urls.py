@@ -4,6 +4,7 @@ from portal.access import NOT_AN_ID, route
 
 from .builder import preview
 from .casework import family
+from .casework.actions import views as actions
 from .casework.documents import views as documents
 from .filling import details
 from .filling import views as filling
@@ -74,6 +75,12 @@ urlpatterns = [
         child="send.documents_child",
     ),
     route(path("documents/<int:pk>/", documents.download, name="document"), pk="send.document"),
+    # Actions to complete: the forms the council asked the user to complete for a child
+    route(
+        path("children/<int:child>/actions/", actions.items_to_complete, name="actions"),
+        child="send.actions_child",
+    ),
+    route(path("actions/<int:pk>/start/", actions.start, name="start_action"), pk="send.action"),
     # Printing
     route(
         path("submissions/<int:pk>/print/", printing.print_submission, name="print_submission"),

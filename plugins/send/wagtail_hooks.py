@@ -19,6 +19,7 @@ from .builder.admin import transfer as transfer_admin
 from .builder.admin.definitions import definitions
 from .builder.admin.questions import questions
 from .casework import admin as casework_admin
+from .casework.actions import admin as actions_admin
 from .casework.chronology import admin as chronology_admin
 from .casework.dashboard import ReviewPanel
 from .casework.documents import admin as documents_admin
@@ -40,6 +41,7 @@ hooks.register(CHILD_RECORD_LINKS_HOOK, chronology_admin.child_record_link)
 hooks.register("register_admin_urls", newform_admin.admin_urls)
 hooks.register("register_admin_urls", involvements_admin.admin_urls)
 hooks.register("register_admin_urls", documents_admin.admin_urls)
+hooks.register("register_admin_urls", actions_admin.admin_urls)
 
 
 @hooks.register("construct_homepage_panels")

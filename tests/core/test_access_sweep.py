@@ -137,9 +137,13 @@ def send_objects(owner):
         sha256="0" * 64,
     )
     document = published_document(owner, link.person.child_record)
+    # The owner is also asked to complete a form for the child.
+    action = owners_action(owner, link.person.child_record)
     return {
         "send.documents_child": link.person.child_record,
         "send.document": document,
+        "send.action": action,
+        "send.actions_child": action.involvement.child_record,
         "send.person": link.person,
         "send.submission": submission,
         "send.submission_file": upload,
@@ -172,6 +176,17 @@ def published_document(owner, child_record):
         description="Letter",
         document_date="2026-01-01",
     )
+
+
+def owners_action(owner, child_record):
+    """The owner, authenticated on their child's case (by ``published_document``), asked to
+    complete a form for the child."""
+    from plugins.send.casework.actions import services as actions
+    from plugins.send.models import Involvement
+    from tests.send.factories import published_form
+
+    involvement = Involvement.objects.open().get(child_record=child_record)
+    return actions.ask(involvement, owner, published_form(), timezone.localdate(), None)
 
 
 def accounts_objects(owner):

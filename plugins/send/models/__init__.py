@@ -1,3 +1,4 @@
+from .actions import Action
 from .documents import Document, DocumentRecipient
 from .forms import FormDefinition, FormVersion, GroupQuestion, QuestionGroup, VersionQuestion
 from .involvements import (
@@ -22,6 +23,7 @@ from .submissions import (
 )
 
 __all__ = [
+    "Action",
     "Answer",
     "CaseReminder",
     "DataType",

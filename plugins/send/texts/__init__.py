@@ -2,6 +2,7 @@
 
 from ..casework.process import texts as process
 from . import (
+    actions,
     details,
     documents,
     forms,
@@ -26,4 +27,5 @@ TEXTS = [
     *involvements.TEXTS,
     *documents.TEXTS,
     *reminders.TEXTS,
+    *actions.TEXTS,
 ]
