@@ -67,7 +67,7 @@ def test_only_someone_authenticated_on_the_open_involvement_can_be_asked_for_a_p
 def test_information_requested_on_another_involvement_cannot_be_linked(
     authenticated, form, caseworker, child
 ):
-    other = involvements.open_involvement(child, "annual_review", caseworker)
+    other = involvements.open_involvement(child, "england_annual_review", caseworker)
     row = involvements.request_information(
         other, caseworker, requested="Views", due_on=timezone.localdate()
     )
