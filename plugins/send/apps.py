@@ -35,6 +35,12 @@ class SendConfig(plugins.PluginConfig):
         plugins.JobSpec(
             name="purge_drafts", func="plugins.send.filling.jobs.purge_drafts", schedule_type="D"
         ),
+        # Deletes prints of many forms, and their ZIPs, after PORTAL_PRINT_JOB_KEEP_DAYS.
+        plugins.JobSpec(
+            name="purge_print_jobs",
+            func="plugins.send.printing.batch.purge_expired",
+            schedule_type="D",
+        ),
     )
 
     def ready(self):

@@ -19,6 +19,7 @@ from .casework import admin as casework_admin
 from .casework.dashboard import ReviewPanel
 from .council import admin as council_admin
 from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSettings
+from .printing import admin as printing_admin
 
 register_setting(SendSettings, icon="form")
 
@@ -28,6 +29,7 @@ for _model in (Question, FormDefinition, QuestionGroup, FormVersion):
 hooks.register("register_admin_urls", transfer_admin.admin_urls)
 hooks.register("register_admin_urls", council_admin.admin_urls)
 hooks.register("register_admin_urls", casework_admin.admin_urls)
+hooks.register("register_admin_urls", printing_admin.admin_urls)
 
 
 @hooks.register("construct_homepage_panels")

@@ -146,6 +146,8 @@ class SubmissionsView(access.AccessRequiredMixin, IndexView):
     search_backend_name = None
     default_ordering = "-submitted_at"
     paginate_by = PER_PAGE
+    # The results carry the "Print these forms" link, so it follows every change of filter.
+    results_template_name = "send/admin/submissions/results.html"
 
     def order_queryset(self, queryset):
         # Forms submitted in the same instant would otherwise swap between pages.
@@ -206,6 +208,17 @@ class SubmissionsView(access.AccessRequiredMixin, IndexView):
                 | Q(person__surname__icontains=word)
             )
         return queryset
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        for name in (self.page_kwarg, "_w_filter_fragment"):
+            query.pop(name, None)
+        print_url = reverse("send_print_jobs_new")
+        return {
+            **super().get_context_data(**kwargs),
+            "print_url": f"{print_url}?{query.urlencode()}" if query else print_url,
+            "may_print": access.may(self.request.user, "add", "send.print_job"),
+        }
 
     def get_edit_url(self, instance):
         return reverse("send_submission", args=[instance.pk])

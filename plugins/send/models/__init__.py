@@ -1,5 +1,6 @@
 from .forms import FormDefinition, FormVersion, GroupQuestion, QuestionGroup, VersionQuestion
 from .people import PersonLink, PortalPerson
+from .printing import PrintJob
 from .questions import DataType, Question, QuestionChoice
 from .settings import SendSettings
 from .submissions import (
@@ -21,6 +22,7 @@ __all__ = [
     "Matching",
     "PersonLink",
     "PortalPerson",
+    "PrintJob",
     "Question",
     "QuestionChoice",
     "QuestionGroup",
