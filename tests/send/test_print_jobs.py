@@ -67,9 +67,32 @@ def zip_names(job):
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def test_the_list_offers_to_print_the_forms_of_its_filter(caseworker, sent_forms):
-    page = caseworker.get("/admin/send/submissions/?status=all&q=SND")
-    assert f'href="{NEW}?status=all&amp;q=SND"' in page.content.decode()
+def test_the_list_has_a_tick_box_per_form_and_a_print_button_carrying_its_filter(
+    caseworker, sent_forms
+):
+    page = caseworker.get("/admin/send/submissions/?status=all&q=SND").content.decode()
+    assert (
+        f'<form id="send-print-forms" class="nice-padding w-mb-4" method="get" action="{NEW}">'
+        in page
+    )
+    assert '<input type="hidden" name="status" value="all">' in page
+    assert '<input type="hidden" name="q" value="SND">' in page
+    for submission in sent_forms:
+        assert (
+            f'<input type="checkbox" name="submissions" value="{submission.pk}" '
+            'form="send-print-forms"'
+        ) in page
+
+
+def test_the_forms_ticked_on_the_list_are_the_ones_offered(caseworker, sent_forms):
+    ticked = f"?status=all&submissions={sent_forms[0].pk}&submissions={sent_forms[2].pk}"
+    page = caseworker.get(NEW + ticked).content.decode()
+    assert "The forms you ticked on the list." in page
+    assert "SND-AAAAAAAAAA" in page and "SND-CCCCCCCCCC" in page
+    assert "SND-BBBBBBBBBB" not in page
+    assert ask_to_print(caseworker, [sent_forms[1]], query=ticked).status_code == 200
+    ask_to_print(caseworker, [sent_forms[0], sent_forms[2]], query=ticked)
+    assert set(PrintJob.objects.get().submissions.all()) == {sent_forms[0], sent_forms[2]}
 
 
 def test_staff_tick_the_forms_of_the_filter_and_get_a_zip_of_files_named_by_reference(

@@ -127,8 +127,9 @@ class PrintJobPage(access.AccessRequiredMixin, WagtailAdminTemplateMixin):
 
 
 class NewPrintJobView(PrintJobPage, FormView):
-    """Print the forms of the list's current filter (its query string comes along): at most
-    ``PORTAL_PRINT_JOB_MAX_FORMS`` of them, in the list's order."""
+    """Print the forms ticked on the list, or else every form of the list's filter (its query
+    string comes along): at most ``PORTAL_PRINT_JOB_MAX_FORMS`` of them, in the list's
+    order."""
 
     access_action = "add"
     template_name = "send/admin/print_jobs/new.html"
@@ -143,8 +144,13 @@ class NewPrintJobView(PrintJobPage, FormView):
         return listing.get_queryset()
 
     @cached_property
+    def ticked(self):
+        return [pk for pk in self.request.GET.getlist("submissions") if pk.isdigit()]
+
+    @cached_property
     def offered(self):
-        pks = list(self.matching.values_list("pk", flat=True)[: batch.max_forms()])
+        chosen = self.matching.filter(pk__in=self.ticked) if self.ticked else self.matching
+        pks = list(chosen.values_list("pk", flat=True)[: batch.max_forms()])
         return self.matching.filter(pk__in=pks)
 
     def get_form_kwargs(self):
@@ -154,10 +160,16 @@ class NewPrintJobView(PrintJobPage, FormView):
         return {
             **super().get_context_data(**kwargs),
             "matching_count": self.matching.count(),
+            "ticked": bool(self.ticked),
             "max_forms": batch.max_forms(),
-            "list_url": f"{reverse('send_submissions')}?{self.request.GET.urlencode()}",
+            "list_url": f"{reverse('send_submissions')}?{self.list_query()}",
             "jobs": access.scoped(self.request.user, "send.print_job")[:RECENT_JOBS],
         }
+
+    def list_query(self):
+        query = self.request.GET.copy()
+        query.pop("submissions", None)
+        return query.urlencode()
 
     def form_valid(self, form):
         job = batch.request_print(
