@@ -9,6 +9,7 @@ from io import BytesIO
 from unittest import mock
 
 import pytest
+from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from core.models import AuditEntry
@@ -205,6 +206,24 @@ def test_a_job_where_no_form_could_be_printed_fails_without_a_file(caseworker, s
         "None of the forms could be printed."
         in caseworker.get(f"/admin/send/print-jobs/{job.pk}/").content.decode()
     )
+
+
+def stored_zips():
+    if not default_storage.exists("send/print-jobs"):
+        return set()
+    return set(default_storage.listdir("send/print-jobs")[1])
+
+
+def test_an_unexpected_error_fails_the_job_and_leaves_no_file_behind(caseworker, sent_forms):
+    ask_to_print(caseworker, sent_forms[:1])
+    job = PrintJob.objects.get()
+    before = stored_zips()
+    with mock.patch.object(batch, "record_council_print", side_effect=RuntimeError("gone")):
+        tasks.print_forms(job.pk)
+    job.refresh_from_db()
+    assert (job.state, job.file.name) == (PrintJob.State.FAILED, "")
+    assert stored_zips() == before
+    assert not SubmissionEvent.objects.filter(action=SubmissionEvent.Action.PRINTED).exists()
 
 
 def test_a_task_delivered_twice_prints_each_form_once(caseworker, sent_forms):

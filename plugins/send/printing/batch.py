@@ -87,13 +87,25 @@ def claim(job_id):
 
 def print_job(job):
     """Print every form of a claimed ``job`` into its ZIP and finish it. A form that cannot
-    be printed is named in the job's failures; the others are still printed."""
+    be printed is named in the job's failures; the others are still printed. Anything else
+    going wrong (storage, database) fails the job, which its page then says."""
+    try:
+        _print_forms(job)
+    except Exception:
+        logger.exception("Print job %s stopped", job.pk)
+        PrintJob.objects.filter(pk=job.pk).update(
+            state=PrintJob.State.FAILED, finished_at=timezone.now()
+        )
+
+
+def _print_forms(job):
     user = job.requested_by
     chosen = job.submissions.order_by("reference", "pk")
     visible = access.scoped(user, "send.submission", chosen).select_related("version", "person")
     # A form sent back to its family since the job was asked for is no longer the council's.
     hidden = chosen.exclude(pk__in=visible.values("pk"))
     printed, failures = [], [form.reference or str(form.pk) for form in hidden]
+    PrintJob.objects.filter(pk=job.pk).update(done=len(failures), updated_at=timezone.now())
     with tempfile.TemporaryFile() as spool:
         with zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED) as archive:
             for submission in visible:
@@ -124,21 +136,23 @@ def _print_one(job, submission):
 
 
 def _finish(job, spool, printed, failures):
-    stale_file = job.file.name
+    """The ZIP, the job's outcome and each printed form's "printed" event, all or nothing."""
     job.done = len(printed) + len(failures)
     job.failures = sorted(failures)
     job.finished_at = timezone.now()
     job.state = PrintJob.State.READY if printed else PrintJob.State.FAILED
-    with transaction.atomic():
-        if stale_file:  # left by a lost worker's run of the same job
-            delete_stored_files_after_commit([job])
-            job.file = None
-        if printed:
-            spool.seek(0)
-            job.file.save("forms.zip", File(spool), save=False)
-        job.save()
-        for submission in printed:
-            record_council_print(submission, job.requested_by, job.file_format)
+    try:
+        with transaction.atomic():
+            if printed:
+                spool.seek(0)
+                job.file.save("forms.zip", File(spool), save=False)
+            job.save()
+            for submission in printed:
+                record_council_print(submission, job.requested_by, job.file_format)
+    except Exception:
+        if job.file:  # the rows rolled back: the stored ZIP would belong to nobody
+            job.file.delete(save=False)
+        raise
 
 
 def record_download(job, request):
