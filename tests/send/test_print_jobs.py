@@ -313,3 +313,19 @@ def test_prints_and_their_files_are_deleted_after_the_councils_number_of_days(
     assert list(PrintJob.objects.all()) == [PrintJob.objects.exclude(pk=old.pk).get()]
     assert not storage.exists(name)
     assert batch.purge_expired() == 0
+
+
+def test_staff_start_again_a_print_whose_worker_was_lost(
+    caseworker, sent_forms, django_capture_on_commit_callbacks
+):
+    ask_to_print(caseworker, sent_forms[:1])
+    job = PrintJob.objects.get()
+    url = f"/admin/send/print-jobs/{job.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        caseworker.post(url)  # not stalled: nothing is queued
+    assert PrintJob.objects.get(pk=job.pk).state == PrintJob.State.QUEUED
+    lost = timezone.now() - batch.STALE_AFTER - datetime.timedelta(minutes=1)
+    PrintJob.objects.filter(pk=job.pk).update(state=PrintJob.State.RUNNING, updated_at=lost)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert caseworker.post(url).url == url
+    assert PrintJob.objects.get(pk=job.pk).state == PrintJob.State.READY
