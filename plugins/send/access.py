@@ -217,6 +217,22 @@ def forms_on_chronology(user):
     )
 
 
+class PrintJobRule(access.Rule):
+    """A print of many forms is its requester's alone: staff who see submitted forms ask for
+    one ("add") and see, and download, only their own. Anyone else's job gives 404."""
+
+    model = "send.PrintJob"
+
+    def scope(self, user, queryset):
+        if not (user.is_council_staff and access.has_permission(user, VIEW_SUBMISSIONS)):
+            return queryset.none()
+        return queryset.filter(requested_by=user)
+
+    def may(self, user, action, obj=None):
+        allowed = user.is_council_staff and access.has_permission(user, VIEW_SUBMISSIONS)
+        return allowed and (obj is None or obj.requested_by_id == user.pk)
+
+
 def register_rules():
     """For ``SendConfig.ready()``."""
     access.register("send.person", PersonRule())
@@ -229,6 +245,7 @@ def register_rules():
     involvements.register_rules()
     documents.register_rules()
     actions.register_rules()
+    access.register("send.print_job", PrintJobRule())
 
 
 def refusal(request):

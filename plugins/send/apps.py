@@ -45,6 +45,12 @@ class SendConfig(plugins.PluginConfig):
             func="plugins.send.casework.actions.jobs.remind_overdue_actions",
             schedule_type="D",
         ),
+        # Deletes prints of many forms, and their ZIPs, after PORTAL_PRINT_JOB_KEEP_DAYS.
+        plugins.JobSpec(
+            name="purge_print_jobs",
+            func="plugins.send.printing.batch.purge_expired",
+            schedule_type="D",
+        ),
     )
 
     def ready(self):

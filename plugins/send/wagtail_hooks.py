@@ -27,6 +27,7 @@ from .casework.involvements import admin as involvements_admin
 from .casework.newform import views as newform_admin
 from .council import admin as council_admin
 from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSettings
+from .printing import admin as printing_admin
 
 register_setting(SendSettings, icon="form")
 
@@ -42,6 +43,7 @@ hooks.register("register_admin_urls", newform_admin.admin_urls)
 hooks.register("register_admin_urls", involvements_admin.admin_urls)
 hooks.register("register_admin_urls", documents_admin.admin_urls)
 hooks.register("register_admin_urls", actions_admin.admin_urls)
+hooks.register("register_admin_urls", printing_admin.admin_urls)
 
 
 @hooks.register("construct_homepage_panels")

@@ -170,6 +170,7 @@ def test_every_installed_app_registers_its_kinds_in_ready():
             "send.submission",
             "send.submission_file",
             "send.form_definition",
+            "send.print_job",
         },
         "gdpr": {"gdpr.statement", "gdpr.question", "gdpr.person", "gdpr.consent_record"},
     }

@@ -303,6 +303,35 @@ def test_the_pdf_is_a_real_pdf_set_in_system_fonts(submission):
     assert {font.family for font in document.fonts.values()} == {"DejaVu Sans"}
 
 
+def boxes(box):
+    yield box
+    for child in getattr(box, "children", None) or []:
+        yield from boxes(child)
+
+
+def test_a_long_unbroken_answer_wraps_inside_its_column_on_the_page(submission):
+    Answer.objects.filter(submission=submission, question_code="ENJOYS").update(
+        value="https://example.org/" + "averylongaddress" * 20
+    )
+    document = pdf_document(
+        FormSchema(submission.version.schema),
+        load_answers(submission),
+        PrintOptions(),
+        "en",
+        submission=submission,
+    )
+    page = document.pages[0]._page_box
+    right_edge = page.content_box_x() + page.width
+    laid_out = [box for each in document.pages for box in boxes(each._page_box)]
+    labels = [
+        box for box in laid_out if type(box).__name__ == "TableCellBox" and box.element_tag == "th"
+    ]
+    # Every label column is as wide as every other: the answers do not push it around.
+    assert len({round(label.width) for label in labels}) == 1
+    words = [box for box in laid_out if type(box).__name__ == "TextBox"]
+    assert all(box.position_x + box.width <= right_edge + 1 for box in words)
+
+
 def test_the_word_file_holds_headings_and_a_table_of_questions_and_answers(submission):
     document = printed_docx(submission)
     assert headings(document, "Title") == [

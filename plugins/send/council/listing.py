@@ -114,6 +114,13 @@ class DateColumn(Column):
         return formats.date_format(value, "j M Y") if value else "—"
 
 
+class PrintTickColumn(Column):
+    """A tick box per form for the results' "Print the ticked forms" button (the boxes
+    belong to its form through their ``form`` attribute, so the table needs no form)."""
+
+    cell_template_name = "send/admin/submissions/print_tick.html"
+
+
 class StatusColumn(Column):
     def get_value(self, instance):
         label = instance.get_review_state_display()
@@ -175,6 +182,8 @@ class SubmissionsView(access.AccessRequiredMixin, IndexView):
     search_backend_name = None
     default_ordering = "-submitted_at"
     paginate_by = PER_PAGE
+    # The results carry the "Print these forms" link, so it follows every change of filter.
+    results_template_name = "send/admin/submissions/results.html"
 
     def order_queryset(self, queryset):
         # Forms submitted in the same instant would otherwise swap between pages.
@@ -184,7 +193,9 @@ class SubmissionsView(access.AccessRequiredMixin, IndexView):
     @cached_property
     def columns(self):
         title_column = self._get_title_column_class(TitleColumn)
+        ticks = [PrintTickColumn("print", label=_("Print"))] if self.may_print else []
         return [
+            *ticks,
             Column("form_title", label=_("Form"), sort_key="form_title"),
             Column(
                 "submitted_by",
@@ -258,6 +269,22 @@ class SubmissionsView(access.AccessRequiredMixin, IndexView):
                 | Q(person__surname__icontains=word)
             )
         return queryset
+
+    @cached_property
+    def may_print(self):
+        return access.may(self.request.user, "add", "send.print_job")
+
+    def get_context_data(self, **kwargs):
+        # The print page lists the forms of this filter, search and order.
+        query = self.request.GET.copy()
+        for name in (self.page_kwarg, "_w_filter_fragment"):
+            query.pop(name, None)
+        return {
+            **super().get_context_data(**kwargs),
+            "print_url": reverse("send_print_jobs_new"),
+            "print_query": query,
+            "may_print": self.may_print,
+        }
 
     def get_edit_url(self, instance):
         return reverse("send_submission", args=[instance.pk])

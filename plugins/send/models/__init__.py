@@ -10,6 +10,7 @@ from .involvements import (
     PortalSharing,
 )
 from .people import PersonLink, PortalPerson
+from .printing import PrintJob
 from .questions import DataType, Question, QuestionChoice
 from .settings import SendSettings
 from .submissions import (
@@ -40,6 +41,7 @@ __all__ = [
     "PersonLink",
     "PortalPerson",
     "PortalSharing",
+    "PrintJob",
     "Question",
     "QuestionChoice",
     "QuestionGroup",

@@ -54,6 +54,7 @@ ACTIONS = {
     "gdpr.history_viewed": _("Consent history viewed"),
     "gdpr.children_viewed": _("Children linked to a person viewed"),
     "export.downloaded": _("Subject access export downloaded"),
+    "print_job.downloaded": _("Submitted forms downloaded as one printed file"),
     "audit.exported": _("Audit log exported"),
 }
 

@@ -236,6 +236,11 @@ PORTAL_CLAMD_TIMEOUT = float(os.environ.get("PORTAL_CLAMD_TIMEOUT", "30"))
 # years by default. A daily job deletes older rows.
 PORTAL_AUDIT_RETENTION_DAYS = int(os.environ.get("PORTAL_AUDIT_RETENTION_DAYS", "2557"))
 
+# Printing many submitted forms at once (plugins/send/printing/batch.py): at most this many
+# forms in one ZIP, kept this many days for the staff member who asked, then deleted.
+PORTAL_PRINT_JOB_MAX_FORMS = int(os.environ.get("PORTAL_PRINT_JOB_MAX_FORMS", "500"))
+PORTAL_PRINT_JOB_KEEP_DAYS = int(os.environ.get("PORTAL_PRINT_JOB_KEEP_DAYS", "7"))
+
 # Password of the demo users (`make run`); generated and kept in var/ when unset.
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "")
 
