@@ -22,7 +22,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from portal import access
 
 from ..builder.schema import current_language
-from ..council.listing import SubmissionsView, when
+from ..council.listing import SubmissionsView, form_title, when
 from ..filling.answers import blank_answers
 from ..models import PrintJob
 from . import batch, formats, tasks
@@ -87,7 +87,9 @@ class PrintView(WagtailAdminTemplateMixin, FormView):
 
 class SubmissionChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, submission):
-        return f"{submission.reference} – {submission.person.full_name} – {submission.form_title}"
+        return (
+            f"{submission.reference} – {submission.person.full_name} – {submission.title_to_print}"
+        )
 
 
 class PrintJobForm(forms.Form):
@@ -151,7 +153,12 @@ class NewPrintJobView(PrintJobPage, FormView):
     def offered(self):
         chosen = self.matching.filter(pk__in=self.ticked) if self.ticked else self.matching
         pks = list(chosen.values_list("pk", flat=True)[: batch.max_forms()])
-        return self.matching.filter(pk__in=pks)
+        # The list computes titles only for its page; the offered forms each need theirs.
+        return (
+            self.matching.filter(pk__in=pks)
+            .select_related("person")
+            .annotate(title_to_print=form_title())
+        )
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "submissions": self.offered}
