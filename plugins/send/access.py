@@ -20,6 +20,7 @@ from accounts.models import REJECTED
 from portal import access
 
 from .casework import sharing
+from .casework.case import access as case
 from .casework.involvements import authentication as involvements
 from .models.forms import FormDefinition
 from .models.people import Relationship
@@ -223,6 +224,7 @@ def register_rules():
     access.register("send.form_definition", FormDefinitionRule())
     access.register(CHRONOLOGY, ChronologyRule())
     involvements.register_rules()
+    case.register_rules()
 
 
 def refusal(request):

@@ -42,7 +42,11 @@ class SendConfig(plugins.PluginConfig):
         from django.core import checks
 
         from .access import register_rules
+        from .casework.case.services import shared_forms_tile
+        from .casework.case.tiles import register_tile
         from .casework.process.checks import check_process_definitions
 
         register_rules()
+        # The dashboard's tiles of SEND itself; other features add theirs the same way.
+        register_tile(shared_forms_tile)
         checks.register(check_process_definitions)

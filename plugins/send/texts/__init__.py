@@ -1,7 +1,7 @@
 """The SEND plugin's texts, one module per part of the service."""
 
 from ..casework.process import texts as process
-from . import details, forms, involvements, journey, people, printing, review, uploads
+from . import case, details, forms, involvements, journey, people, printing, review, uploads
 
 TEXTS = [
     *details.TEXTS,
@@ -13,4 +13,5 @@ TEXTS = [
     *review.TEXTS,
     *process.TEXTS,
     *involvements.TEXTS,
+    *case.TEXTS,
 ]

@@ -1,0 +1,173 @@
+"""What a child's case dashboard shows, computed from the rows as they are now.
+
+Each open involvement of the child the user is authenticated on becomes a :class:`Section`:
+its process timeline (``process.deadlines.timeline``, recomputed from the recorded dates and
+exceptions on every view), its key dates, who requested it and the caseworker's name. The
+rows are read in a fixed number of queries (involvements with their caseworkers, their dates,
+their exceptions, the request forms), so the page costs the same however many dates, stages
+or involvements a child has.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models.fields.json import KeyTransform
+from django.utils import timezone
+
+from core.texts import raw_text
+from portal import access
+
+from ...models import Involvement, Submission
+from ..process.deadlines import RecordedException, current_stage, timeline
+from ..process.registry import council_jurisdiction, definitions
+from ..sharing import shared_with
+from .tiles import Tile
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    """A date on the dashboard: one recorded, or the current stage's due date with the days
+    left (0 on the day) or overdue."""
+
+    label: str
+    date: date
+    days_left: int | None = None
+
+    @property
+    def is_due(self):
+        return self.days_left is not None
+
+    @property
+    def days_overdue(self):
+        return -self.days_left if self.is_due and self.days_left < 0 else None
+
+
+@dataclass
+class Section:
+    """One involvement as its family sees it."""
+
+    involvement: Involvement
+    title: str
+    stages: list
+    current: object | None  # the current StageTimeline, None once every stage is done
+    key_dates: list = field(default_factory=list)
+    requester: str = ""
+    caseworker: str = ""
+
+
+def dashboard_title(jurisdiction=None):
+    """ "SEND dashboard" in England, "ALN dashboard" in Wales (the council's jurisdiction)."""
+    return raw_text(f"send.case.title.{jurisdiction or council_jurisdiction()}")
+
+
+def open_involvements(user, child_record):
+    """The open involvements of ``child_record`` ``user`` is authenticated on, newest first,
+    with what their sections need (three queries)."""
+    queryset = (
+        Involvement.objects.open()
+        .filter(child_record=child_record, process__in=list(definitions()))
+        .select_related("caseworker")
+        .prefetch_related("dates", "exceptions")
+        .order_by("-created_at", "-pk")
+    )
+    return list(access.scoped(user, "send.involvement", queryset))
+
+
+def _request_date(process, recorded):
+    # The first stage is the request (England) or the referral (Wales): done the day it came.
+    return recorded.get(process.stages[0].done_when)
+
+
+def requesters(child_record, request_dates):
+    """{date: name} of who sent the council a form about ``child_record`` on each of
+    ``request_dates``: the request form arrives on the day the request is received. One
+    query; the earliest form of a day names its requester."""
+    if not request_dates:
+        return {}
+    names = {}
+    forms = (
+        Submission.objects.filter(
+            person__child_record=child_record, submitted_at__date__in=request_dates
+        )
+        .select_related("created_by")
+        .order_by("submitted_at", "pk")
+    )
+    for form in forms:
+        day = timezone.localdate(form.submitted_at)
+        names.setdefault(day, str(form.created_by))
+    return names
+
+
+def _key_dates(process, recorded, current):
+    dates = [
+        KeyDate(raw_text(field.label), recorded[field.code])
+        for field in process.dates
+        if field.code in recorded
+    ]
+    if current is not None and current.due is not None:
+        label = raw_text(
+            "send.case.due",
+            due=raw_text(current.stage.deadline.label),
+            stage=raw_text(current.stage.label),
+        )
+        dates.append(KeyDate(label, current.due, current.days_left))
+    return dates
+
+
+def sections(user, child_record, today=None):
+    """The dashboard's sections for ``child_record`` as ``user`` may see them, newest
+    involvement first; [] when they are authenticated on none of them."""
+    today = today or timezone.localdate()
+    involvements = open_involvements(user, child_record)
+    found = []
+    for involvement in involvements:
+        process = definitions()[involvement.process]
+        recorded = {row.code: row.date for row in involvement.dates.all()}
+        exceptions = [
+            RecordedException(row.reason, row.note) for row in involvement.exceptions.all()
+        ]
+        stages = timeline(process, recorded, today, exceptions)
+        found.append((involvement, process, recorded, stages))
+    request_dates = {_request_date(p, r) for _, p, r, _ in found} - {None}
+    names = requesters(child_record, request_dates)
+    council = raw_text("send.case.requester.council")
+    result = []
+    for involvement, process, recorded, stages in found:
+        current = current_stage(stages)
+        request_date = _request_date(process, recorded)
+        caseworker = involvement.caseworker
+        result.append(
+            Section(
+                involvement=involvement,
+                title=raw_text(process.title),
+                stages=stages,
+                current=current,
+                key_dates=_key_dates(process, recorded, current),
+                requester=names.get(request_date, council) if request_date else "",
+                caseworker=str(caseworker) if caseworker else raw_text("send.case.caseworker.none"),
+            )
+        )
+    return result
+
+
+def shared_forms(user, child_record):
+    """The forms the council shared on ``child_record``'s case that ``user`` may read, newest
+    decision first, each with its ``form_title`` (one query)."""
+    return (
+        shared_with(user)
+        .filter(person__child_record=child_record)
+        .select_related("version")
+        .defer("version__schema")
+        .annotate(form_title=KeyTransform("title", "version__schema"))
+        .order_by("-decided_at", "-pk")
+    )
+
+
+def shared_forms_tile(user, child_record):
+    """SEND's own tile: the forms shared on the case, listed further down the dashboard."""
+    return Tile(
+        title=raw_text("send.case.tile.shared_forms"),
+        count=shared_forms(user, child_record).count(),
+        url="#shared-forms",
+        empty_text=raw_text("send.case.tile.shared_forms.empty"),
+    )

@@ -1,0 +1,211 @@
+"""The child's case dashboard: seen only by those authenticated on an open involvement of the
+child, with the stage, key dates (days left or overdue), requester and caseworker of each
+involvement, the tiles of the registry, in a fixed number of queries."""
+
+from datetime import datetime, time, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+
+from plugins.send.casework.case import tiles
+from plugins.send.casework.case.tiles import Tile
+from plugins.send.casework.involvements import portal_sharing, services
+from plugins.send.models import PersonLink, SendSettings
+from tests.conftest import sign_in_verified
+from tests.factories import UserFactory
+from tests.send.factories import PersonFactory, PersonLinkFactory, SubmissionFactory
+
+from .conftest import days_ago
+
+pytestmark = pytest.mark.django_db
+
+
+def shown(day):
+    return format_date(day, "j F Y")
+
+
+def url(child):
+    return reverse("send:case", args=[child.pk])
+
+
+def open_as(client, user, child):
+    sign_in_verified(client, user)
+    return client.get(url(child))
+
+
+def test_an_authenticated_parent_sees_the_stage_key_dates_and_caseworker(
+    client, authenticated, parent, child
+):
+    response = open_as(client, parent, child)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "SEND dashboard" in html and "Mali Evans" in html
+    # Requested 36 days ago: the decision whether to assess is due 6 weeks after the request.
+    current = html.split('aria-current="step"')[1].split("</li>")[0]
+    assert "Decision whether to assess" in current
+    key_dates = html.split("data-key-dates")[1].split("</dl>")[0]
+    assert "Date of request" in key_dates and shown(days_ago(36)) in key_dates
+    assert "Decision due: Decision whether to assess" in key_dates
+    assert shown(days_ago(36) + timedelta(weeks=6)) in key_dates and "6 days left" in key_dates
+    assert "The council" in key_dates  # no request form arrived on the portal that day
+    assert "Cai Caseworker" in html.split("data-caseworker")[1]
+
+
+def test_an_overdue_decision_shows_the_days_overdue(
+    client, authenticated, parent, child, involvement, caseworker
+):
+    services.record_date(involvement, "request_received", days_ago(46), caseworker)
+    response = open_as(client, parent, child)
+    assert "4 days overdue" in response.content.decode().split("data-key-dates")[1]
+
+
+def test_later_dates_appear_as_they_happen_and_move_the_stage(
+    client, authenticated, parent, child, involvement, caseworker
+):
+    services.record_date(involvement, "assessment_decision", days_ago(8), caseworker)
+    services.record_date(involvement, "advice_requested", days_ago(7), caseworker)
+
+    html = open_as(client, parent, child).content.decode()
+
+    key_dates = html.split("data-key-dates")[1].split("</dl>")[0]
+    assert "Decision whether to assess" in key_dates and shown(days_ago(8)) in key_dates
+    assert "Advice due: Assessment" in key_dates and "35 days left" in key_dates
+    assert "Assessment" in html.split('aria-current="step"')[1].split("</li>")[0]
+
+
+def test_the_requester_is_who_sent_the_request_form_that_day(client, authenticated, parent, child):
+    person = PersonFactory(child_record=child)
+    SubmissionFactory(
+        person=person,
+        created_by=parent,
+        status="submitted",
+        submitted_at=timezone.make_aware(datetime.combine(days_ago(36), time(9, 30))),
+    )
+    html = open_as(client, parent, child).content.decode()
+    assert "Nia Evans" in html.split("data-key-dates")[1].split("</dl>")[0]
+
+
+def test_several_open_involvements_show_newest_first(
+    client, authenticated, parent, child, caseworker
+):
+    review = services.open_involvement(child, "england_annual_review", caseworker)
+    portal_sharing.authenticate(
+        portal_sharing.add(review, parent, caseworker), caseworker, "Mother, checked."
+    )
+    html = open_as(client, parent, child).content.decode()
+    assert html.index("Annual review") < html.index("EHC needs assessment")
+
+
+def test_a_parent_linked_to_the_child_but_not_authenticated_gets_404(
+    client, involvement, child, caseworker
+):
+    linked = UserFactory()
+    PersonLink.objects.create(
+        user=linked, person=PersonFactory(child_record=child), relationship="parent"
+    )
+    portal_sharing.add(involvement, linked, caseworker)
+    assert open_as(client, linked, child).status_code == 404
+
+
+def test_another_family_gets_404(client, authenticated, child):
+    assert open_as(client, UserFactory(), child).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "take_away", [portal_sharing.unauthenticate, portal_sharing.remove], ids=["un", "removed"]
+)
+def test_a_parent_no_longer_authenticated_gets_404_at_once(
+    client, take_away, authenticated, parent, child, caseworker
+):
+    assert open_as(client, parent, child).status_code == 200
+    take_away(authenticated, caseworker)
+    assert client.get(url(child)).status_code == 404
+
+
+def test_a_closed_involvement_gives_no_dashboard(
+    client, authenticated, parent, child, involvement, caseworker
+):
+    services.close(involvement, caseworker, "Moved away")
+    assert open_as(client, parent, child).status_code == 404
+
+
+def test_a_portal_in_wales_speaks_of_aln_and_the_idp(client, parent, child, caseworker):
+    settings = SendSettings.load()
+    settings.jurisdiction = "wales"
+    settings.save()
+    involvement = services.open_involvement(child, "wales_aln_idp", caseworker)
+    services.record_date(involvement, "referral_received", days_ago(10), caseworker)
+    portal_sharing.authenticate(
+        portal_sharing.add(involvement, parent, caseworker), caseworker, "Mother, checked."
+    )
+    html = open_as(client, parent, child).content.decode()
+    assert "ALN dashboard" in html and "SEND dashboard" not in html
+    assert "Individual development plan" in html and "(ALN)" in html
+    assert "EHC" not in html
+
+
+def test_the_shared_forms_tile_counts_the_forms_shared_on_the_case(
+    client, authenticated, parent, child
+):
+    # Nia declared Mali too, so the form is hers to see under either sharing rule.
+    person = PersonLinkFactory(user=parent, person__child_record=child).person
+    SubmissionFactory(
+        person=person,
+        created_by=UserFactory(),
+        status="submitted",
+        reference="SND-SHARED0007",
+        review_state="approved",
+        share_with_case=True,
+        decided_at=timezone.now(),
+    )
+    html = open_as(client, parent, child).content.decode()
+    assert 'href="#shared-forms">Shared forms (1)' in html
+    assert "SND-SHARED0007" in html.split("data-shared-forms")[1]
+
+
+@pytest.fixture
+def extra_tile():
+    def documents_tile(user, child_record):
+        return Tile("Documents to view", 0, "", "No documents to view")
+
+    registered = tiles._tiles[:]
+    tiles.register_tile(documents_tile)
+    yield documents_tile
+    tiles._tiles[:] = registered
+
+
+def test_a_feature_adds_its_tile_in_one_line_with_its_empty_state(
+    client, authenticated, parent, child, extra_tile
+):
+    html = open_as(client, parent, child).content.decode()
+    assert "Documents to view (0)" in html and "No documents to view" in html
+    assert "No forms have been shared with you yet." in html
+
+
+def test_the_dashboard_costs_the_same_queries_however_many_dates_and_involvements(
+    client, authenticated, parent, child, involvement, caseworker, extra_tile
+):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url(child)).status_code == 200
+        return len(captured)
+
+    sign_in_verified(client, parent)
+    client.get(url(child))  # warm the texts and settings caches
+    few = queries()
+    for code, days in [("assessment_decision", 9), ("advice_requested", 8), ("advice_received", 2)]:
+        services.record_date(involvement, code, days_ago(days), caseworker)
+    services.record_exception(
+        involvement, caseworker, reason="school_closed", starts_on=days_ago(20)
+    )
+    review = services.open_involvement(child, "england_annual_review", caseworker)
+    services.record_date(review, "plan_issued", days_ago(300), caseworker)
+    portal_sharing.authenticate(
+        portal_sharing.add(review, parent, caseworker), caseworker, "Mother, checked."
+    )
+    assert queries() == few
