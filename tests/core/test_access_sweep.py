@@ -137,9 +137,21 @@ def send_objects(owner):
         "send.submission": submission,
         "send.submission_file": upload,
         "send.shared_submission": shared,
+        "send.case": owners_case(owner, link.person.child_record),
         # Still being built: no one on the portal sees it, nor may preview it.
         "send.form_definition": FormDefinitionFactory(live=False),
     }
+
+
+def owners_case(owner, child):
+    """The owner authenticated on an open involvement of their child: its dashboard is theirs."""
+    from plugins.send.casework.involvements import portal_sharing, services
+
+    caseworker = UserFactory(is_staff=True, kind="staff")
+    involvement = services.open_involvement(child, "england_ehc_needs_assessment", caseworker)
+    sharing = portal_sharing.add(involvement, owner, caseworker)
+    portal_sharing.authenticate(sharing, caseworker, "Parent; identity checked at the office.")
+    return child
 
 
 def accounts_objects(owner):
