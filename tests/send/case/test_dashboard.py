@@ -209,3 +209,55 @@ def test_the_dashboard_costs_the_same_queries_however_many_dates_and_involvement
         portal_sharing.add(review, parent, caseworker), caseworker, "Mother, checked."
     )
     assert queries() == few
+
+
+def test_the_send_home_shows_each_childs_stage_and_key_dates_with_a_link_to_the_dashboard(
+    client, authenticated, parent, child
+):
+    sign_in_verified(client, parent)
+    html = client.get(reverse("send:home")).content.decode()
+    summary = html.split("data-case-summary")[1]
+    assert "Mali Evans" in summary
+    assert "Current stage: Decision whether to assess" in summary
+    assert shown(days_ago(36)) in summary
+    assert f'href="{url(child)}"' in summary
+
+
+def test_the_home_of_a_family_not_authenticated_shows_no_case(client, involvement, parent):
+    sign_in_verified(client, parent)
+    assert "data-case-summary" not in client.get(reverse("send:home")).content.decode()
+
+
+@pytest.fixture
+def professional(involvement, caseworker):
+    user = UserFactory(
+        first_name="Pat",
+        last_name="Jones",
+        kind="professional",
+        verification_state="verified",
+        email_confirmed_at=timezone.now(),
+    )
+    sharing = portal_sharing.add(involvement, user, caseworker, role="SENCO")
+    portal_sharing.authenticate(sharing, caseworker, "SENCO at Mali's school, checked by phone.")
+    return user
+
+
+def test_the_professionals_send_home_shows_the_stage_and_dates_of_each_child_on_top(
+    client, professional, child
+):
+    sign_in_verified(client, professional)
+    html = client.get(reverse("send:home")).content.decode()
+    assert html.index("data-case-summary") < html.index("Children and young people")
+    assert "Current stage: Decision whether to assess" in html
+
+
+def test_the_childs_page_shows_the_stage_and_dates_above_the_forms(client, professional, child):
+    link = PersonLinkFactory(user=professional, relationship="professional")
+    link.person.child_record = child
+    link.person.save()
+    sign_in_verified(client, professional)
+    html = client.get(reverse("send:person", args=[link.person_id])).content.decode()
+    summary = html.split("data-case-summary")[1]
+    assert "Current stage: Decision whether to assess" in summary
+    assert f'href="{url(child)}"' in summary
+    assert html.index("data-case-summary") < html.index("Forms you can fill in")

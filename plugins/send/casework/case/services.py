@@ -21,6 +21,7 @@ from ...models import Involvement, Submission
 from ..process.deadlines import RecordedException, current_stage, timeline
 from ..process.registry import council_jurisdiction, definitions
 from ..sharing import shared_with
+from .access import KIND
 from .tiles import Tile
 
 
@@ -60,12 +61,12 @@ def dashboard_title(jurisdiction=None):
     return raw_text(f"send.case.title.{jurisdiction or council_jurisdiction()}")
 
 
-def open_involvements(user, child_record):
-    """The open involvements of ``child_record`` ``user`` is authenticated on, newest first,
-    with what their sections need (three queries)."""
+def open_involvements(user, child_records):
+    """The open involvements of ``child_records`` (ids or a queryset) ``user`` is authenticated
+    on, newest first, with what their sections need (three queries)."""
     queryset = (
         Involvement.objects.open()
-        .filter(child_record=child_record, process__in=list(definitions()))
+        .filter(child_record__in=child_records, process__in=list(definitions()))
         .select_related("caseworker")
         .prefetch_related("dates", "exceptions")
         .order_by("-created_at", "-pk")
@@ -78,23 +79,24 @@ def _request_date(process, recorded):
     return recorded.get(process.stages[0].done_when)
 
 
-def requesters(child_record, request_dates):
-    """{date: name} of who sent the council a form about ``child_record`` on each of
-    ``request_dates``: the request form arrives on the day the request is received. One
-    query; the earliest form of a day names its requester."""
-    if not request_dates:
+def requesters(requests):
+    """{(child record id, date): name} of who sent the council a form about the child on
+    that date, for each (child record id, date) of ``requests``: the request form arrives on
+    the day the request is received. One query; the earliest form of a day names its
+    requester."""
+    if not requests:
         return {}
-    names = {}
+    children = {child for child, _day in requests}
+    days = {day for _child, day in requests}
     forms = (
-        Submission.objects.filter(
-            person__child_record=child_record, submitted_at__date__in=request_dates
-        )
-        .select_related("created_by")
+        Submission.objects.filter(person__child_record__in=children, submitted_at__date__in=days)
+        .select_related("person", "created_by")
         .order_by("submitted_at", "pk")
     )
+    names = {}
     for form in forms:
-        day = timezone.localdate(form.submitted_at)
-        names.setdefault(day, str(form.created_by))
+        key = (form.person.child_record_id, timezone.localdate(form.submitted_at))
+        names.setdefault(key, str(form.created_by))
     return names
 
 
@@ -114,13 +116,13 @@ def _key_dates(process, recorded, current):
     return dates
 
 
-def sections(user, child_record, today=None):
-    """The dashboard's sections for ``child_record`` as ``user`` may see them, newest
-    involvement first; [] when they are authenticated on none of them."""
+def sections_by_child(user, child_records, today=None):
+    """{child record id: [Section]} of the ``child_records`` (ids or a queryset) ``user`` is
+    authenticated on, newest involvement first, in a fixed number of queries however many
+    children, involvements and dates there are."""
     today = today or timezone.localdate()
-    involvements = open_involvements(user, child_record)
     found = []
-    for involvement in involvements:
+    for involvement in open_involvements(user, child_records):
         process = definitions()[involvement.process]
         recorded = {row.code: row.date for row in involvement.dates.all()}
         exceptions = [
@@ -128,26 +130,38 @@ def sections(user, child_record, today=None):
         ]
         stages = timeline(process, recorded, today, exceptions)
         found.append((involvement, process, recorded, stages))
-    request_dates = {_request_date(p, r) for _, p, r, _ in found} - {None}
-    names = requesters(child_record, request_dates)
+    requests = {
+        (involvement.child_record_id, _request_date(process, recorded))
+        for involvement, process, recorded, _stages in found
+        if _request_date(process, recorded)
+    }
+    names = requesters(requests)
     council = raw_text("send.case.requester.council")
-    result = []
+    nobody = raw_text("send.case.caseworker.none")
+    result = {}
     for involvement, process, recorded, stages in found:
         current = current_stage(stages)
         request_date = _request_date(process, recorded)
+        requester = names.get((involvement.child_record_id, request_date), council)
         caseworker = involvement.caseworker
-        result.append(
+        result.setdefault(involvement.child_record_id, []).append(
             Section(
                 involvement=involvement,
                 title=raw_text(process.title),
                 stages=stages,
                 current=current,
                 key_dates=_key_dates(process, recorded, current),
-                requester=names.get(request_date, council) if request_date else "",
-                caseworker=str(caseworker) if caseworker else raw_text("send.case.caseworker.none"),
+                requester=requester if request_date else "",
+                caseworker=str(caseworker) if caseworker else nobody,
             )
         )
     return result
+
+
+def sections(user, child_record, today=None):
+    """The dashboard's sections for ``child_record`` as ``user`` may see them, newest
+    involvement first; [] when they are authenticated on none of them."""
+    return sections_by_child(user, [child_record.pk], today).get(child_record.pk, [])
 
 
 def shared_forms(user, child_record):
@@ -171,3 +185,19 @@ def shared_forms_tile(user, child_record):
         url="#shared-forms",
         empty_text=raw_text("send.case.tile.shared_forms.empty"),
     )
+
+
+@dataclass(frozen=True)
+class ChildCase:
+    """A child on the SEND home: their record and the sections of their open involvements."""
+
+    child: object  # records.ChildRecord
+    sections: list
+
+
+def cases_of(user, today=None):
+    """Every child ``user`` is authenticated on, by name, each with its sections: the top of
+    the SEND home. A fixed number of queries however many children."""
+    children = list(access.scoped(user, KIND).order_by("surname", "forename", "pk"))
+    by_child = sections_by_child(user, [child.pk for child in children], today)
+    return [ChildCase(child, by_child.get(child.pk, [])) for child in children]
