@@ -16,10 +16,10 @@ from plugins.send.casework.case.tiles import Tile
 from plugins.send.casework.involvements import portal_sharing, services
 from plugins.send.models import PersonLink, SendSettings
 from tests.conftest import sign_in_verified
-from tests.factories import UserFactory
+from tests.factories import UserFactory, child_record
 from tests.send.factories import PersonFactory, PersonLinkFactory, SubmissionFactory
 
-from .conftest import days_ago
+from .conftest import EHC, days_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -261,3 +261,25 @@ def test_the_childs_page_shows_the_stage_and_dates_above_the_forms(client, profe
     assert "Current stage: Decision whether to assess" in summary
     assert f'href="{url(child)}"' in summary
     assert html.index("data-case-summary") < html.index("Forms you can fill in")
+
+
+def test_the_send_home_costs_the_same_queries_however_many_children(
+    client, authenticated, parent, caseworker
+):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("send:home")).status_code == 200
+        return len(captured)
+
+    sign_in_verified(client, parent)
+    client.get(reverse("send:home"))  # warm the texts and settings caches
+    one_child = queries()
+    for council_id in ("C0009101", "C0009102"):
+        other = services.open_involvement(child_record(council_id), EHC, caseworker)
+        services.record_date(other, "request_received", days_ago(20), caseworker)
+        portal_sharing.authenticate(
+            portal_sharing.add(other, parent, caseworker), caseworker, "Mother, checked."
+        )
+    html = client.get(reverse("send:home")).content.decode()
+    assert html.count("data-case-summary") == 3
+    assert queries() == one_child

@@ -4,7 +4,6 @@ authenticated on one of its open involvements (``access`` "send.case"; anyone el
 from django.shortcuts import render
 
 from portal import access
-from records.models import ChildRecord
 
 from ...access import send_user_required
 from . import services
@@ -17,7 +16,7 @@ def dashboard(request, pk):
     """The status diagram, key dates and caseworker of each open involvement (newest first),
     then the tiles and the forms shared on the case."""
     user = request.user
-    child = access.get_or_404(user, KIND, ChildRecord.objects.all(), pk=pk)
+    child = access.get_or_404(user, KIND, pk=pk)
     context = {
         "child": child,
         "title": services.dashboard_title(),
