@@ -8,7 +8,7 @@ their exceptions, the request forms), so the page costs the same however many da
 or involvements a child has.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models.fields.json import KeyTransform
@@ -43,22 +43,24 @@ class KeyDate:
         return -self.days_left if self.is_due and self.days_left < 0 else None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Section:
-    """One involvement as its family sees it."""
+    """One involvement as its family sees it. ``requester`` is empty while the request date
+    is not recorded."""
 
     involvement: Involvement
     title: str
     stages: list
     current: object | None  # the current StageTimeline, None once every stage is done
-    key_dates: list = field(default_factory=list)
-    requester: str = ""
-    caseworker: str = ""
+    key_dates: list
+    requester: str
+    caseworker: str
 
 
-def dashboard_title(jurisdiction=None):
-    """ "SEND dashboard" in England, "ALN dashboard" in Wales (the council's jurisdiction)."""
-    return raw_text(f"send.case.title.{jurisdiction or council_jurisdiction()}")
+def dashboard_title():
+    """The page's title in the council's jurisdiction: "SEND dashboard" in England, "ALN
+    dashboard" in Wales."""
+    return raw_text(f"send.case.title.{council_jurisdiction()}")
 
 
 def open_involvements(user, child_records):
@@ -116,11 +118,11 @@ def _key_dates(process, recorded, current):
     return dates
 
 
-def sections_by_child(user, child_records, today=None):
+def sections_by_child(user, child_records):
     """{child record id: [Section]} of the ``child_records`` (ids or a queryset) ``user`` is
     authenticated on, newest involvement first, in a fixed number of queries however many
     children, involvements and dates there are."""
-    today = today or timezone.localdate()
+    today = timezone.localdate()
     found = []
     for involvement in open_involvements(user, child_records):
         process = definitions()[involvement.process]
@@ -158,10 +160,10 @@ def sections_by_child(user, child_records, today=None):
     return result
 
 
-def sections(user, child_record, today=None):
+def sections(user, child_record):
     """The dashboard's sections for ``child_record`` as ``user`` may see them, newest
     involvement first; [] when they are authenticated on none of them."""
-    return sections_by_child(user, [child_record.pk], today).get(child_record.pk, [])
+    return sections_by_child(user, [child_record.pk]).get(child_record.pk, [])
 
 
 def shared_forms(user, child_record):
@@ -195,9 +197,9 @@ class ChildCase:
     sections: list
 
 
-def cases_of(user, today=None):
+def cases_of(user):
     """Every child ``user`` is authenticated on, by name, each with its sections: the top of
     the SEND home. A fixed number of queries however many children."""
     children = list(access.scoped(user, KIND).order_by("surname", "forename", "pk"))
-    by_child = sections_by_child(user, [child.pk for child in children], today)
+    by_child = sections_by_child(user, [child.pk for child in children])
     return [ChildCase(child, by_child.get(child.pk, [])) for child in children]
