@@ -21,6 +21,7 @@ from portal import access
 
 from .casework import sharing
 from .casework.actions import access as actions
+from .casework.case import access as case
 from .casework.documents import access as documents
 from .casework.involvements import authentication as involvements
 from .models.forms import FormDefinition
@@ -246,6 +247,7 @@ def register_rules():
     documents.register_rules()
     actions.register_rules()
     access.register("send.print_job", PrintJobRule())
+    case.register_rules()
 
 
 def refusal(request):

@@ -61,8 +61,16 @@ class SendConfig(plugins.PluginConfig):
 
         from .access import register_rules
         from .casework.actions.receivers import on_form_submitted
+        from .casework.actions.tiles import actions_tile
+        from .casework.case.services import shared_forms_tile
+        from .casework.case.tiles import register_tile
+        from .casework.documents.tiles import documents_tile
         from .casework.process.checks import check_process_definitions
 
         register_rules()
+        # The dashboard's tiles of SEND itself; other features add theirs the same way.
+        register_tile(actions_tile)
+        register_tile(documents_tile)
+        register_tile(shared_forms_tile)
         checks.register(check_process_definitions)
         events.form_submitted.connect(on_form_submitted, dispatch_uid="send_actions_completed")

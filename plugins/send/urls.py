@@ -5,6 +5,7 @@ from portal.access import NOT_AN_ID, route
 from .builder import preview
 from .casework import family
 from .casework.actions import views as actions
+from .casework.case import views as case
 from .casework.documents import views as documents
 from .filling import details
 from .filling import views as filling
@@ -19,6 +20,7 @@ SUBMISSION = "send.submission"
 FILE = "send.submission_file"
 FORM = "send.form_definition"
 SHARED = "send.shared_submission"
+CASE = "send.case"
 
 urlpatterns = [
     # People and the SEND home
@@ -66,6 +68,8 @@ urlpatterns = [
         file=FILE,
     ),
     route(path("submissions/<int:pk>/reopen/", filling.reopen, name="reopen"), pk=SUBMISSION),
+    # The child's case dashboard (a child record the user is authenticated on)
+    route(path("case/<int:pk>/", case.dashboard, name="case"), pk=CASE),
     # Forms the council shared on the child's case
     route(path("shared/<int:pk>/", family.shared_submission, name="shared_submission"), pk=SHARED),
     route(path("shared/<int:pk>/print/", printing.print_shared, name="print_shared"), pk=SHARED),

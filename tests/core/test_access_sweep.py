@@ -148,6 +148,8 @@ def send_objects(owner):
         "send.submission": submission,
         "send.submission_file": upload,
         "send.shared_submission": shared,
+        # Authenticated on the child's case by published_document: its dashboard is theirs.
+        "send.case": link.person.child_record,
         # Still being built: no one on the portal sees it, nor may preview it.
         "send.form_definition": FormDefinitionFactory(live=False),
     }

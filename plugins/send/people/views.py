@@ -20,6 +20,7 @@ from core.texts import raw_text
 from portal import access
 
 from ..access import SendUserRequiredMixin, send_user_required
+from ..casework.case import services as case
 from . import services as people
 from .forms import AddPersonForm, MyDetailsForm, PersonFilterForm
 
@@ -46,7 +47,8 @@ def _hidden_banner(request):
 
 @send_user_required
 def home(request):
-    """Choose a person: a tile for each, the young person's own tile and "Add"."""
+    """The children the user is authenticated on, each with its stage and key dates, then
+    "choose a person": a tile for each, the young person's own tile and "Add"."""
     user = request.user
     professional = user.is_professional
     filter_form = PersonFilterForm(request.GET) if professional else None
@@ -58,6 +60,7 @@ def home(request):
     may_act_for_self = people.may_act_for_self(user)
     context = {
         "professional": professional,
+        "cases": case.cases_of(user),
         "filter_form": filter_form,
         "filtered": bool(name),
         "tiles": tiles,
@@ -172,5 +175,9 @@ class PersonView(SendUserRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(link=self.link, person=self.link.person, rows=detail_rows(self.link))
+        person = self.link.person
+        context.update(link=self.link, person=person, rows=detail_rows(self.link))
+        if person.child_record_id:
+            # The child's stage and key dates on top, once the user is authenticated on them.
+            context["case_sections"] = case.sections(self.request.user, person.child_record)
         return context

@@ -3,6 +3,7 @@
 from ..casework.process import texts as process
 from . import (
     actions,
+    case,
     details,
     documents,
     forms,
@@ -28,4 +29,5 @@ TEXTS = [
     *documents.TEXTS,
     *reminders.TEXTS,
     *actions.TEXTS,
+    *case.TEXTS,
 ]

@@ -1,21 +1,12 @@
 """The "Actions to complete" tile of a child's SEND dashboard: what the dashboard shows,
 given by this package so the dashboard needs to know nothing of actions."""
 
-from dataclasses import dataclass
-
 from django.urls import reverse
 
 from core.texts import raw_text
 
+from ..case.tiles import Tile
 from . import portal
-
-
-@dataclass(frozen=True)
-class Tile:
-    title: str
-    count: int
-    url: str
-    empty_text: str
 
 
 def actions_tile(user, child_record):
