@@ -131,3 +131,23 @@ def test_my_account_takes_no_more_queries_than_before(
     client.get("/account/")
     with django_assert_max_num_queries(9):
         assert client.get("/account/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '{% load govuk %}{% govuk "button" text="Save" %}',
+        '{% load govuk %}{% govuk "back-link" href="/back/" %}',
+        '{% load govuk %}{% govuk "summary-list" rows=rows %}',
+    ],
+)
+def test_a_component_with_optional_parameters_left_out_renders_without_failed_lookups(
+    source, caplog
+):
+    """Each parameter a page leaves out used to be a failed template lookup (three exceptions
+    and a listing of the dict's attributes), the largest cost of a form page's markup."""
+    rows = [{"key": {"text": "Name"}, "value": {"text": "Ann"}}]
+    with caplog.at_level("DEBUG", logger="django.template"):
+        html = Template(source).render(Context({"rows": rows}))
+    assert "None" not in html
+    assert not [r for r in caplog.records if "Exception while resolving" in r.getMessage()]
