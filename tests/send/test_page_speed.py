@@ -95,3 +95,43 @@ def test_check_answers_takes_a_fixed_number_of_queries(
         page = client.get(url)
     assert page.status_code == 200
     assert f"/send/submissions/{draft.pk}/step/2/?return=check" in page.text
+
+
+def test_check_answers_rows_keep_their_markup_escaping_and_change_links():
+    """The answers are written by one tag rather than template loops; the markup is the
+    GOV.UK summary list's, typed answers are escaped and keep their line breaks."""
+    from types import SimpleNamespace
+
+    from django.template import Context, Template
+
+    sections = [
+        {
+            "group": SimpleNamespace(name="About <you>"),
+            "items": [
+                {
+                    "title": "",
+                    "rows": [
+                        {"key": "Story", "value": "Line one\nLine <b>two</b>", "file": ""},
+                        {"key": "Report", "value": "report.pdf (1 KB)", "file": "/f/1/"},
+                    ],
+                }
+            ],
+            "change_url": "/step/2/?return=check",
+        },
+        {
+            "group": SimpleNamespace(name="Siblings"),
+            "items": [{"title": "Sibling 1", "rows": [{"key": "Name", "value": "Al", "file": ""}]}],
+            "change_url": "",
+        },
+    ]
+    html = Template("{% load send_forms %}{% answer_summary sections %}").render(
+        Context({"sections": sections})
+    )
+    assert '<h2 class="govuk-heading-m">About &lt;you&gt;</h2>' in html
+    assert "Line one<br>Line &lt;b&gt;two&lt;/b&gt;" in html
+    assert '<a class="govuk-link" href="/f/1/">report.pdf (1 KB)</a>' in html
+    assert html.count('href="/step/2/?return=check">Change') == 2
+    assert '<span class="govuk-visually-hidden"> Story</span>' in html
+    assert '<h3 class="govuk-heading-s">Sibling 1</h3>' in html
+    assert "govuk-summary-list__row govuk-summary-list__row--no-actions" in html
+    assert html.count("govuk-summary-list__row--no-actions") == 1
