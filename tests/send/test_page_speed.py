@@ -135,3 +135,18 @@ def test_check_answers_rows_keep_their_markup_escaping_and_change_links():
     assert '<h3 class="govuk-heading-s">Sibling 1</h3>' in html
     assert "govuk-summary-list__row govuk-summary-list__row--no-actions" in html
     assert html.count("govuk-summary-list__row--no-actions") == 1
+
+
+def test_a_step_draws_each_status_tag_of_its_task_list_once(client, parent, forms_of_a_busy_family):
+    """The task list of a 20-step form drew a tag component per step; now once per status."""
+    from core import components
+
+    draft = services.start(parent.user, parent.person, forms_of_a_busy_family)
+    url = f"/send/submissions/{draft.pk}/step/2/"
+    with mock.patch.object(
+        components, "render_component", wraps=components.render_component
+    ) as drawn:
+        page = client.get(url).text
+    tags = [call.args for call in drawn.call_args_list if call.args[0] == "tag"]
+    assert len(tags) == 1  # every step of this new draft is "Not started"
+    assert page.count('<strong class="govuk-tag govuk-tag--blue">') == 3

@@ -5,9 +5,11 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from core import components
 from core.texts import raw_text, render
 
 from ..builder.schema import text
+from ..filling.steps import COMPLETED, IN_PROGRESS
 
 register = template.Library()
 
@@ -79,3 +81,54 @@ def _change_link(url, change, key):
         change,
         key,
     )
+
+
+_TASK = (
+    '<li class="govuk-task-list__item govuk-task-list__item--with-link">'
+    '<div class="govuk-task-list__name-and-hint">'
+    '<a class="govuk-link govuk-task-list__link{}" href="{}"'
+    ' aria-describedby="step-{}-status"{}>{}</a></div>'
+    '<div class="govuk-task-list__status" id="step-{}-status">{}</div></li>'
+)
+
+
+@register.simple_tag
+def task_list(tasks):
+    """The GOV.UK task list of a form's steps (``tasks``: filling.steps.Task rows). Each status
+    is worded (and its tag drawn) once, not once per step of a 20-step form."""
+    shown = {}
+
+    def status(name):
+        if name not in shown:
+            shown[name] = _status(name)
+        return shown[name]
+
+    items = format_html_join(
+        "",
+        _TASK,
+        (
+            (
+                " govuk-!-font-weight-bold" if task.current else "",
+                task.url,
+                task.number,
+                mark_safe(' aria-current="step"') if task.current else "",
+                task.name,
+                task.number,
+                status(task.status),
+            )
+            for task in tasks
+        ),
+    )
+    return format_html('<ul class="govuk-task-list">{}</ul>', items)
+
+
+def _status(name):
+    """A completed step says so in plain text, the others with a tag, as the GOV.UK pattern
+    does."""
+    if name == COMPLETED:
+        return raw_text("send.form.status.completed")
+    if name == IN_PROGRESS:
+        wording, colour = raw_text("send.form.status.in_progress"), "govuk-tag--light-blue"
+    else:
+        wording, colour = raw_text("send.form.status.not_started"), "govuk-tag--blue"
+    return components.render_component("tag", {"text": wording, "classes": colour})
