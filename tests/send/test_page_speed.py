@@ -150,3 +150,19 @@ def test_a_step_draws_each_status_tag_of_its_task_list_once(client, parent, form
     tags = [call.args for call in drawn.call_args_list if call.args[0] == "tag"]
     assert len(tags) == 1  # every step of this new draft is "Not started"
     assert page.count('<strong class="govuk-tag govuk-tag--blue">') == 3
+
+
+def templates_rendered(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return [template.name for template in response.templates]
+
+
+def test_a_step_renders_a_fixed_handful_of_templates(client, parent, forms_of_a_busy_family):
+    """Each template rendered costs a context and a render pass; a field, a step of the task
+    list or a row of answers must not add one."""
+    draft = services.start(parent.user, parent.person, forms_of_a_busy_family)
+    names = templates_rendered(client, f"/send/submissions/{draft.pk}/step/2/")
+    assert "govuk/form_field.html" not in names  # a field is its component, nothing around it
+    assert names.count("govuk/components/tag.html") == 1
+    assert len(names) <= 22
