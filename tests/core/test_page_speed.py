@@ -151,3 +151,16 @@ def test_a_component_with_optional_parameters_left_out_renders_without_failed_lo
         html = Template(source).render(Context({"rows": rows}))
     assert "None" not in html
     assert not [r for r in caplog.records if "Exception while resolving" in r.getMessage()]
+
+
+def test_the_language_switch_uses_the_resolved_request_and_keeps_the_query(client, citizen):
+    """Django's translate_url resolves the path again for each language; the request was
+    resolved already, so the switch only reverses its name in the other language."""
+    with mock.patch(
+        "core.templatetags.portal_nav.translate_url", side_effect=AssertionError("resolved again")
+    ):
+        english = client.get("/account/?from=home").text
+        welsh = client.get("/cy/account/?from=home").text
+    assert 'href="/cy/account/?from=home" rel="alternate" lang="cy"' in english
+    assert 'href="/account/?from=home" rel="alternate" lang="en"' in welsh
+    assert '<span class="govuk-language-navigation__text" aria-current="true" lang="cy">' in welsh
