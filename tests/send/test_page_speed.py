@@ -8,6 +8,7 @@ import pytest
 from django.db.models import JSONField
 from django.utils import timezone
 
+from plugins.send.builder.schema import FormSchema
 from plugins.send.filling import services
 from tests.conftest import sign_in_verified
 from tests.send.factories import PersonLinkFactory, SubmissionFactory, published_form
@@ -166,3 +167,20 @@ def test_a_step_renders_a_fixed_handful_of_templates(client, parent, forms_of_a_
     assert "govuk/form_field.html" not in names  # a field is its component, nothing around it
     assert names.count("govuk/components/tag.html") == 1
     assert len(names) <= 22
+
+
+def test_saving_a_step_takes_a_fixed_number_of_queries(
+    client, parent, forms_of_a_busy_family, django_assert_max_num_queries
+):
+    """The locked submission keeps the version already loaded, and the step's row read for the
+    stale check is the one saved: no second look-up of either."""
+    draft = services.start(parent.user, parent.person, forms_of_a_busy_family)
+    url = f"/send/submissions/{draft.pk}/step/2/"
+    client.get(url)
+    codes = [q.code for q in FormSchema(draft.version.schema).group(2).questions]
+    data = {code: "An answer" for code in codes} | {"revision": draft.revision}
+    with django_assert_max_num_queries(19):
+        response = client.post(url, data)
+    assert response.status_code == 302
+    assert draft.answers.filter(group_number=2, value="An answer").count() == len(codes)
+    assert draft.steps.get(group_number=2).complete

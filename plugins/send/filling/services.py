@@ -200,10 +200,14 @@ def confirm_subject(submission, user):
 
 def locked_draft(submission):
     """``submission`` locked for this transaction; NotEditable once it is no longer a draft."""
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    if submission.status != Status.DRAFT:
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    if locked.status != Status.DRAFT:
         raise NotEditable()
-    return submission
+    # A submission's published version never changes: the one already loaded serves, rather
+    # than a query (and its whole schema decoded again) for each rule that reads it.
+    if locked.version_id == submission.version_id and Submission.version.is_cached(submission):
+        locked.version = submission.version
+    return locked
 
 
 def save_step(
@@ -282,15 +286,14 @@ def _save_step(
         drop_hidden_answers(submission)
         delete_unanswered_files(submission, file_codes | upload_codes(submission))
         submission.revision += 1
-        SubmissionStep.objects.update_or_create(
-            submission=submission,
-            group_number=group.number,
-            defaults={
-                "repeat_count": repeat_count,
-                "revision": submission.revision,
-                "complete": complete,
-            },
+        # The step's row was read (and the submission locked) above: no second look-up.
+        step = step or SubmissionStep(submission=submission, group_number=group.number)
+        step.repeat_count, step.revision, step.complete = (
+            repeat_count,
+            submission.revision,
+            complete,
         )
+        step.save()
         submission.purge_warned_at = None
         submission.save(update_fields=["revision", "purge_warned_at", "updated_at"])
         record(submission, SubmissionEvent.Action.STEP_SAVED, user, detail=str(group.number))
