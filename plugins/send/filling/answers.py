@@ -24,9 +24,17 @@ class AnswerSet:
     stored file's id to its name and size; ``unchecked`` lists the answers kept as typed."""
 
     def __init__(
-        self, values=None, prefilled=(), repeat_counts=None, file_names=None, unchecked=()
+        self,
+        values=None,
+        prefilled=(),
+        repeat_counts=None,
+        file_names=None,
+        unchecked=(),
+        saved_steps=None,
     ):
         self._values = values or {}
+        # {step number: complete?} of each saved step: the task list's and submit's statuses.
+        self.saved_steps = saved_steps or {}
         self._prefilled = set(prefilled)
         self._unchecked = set(unchecked)
         self._repeat_counts = repeat_counts or {}
@@ -112,7 +120,11 @@ def load_answers(submission):
             unchecked.append((code, repeat))
         if code in upload_codes and value not in (None, ""):
             file_ids.add(int(value))
-    repeat_counts = dict(submission.steps.values_list("group_number", "repeat_count"))
+    repeat_counts, saved_steps = {}, {}
+    for number, count, complete in submission.steps.values_list(
+        "group_number", "repeat_count", "complete"
+    ):
+        repeat_counts[number], saved_steps[number] = count, complete
     file_names = {}
     if file_ids:
         file_names = {
@@ -121,4 +133,4 @@ def load_answers(submission):
                 submission=submission, pk__in=file_ids
             ).values_list("pk", "original_name", "size")
         }
-    return AnswerSet(values, prefilled, repeat_counts, file_names, unchecked)
+    return AnswerSet(values, prefilled, repeat_counts, file_names, unchecked, saved_steps)

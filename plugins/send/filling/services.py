@@ -339,18 +339,26 @@ def first_unsaved_step(submission, schema):
     return next((number for number, saved in statuses.items() if not saved), SUBJECT_STEP)
 
 
-def step_statuses(submission, schema):
+def step_statuses(submission, schema, answers=None):
     """{group number: complete?} for the subject step and every group of the form: saved
-    with "Save and continue", or with "Save and come back later" and nothing missing."""
-    saved = set(submission.steps.filter(complete=True).values_list("group_number", flat=True))
+    with "Save and continue", or with "Save and come back later" and nothing missing.
+    ``answers`` (the submission's AnswerSet), when a page has loaded it, saves a query."""
+    if answers is not None:
+        saved = {number for number, complete in answers.saved_steps.items() if complete}
+    else:
+        saved = set(submission.steps.filter(complete=True).values_list("group_number", flat=True))
     numbers = [SUBJECT_STEP, *(g.number for g in schema.groups)]
     return {number: number in saved for number in numbers}
 
 
-def step_progress(submission, schema):
+def step_progress(submission, schema, answers=None):
     """{group number: True (complete), False (saved for later with answers still missing or
-    wrong) or None (not saved yet)} for the subject step and every group, from one query."""
-    saved = dict(submission.steps.values_list("group_number", "complete"))
+    wrong) or None (not saved yet)} for the subject step and every group, from one query, or
+    none when the page has loaded the submission's ``answers`` (an AnswerSet) already."""
+    if answers is not None:
+        saved = answers.saved_steps
+    else:
+        saved = dict(submission.steps.values_list("group_number", "complete"))
     return {
         number: saved.get(number) for number in [SUBJECT_STEP, *(g.number for g in schema.groups)]
     }
