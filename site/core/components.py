@@ -24,6 +24,17 @@ def render_component(name, params):
     return renderer(params or {})
 
 
+class _Blank(str):
+    """The empty string a parameter left out reads as; looking into it (``params.formGroup.
+    classes`` without a ``formGroup``) gives itself again, so that too is found in one step."""
+
+    def __getitem__(self, key):
+        return self
+
+
+_BLANK = _Blank()
+
+
 class _Params(dict):
     """A parameter mapping in which a missing key reads as "" (as a failed template lookup
     would), found in one step: Django's template engine otherwise raises and catches three
@@ -31,7 +42,7 @@ class _Params(dict):
     made these lookups the largest cost of a form page's markup."""
 
     def __missing__(self, key):
-        return ""
+        return _BLANK
 
 
 def _lenient(value):

@@ -139,6 +139,7 @@ def test_my_account_takes_no_more_queries_than_before(
         '{% load govuk %}{% govuk "button" text="Save" %}',
         '{% load govuk %}{% govuk "back-link" href="/back/" %}',
         '{% load govuk %}{% govuk "summary-list" rows=rows %}',
+        '{% load govuk %}{% govuk "input" field %}',
     ],
 )
 def test_a_component_with_optional_parameters_left_out_renders_without_failed_lookups(
@@ -147,8 +148,9 @@ def test_a_component_with_optional_parameters_left_out_renders_without_failed_lo
     """Each parameter a page leaves out used to be a failed template lookup (three exceptions
     and a listing of the dict's attributes), the largest cost of a form page's markup."""
     rows = [{"key": {"text": "Name"}, "value": {"text": "Ann"}}]
+    field = {"name": "email", "label": {"text": "Email"}}
     with caplog.at_level("DEBUG", logger="django.template"):
-        html = Template(source).render(Context({"rows": rows}))
+        html = Template(source).render(Context({"rows": rows, "field": field}))
     assert "None" not in html
     assert not [r for r in caplog.records if "Exception while resolving" in r.getMessage()]
 
