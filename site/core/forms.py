@@ -15,6 +15,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from . import components
 from .texts import optional_text
 
 
@@ -52,10 +53,8 @@ class PortalBoundField(forms.BoundField):
         component = self.govuk_component
         if component is None:
             return super().as_field_group()
-        return self.render(
-            template_name="govuk/form_field.html",
-            context={"component": component, "params": self.govuk_params()},
-        )
+        # Straight to the component: a template around it cost a render per field.
+        return components.render_component(component, self.govuk_params())
 
     @property
     def govuk_label(self):

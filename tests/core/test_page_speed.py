@@ -131,3 +131,38 @@ def test_my_account_takes_no_more_queries_than_before(
     client.get("/account/")
     with django_assert_max_num_queries(9):
         assert client.get("/account/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '{% load govuk %}{% govuk "button" text="Save" %}',
+        '{% load govuk %}{% govuk "back-link" href="/back/" %}',
+        '{% load govuk %}{% govuk "summary-list" rows=rows %}',
+        '{% load govuk %}{% govuk "input" field %}',
+    ],
+)
+def test_a_component_with_optional_parameters_left_out_renders_without_failed_lookups(
+    source, caplog
+):
+    """Each parameter a page leaves out used to be a failed template lookup (three exceptions
+    and a listing of the dict's attributes), the largest cost of a form page's markup."""
+    rows = [{"key": {"text": "Name"}, "value": {"text": "Ann"}}]
+    field = {"name": "email", "label": {"text": "Email"}}
+    with caplog.at_level("DEBUG", logger="django.template"):
+        html = Template(source).render(Context({"rows": rows, "field": field}))
+    assert "None" not in html
+    assert not [r for r in caplog.records if "Exception while resolving" in r.getMessage()]
+
+
+def test_the_language_switch_uses_the_resolved_request_and_keeps_the_query(client, citizen):
+    """Django's translate_url resolves the path again for each language; the request was
+    resolved already, so the switch only reverses its name in the other language."""
+    with mock.patch(
+        "core.templatetags.portal_nav.translate_url", side_effect=AssertionError("resolved again")
+    ):
+        english = client.get("/account/?from=home").text
+        welsh = client.get("/cy/account/?from=home").text
+    assert 'href="/cy/account/?from=home" rel="alternate" lang="cy"' in english
+    assert 'href="/account/?from=home" rel="alternate" lang="en"' in welsh
+    assert '<span class="govuk-language-navigation__text" aria-current="true" lang="cy">' in welsh

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
@@ -564,8 +565,10 @@ def test_the_task_list_names_each_step_with_its_status():
         (2, "About you", "/step/2/", "in_progress", True),
         (3, "Contacts", "/step/3/", "not_started", False),
     ]
-    html = squashed(render_to_string("send/form/_task_list.html", {"task_list": tasks}))
-    assert 'id="step-1-status"> Completed </div>' in html
+    html = squashed(
+        Template("{% load send_forms %}{% task_list tasks %}").render(Context({"tasks": tasks}))
+    )
+    assert 'id="step-1-status">Completed</div>' in html
     assert '<strong class="govuk-tag govuk-tag--light-blue"> In progress </strong>' in html
     assert '<strong class="govuk-tag govuk-tag--blue"> Not started </strong>' in html
     assert 'href="/step/2/" aria-describedby="step-2-status" aria-current="step"' in html

@@ -24,9 +24,17 @@ class AnswerSet:
     stored file's id to its name and size; ``unchecked`` lists the answers kept as typed."""
 
     def __init__(
-        self, values=None, prefilled=(), repeat_counts=None, file_names=None, unchecked=()
+        self,
+        values=None,
+        prefilled=(),
+        repeat_counts=None,
+        file_names=None,
+        unchecked=(),
+        saved_steps=None,
     ):
         self._values = values or {}
+        # {step number: complete?} of each saved step: the task list's and submit's statuses.
+        self.saved_steps = saved_steps or {}
         self._prefilled = set(prefilled)
         self._unchecked = set(unchecked)
         self._repeat_counts = repeat_counts or {}
@@ -106,6 +114,7 @@ def load_answer_sets(submissions):
     prefilled = {s.pk: [] for s in submissions}
     unchecked = {s.pk: [] for s in submissions}
     repeat_counts = {s.pk: {} for s in submissions}
+    saved_steps = {s.pk: {} for s in submissions}
     file_names = {s.pk: {} for s in submissions}
     upload_codes = {s.pk: _upload_codes(s.version.schema) for s in submissions}
     file_ids = set()
@@ -121,10 +130,10 @@ def load_answer_sets(submissions):
         if code in upload_codes[pk] and value not in (None, ""):
             file_ids.add(int(value))
     steps = SubmissionStep.objects.filter(submission__in=values).values_list(
-        "submission_id", "group_number", "repeat_count"
+        "submission_id", "group_number", "repeat_count", "complete"
     )
-    for pk, number, count in steps:
-        repeat_counts[pk][number] = count
+    for pk, number, count, complete in steps:
+        repeat_counts[pk][number], saved_steps[pk][number] = count, complete
     if file_ids:
         files = SubmissionFile.objects.filter(submission__in=values, pk__in=file_ids)
         for pk, file_pk, name, size in files.values_list(
@@ -132,7 +141,14 @@ def load_answer_sets(submissions):
         ):
             file_names[pk][file_pk] = (name, size)
     return {
-        pk: AnswerSet(values[pk], prefilled[pk], repeat_counts[pk], file_names[pk], unchecked[pk])
+        pk: AnswerSet(
+            values[pk],
+            prefilled[pk],
+            repeat_counts[pk],
+            file_names[pk],
+            unchecked[pk],
+            saved_steps[pk],
+        )
         for pk in values
     }
 

@@ -206,10 +206,14 @@ def confirm_subject(submission, user):
 
 def locked_draft(submission):
     """``submission`` locked for this transaction; NotEditable once it is no longer a draft."""
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    if submission.status != Status.DRAFT:
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    if locked.status != Status.DRAFT:
         raise NotEditable()
-    return submission
+    # A submission's published version never changes: the one already loaded serves, rather
+    # than a query (and its whole schema decoded again) for each rule that reads it.
+    if locked.version_id == submission.version_id and Submission.version.is_cached(submission):
+        locked.version = submission.version
+    return locked
 
 
 def save_step(
@@ -288,15 +292,14 @@ def _save_step(
         drop_hidden_answers(submission)
         delete_unanswered_files(submission, file_codes | upload_codes(submission))
         submission.revision += 1
-        SubmissionStep.objects.update_or_create(
-            submission=submission,
-            group_number=group.number,
-            defaults={
-                "repeat_count": repeat_count,
-                "revision": submission.revision,
-                "complete": complete,
-            },
+        # The step's row was read (and the submission locked) above: no second look-up.
+        step = step or SubmissionStep(submission=submission, group_number=group.number)
+        step.repeat_count, step.revision, step.complete = (
+            repeat_count,
+            submission.revision,
+            complete,
         )
+        step.save()
         submission.purge_warned_at = None
         submission.save(update_fields=["revision", "purge_warned_at", "updated_at"])
         record(submission, SubmissionEvent.Action.STEP_SAVED, user, detail=str(group.number))
@@ -342,18 +345,26 @@ def first_unsaved_step(submission, schema):
     return next((number for number, saved in statuses.items() if not saved), SUBJECT_STEP)
 
 
-def step_statuses(submission, schema):
+def step_statuses(submission, schema, answers=None):
     """{group number: complete?} for the subject step and every group of the form: saved
-    with "Save and continue", or with "Save and come back later" and nothing missing."""
-    saved = set(submission.steps.filter(complete=True).values_list("group_number", flat=True))
+    with "Save and continue", or with "Save and come back later" and nothing missing.
+    ``answers`` (the submission's AnswerSet), when a page has loaded it, saves a query."""
+    if answers is not None:
+        saved = {number for number, complete in answers.saved_steps.items() if complete}
+    else:
+        saved = set(submission.steps.filter(complete=True).values_list("group_number", flat=True))
     numbers = [SUBJECT_STEP, *(g.number for g in schema.groups)]
     return {number: number in saved for number in numbers}
 
 
-def step_progress(submission, schema):
+def step_progress(submission, schema, answers=None):
     """{group number: True (complete), False (saved for later with answers still missing or
-    wrong) or None (not saved yet)} for the subject step and every group, from one query."""
-    saved = dict(submission.steps.values_list("group_number", "complete"))
+    wrong) or None (not saved yet)} for the subject step and every group, from one query, or
+    none when the page has loaded the submission's ``answers`` (an AnswerSet) already."""
+    if answers is not None:
+        saved = answers.saved_steps
+    else:
+        saved = dict(submission.steps.values_list("group_number", "complete"))
     return {
         number: saved.get(number) for number in [SUBJECT_STEP, *(g.number for g in schema.groups)]
     }

@@ -53,10 +53,10 @@ def _step_links(submission):
     return lambda number: subject if number == steps.SUBJECT_STEP else f"{prefix}{number}/"
 
 
-def _context(submission, schema, current=None, **context):
+def _context(submission, schema, current=None, answers=None, **context):
     statuses = {
         n: steps.COMPLETED if done else steps.NOT_STARTED if done is None else steps.IN_PROGRESS
-        for n, done in services.step_progress(submission, schema).items()
+        for n, done in services.step_progress(submission, schema, answers).items()
     }
     return {
         "submission": submission,
@@ -111,7 +111,7 @@ def submission(request, pk):
             "submission": submission,
             "schema": schema,
             "title_prefix": steps.title_prefix(),
-            "sections": _summary(submission, schema),
+            "sections": _summary(submission, schema, load_answers(submission)),
             "may_reopen": services.may_reopen(submission, request.user),
             "submitted_on": formats.date_format(
                 timezone.localtime(submission.submitted_at), "j F Y"
@@ -234,6 +234,7 @@ def step(request, pk, number):
         submission,
         schema,
         number,
+        answers,
         group=group,
         form=form,
         stale=stale,
@@ -303,7 +304,7 @@ def _stored_files(submission, answers, group):
     ]
 
 
-def _summary(submission, schema, change_links=False):
+def _summary(submission, schema, answers, change_links=False):
     """The answers grouped by step, with the portal's file and Change links."""
 
     step_url = _step_links(submission)
@@ -313,7 +314,7 @@ def _summary(submission, schema, change_links=False):
 
     return summary_sections(
         schema,
-        load_answers(submission),
+        answers,
         file_url=lambda file_pk: reverse("send:file", args=[submission.pk, file_pk]),
         change_url=change_url if change_links else None,
     )
@@ -336,8 +337,9 @@ def check(request, pk):
             incomplete = error.steps
         else:
             return redirect("send:confirmation", pk=submission.pk)
+    answers = load_answers(submission)
     if not incomplete:
-        statuses = services.step_statuses(submission, schema)
+        statuses = services.step_statuses(submission, schema, answers)
         incomplete = [number for number, saved in statuses.items() if not saved]
     step_url = _step_links(submission)
     names = {task.number: task.name for task in steps.task_list(schema, step_url)}
@@ -348,7 +350,7 @@ def check(request, pk):
             "submission": submission,
             "schema": schema,
             "form": form,
-            "sections": _summary(submission, schema, change_links=True),
+            "sections": _summary(submission, schema, answers, change_links=True),
             "person": submission.person,
             "professional": (
                 professionals.professional_details(submission)

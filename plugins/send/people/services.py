@@ -2,6 +2,7 @@
 record, the rules their details follow, and the lists professionals work from."""
 
 import calendar
+import datetime
 import re
 
 from django.contrib.auth import get_user_model
@@ -23,6 +24,7 @@ MAX_AGE = 25
 # A young person may fill in forms about themselves from 16 to 25.
 YOUNG_PERSON_AGES = range(16, MAX_AGE + 1)
 RECENT_MONTHS = 18
+ACTIVE_PRECISION = datetime.timedelta(hours=1)
 
 NAME_LIMITS = {"forename": FORENAME_MAX, "middle_names": MIDDLE_NAMES_MAX, "surname": SURNAME_MAX}
 # Letters of any alphabet (Welsh names carry accents), with spaces, hyphens and apostrophes
@@ -264,8 +266,12 @@ def people_list(user, view=ACTIVE, name=""):
 
 
 def mark_active(link):
-    """The user opened this person: it counts towards their recent list."""
+    """The user opened this person: it counts towards their recent list. The recent list
+    asks for the last 18 months, so a time an hour old is exact enough: most page views then
+    write nothing."""
     now = timezone.now()
+    if link.last_active_at and now - link.last_active_at < ACTIVE_PRECISION:
+        return
     PersonLink.objects.filter(pk=link.pk).update(last_active_at=now)
     link.last_active_at = now
 
