@@ -24,17 +24,24 @@ SHARED = "send.shared_submission"
 SHARED_FILE = "send.shared_submission_file"
 
 
-def _back_url(user, submission):
-    """The user's own page of the child (their person for the form's child record); for a
-    user with none, such as a professional authenticated on the case without the child on
-    their list, the child's dashboard, where the shared forms are listed too."""
-    about = Q(pk=submission.person_id)
-    if submission.person.child_record_id:
-        about |= Q(child_record=submission.person.child_record_id)
-    person = access.scoped(user, "send.person").filter(about).order_by("pk").first()
-    if person:
-        return reverse("send:person", args=[person.pk])
-    return back_url(user, submission.person.child_record)
+# Where the dashboard's list of shared forms links from, so Back returns there.
+FROM_CASE = "case"
+
+
+def _back_link(request, submission):
+    """(address, text key) of the page's Back link: the child's dashboard when the user came
+    from it; otherwise their own page of the child (their person for the form's child record)
+    or, for a user with none, such as a professional authenticated on the case without the
+    child on their list, the child's dashboard, where the shared forms are listed too."""
+    child_record = submission.person.child_record
+    if request.GET.get("from") != FROM_CASE:
+        about = Q(pk=submission.person_id)
+        if child_record is not None:
+            about |= Q(child_record=child_record)
+        person = access.scoped(request.user, "send.person").filter(about).order_by("pk").first()
+        if person:
+            return reverse("send:person", args=[person.pk]), "send.submitted.back"
+    return back_url(request.user, child_record), "send.back"
 
 
 @send_user_required
@@ -43,6 +50,7 @@ def shared_submission(request, pk):
     downloads it."""
     submission = access.get_or_404(request.user, SHARED, pk=pk)
     schema = FormSchema(submission.version.schema)
+    back, back_text = _back_link(request, submission)
     return render(
         request,
         "send/casework/shared.html",
@@ -55,7 +63,8 @@ def shared_submission(request, pk):
                 file_url=lambda file_pk: reverse("send:shared_file", args=[submission.pk, file_pk]),
             ),
             "approved_on": formats.date_format(timezone.localtime(submission.decided_at), "j F Y"),
-            "back_url": _back_url(request.user, submission),
+            "back_url": back,
+            "back_text": back_text,
         },
     )
 

@@ -2,7 +2,8 @@
 to the child's dashboard; the dashboard's tiles lead to "Items to complete" and "Documents to
 view", and its shared forms to the read-only form; every page has one h1, a title that says
 the same, and a Back link to where the family came from (the lists and a shared form back to
-the dashboard, the dashboard back to the SEND home)."""
+the dashboard, the dashboard back to the SEND home; a shared form opened from the child's own page
+back to that page)."""
 
 import hashlib
 
@@ -16,7 +17,12 @@ from plugins.send.casework.actions import services as actions
 from plugins.send.casework.documents import services as documents
 from plugins.send.filling.uploads import CheckedUpload
 from tests.conftest import sign_in_verified
-from tests.send.factories import PersonFactory, SubmissionFactory, published_form
+from tests.send.factories import (
+    PersonFactory,
+    PersonLinkFactory,
+    SubmissionFactory,
+    published_form,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +32,14 @@ LANGUAGES = {
         "actions": "Items to complete for Mali Evans",
         "documents": "Documents to view for Mali Evans",
         "back": "Back",
+        "form_title": "Request for help",
     },
     "cy": {
         "dashboard": "Dangosfwrdd AAA",
         "actions": "Eitemau i’w cwblhau ar gyfer Mali Evans",
         "documents": "Dogfennau i’w gweld ar gyfer Mali Evans",
         "back": "Yn ôl",
+        "form_title": "Cais am help",
     },
 }
 
@@ -51,7 +59,9 @@ def case(involvement, authenticated, parent, child, caseworker):
         description="Decision letter",
         document_date=timezone.localdate(),
     )
+    form = published_form(title_en="Request for help", title_cy="Cais am help")
     shared = SubmissionFactory(
+        version=form.live_version,
         person=PersonFactory(forename="Mali", surname="Evans", child_record=child),
         status="submitted",
         reference="SND-JOURNEY001",
@@ -94,7 +104,7 @@ def test_the_family_goes_from_the_send_home_to_the_dashboard_its_lists_and_back(
     dashboard_url = url("send:case", language, child.pk)
     actions_url = url("send:actions", language, child.pk)
     documents_url = url("send:documents", language, child.pk)
-    shared_url = url("send:shared_submission", language, case.pk)
+    shared_url = url("send:shared_submission", language, case.pk) + "?from=case"
 
     home = Page(client.get(home_url))
     assert dashboard_url in home.links()
@@ -110,6 +120,24 @@ def test_the_family_goes_from_the_send_home_to_the_dashboard_its_lists_and_back(
         assert page.h1 == heading
         assert page.title.startswith(f"{heading} – ")
         assert page.back == (dashboard_url, words["back"])
+
+    shared = Page(client.get(shared_url))
+    assert shared.h1.endswith(words["form_title"])
+    assert shared.title.startswith(f"{shared.h1} – ")
+    assert shared.back == (dashboard_url, words["back"])
+
+
+def test_from_the_childs_page_a_shared_form_goes_back_to_it_and_from_the_dashboard_to_that(
+    client, case, parent, child
+):
+    link = PersonLinkFactory(user=parent, relationship="parent", person__child_record=child)
+    sign_in_verified(client, parent)
+    shared_url = url("send:shared_submission", "en", case.pk)
+    person_url = url("send:person", "en", link.person.pk)
+    assert shared_url in Page(client.get(person_url)).links()
+    assert Page(client.get(shared_url)).back == (person_url, "Back to the person's forms")
+    from_case = Page(client.get(f"{shared_url}?from=case"))
+    assert from_case.back == (url("send:case", "en", child.pk), "Back")
 
 
 def test_without_the_child_on_their_list_back_from_a_shared_form_is_the_dashboard(
