@@ -28,6 +28,12 @@ SHARED_FILE = "send.shared_submission_file"
 FROM_CASE = "case"
 
 
+def came_from_case(request, url):
+    """``url``, carrying on the mark that the user came from the child's dashboard when they
+    did: the shared form's print page then leads Back to the form opened from there."""
+    return f"{url}?from={FROM_CASE}" if request.GET.get("from") == FROM_CASE else url
+
+
 def _back_link(request, submission):
     """(address, text key) of the page's Back link: the child's dashboard when the user came
     from it; otherwise their own page of the child (their person for the form's child record)
@@ -65,6 +71,9 @@ def shared_submission(request, pk):
             "approved_on": formats.date_format(timezone.localtime(submission.decided_at), "j F Y"),
             "back_url": back,
             "back_text": back_text,
+            "print_url": came_from_case(
+                request, reverse("send:print_shared", args=[submission.pk])
+            ),
         },
     )
 

@@ -125,6 +125,9 @@ def test_the_family_goes_from_the_send_home_to_the_dashboard_its_lists_and_back(
     assert shared.h1.endswith(words["form_title"])
     assert shared.title.startswith(f"{shared.h1} – ")
     assert shared.back == (dashboard_url, words["back"])
+    print_url = url("send:print_shared", language, case.pk) + "?from=case"
+    assert print_url in shared.links()
+    assert Page(client.get(print_url)).back == (shared_url, words["back"])
 
 
 def test_from_the_childs_page_a_shared_form_goes_back_to_it_and_from_the_dashboard_to_that(
