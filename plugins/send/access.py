@@ -162,6 +162,26 @@ class SubmissionFileRule(access.Rule):
         return access.may(user, action, obj.submission)
 
 
+class SharedSubmissionFileRule(access.Rule):
+    """A file attached to a form shared on a child's case, downloaded ("view") on the portal by
+    whoever may read the shared form ("send.shared_submission"), and only while they may.
+    A second view of submission files (their own kind is "send.submission_file", the
+    submitter's and staff's), so it names no model."""
+
+    model = "send.SubmissionFile"
+    names_model = False
+
+    def scope(self, user, queryset):
+        if user.is_council_staff:
+            return queryset.none()
+        return sharing.shared_files(user, queryset)
+
+    def may(self, user, action, obj=None):
+        if user.is_council_staff or action != "view":
+            return False
+        return obj is None or sharing.may_see_shared(user, obj.submission)
+
+
 class FormDefinitionRule(access.PermissionRule):
     """The form builder is one area: "send.build_forms" for every action on it (the question
     bank, groups and versions go with their form). Previewing a form on the portal also
@@ -241,6 +261,7 @@ def register_rules():
     access.register("send.submission", SubmissionRule())
     access.register("send.shared_submission", SharedSubmissionRule())
     access.register("send.submission_file", SubmissionFileRule())
+    access.register("send.shared_submission_file", SharedSubmissionFileRule())
     access.register("send.form_definition", FormDefinitionRule())
     access.register(CHRONOLOGY, ChronologyRule())
     involvements.register_rules()

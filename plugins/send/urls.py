@@ -20,6 +20,7 @@ SUBMISSION = "send.submission"
 FILE = "send.submission_file"
 FORM = "send.form_definition"
 SHARED = "send.shared_submission"
+SHARED_FILE = "send.shared_submission_file"
 CASE = "send.case"
 
 urlpatterns = [
@@ -73,6 +74,11 @@ urlpatterns = [
     # Forms the council shared on the child's case
     route(path("shared/<int:pk>/", family.shared_submission, name="shared_submission"), pk=SHARED),
     route(path("shared/<int:pk>/print/", printing.print_shared, name="print_shared"), pk=SHARED),
+    route(
+        path("shared/<int:pk>/files/<int:file>/", family.shared_file, name="shared_file"),
+        pk=SHARED,
+        file=SHARED_FILE,
+    ),
     # Documents the council published on the child's case
     route(
         path("children/<int:child>/documents/", documents.documents, name="documents"),

@@ -136,6 +136,16 @@ def send_objects(owner):
         size=8,
         sha256="0" * 64,
     )
+    # A file attached to the shared form: it goes with the form, to the same people only.
+    shared_upload = SubmissionFile.objects.create(
+        submission=shared,
+        question_code="ANY",
+        file=ContentFile(b"%PDF-1.4", name="x"),
+        original_name="shared.pdf",
+        content_type="application/pdf",
+        size=8,
+        sha256="0" * 64,
+    )
     document = published_document(owner, link.person.child_record)
     # The owner is also asked to complete a form for the child.
     action = owners_action(owner, link.person.child_record)
@@ -148,6 +158,7 @@ def send_objects(owner):
         "send.submission": submission,
         "send.submission_file": upload,
         "send.shared_submission": shared,
+        "send.shared_submission_file": shared_upload,
         # Authenticated on the child's case by published_document: its dashboard is theirs.
         "send.case": link.person.child_record,
         # Still being built: no one on the portal sees it, nor may preview it.
@@ -375,3 +386,6 @@ def test_authenticated_on_the_childs_involvement_the_other_parent_opens_the_shar
     shared = owned["send.shared_submission"]
     assert client.get(reverse("send:shared_submission", args=[shared.pk])).status_code == 200
     assert client.get(reverse("send:print_shared", args=[shared.pk])).status_code == 200
+    upload = owned["send.shared_submission_file"]
+    download = client.get(reverse("send:shared_file", args=[shared.pk, upload.pk]))
+    assert download.status_code == 200

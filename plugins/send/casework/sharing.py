@@ -9,10 +9,11 @@ un-authenticating or removing a user, or closing the involvement, takes the shar
 at once.
 
 What is shared: a form the council approved and, answering "Share this form with the other
-people authenticated on this child's case?", chose to share (``Submission.share_with_case``).
-:func:`shared_with` and :func:`may_see_shared` implement the access rule
-"send.shared_submission" (``plugins.send.access``); the family's pages and pre-filling ask
-that rule through ``portal.access``, never these two directly.
+people authenticated on this child's case?", chose to share (``Submission.share_with_case``),
+with the files attached to it. :func:`shared_with` and :func:`may_see_shared` implement the
+access rule "send.shared_submission", and :func:`shared_files` the rule
+"send.shared_submission_file" (``plugins.send.access``); the family's pages and pre-filling
+ask those rules through ``portal.access``, never these functions directly.
 """
 
 from django.db.models import Q
@@ -20,7 +21,7 @@ from django.db.models.fields.json import KeyTransform
 
 from portal import access
 
-from ..models import Answer, Submission
+from ..models import Answer, Submission, SubmissionFile
 from ..models.submissions import Review
 from .involvements import authentication
 
@@ -54,6 +55,14 @@ def may_see_shared(user, submission):
         return True
     child_record_id = submission.person.child_record_id
     return child_record_id is not None and authentication.is_authenticated_on(user, child_record_id)
+
+
+def shared_files(user, queryset=None):
+    """The files attached to the forms shared with ``user`` (:func:`shared_with`): a file
+    goes with its shared form, so it is theirs to download exactly while the form is."""
+    if queryset is None:
+        queryset = SubmissionFile.objects.all()
+    return queryset.filter(submission__in=shared_with(user).values("pk"))
 
 
 def shared_about(user, person):

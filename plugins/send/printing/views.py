@@ -13,6 +13,7 @@ from portal import access
 
 from ..access import send_user_required
 from ..builder.schema import FormSchema
+from ..casework.family import came_from_case
 from ..filling.answers import blank_answers, load_answers
 from ..models import FormDefinition
 from . import formats
@@ -51,7 +52,7 @@ def print_shared(request, pk):
         answers=lambda: load_answers(submission),
         submission=submission,
         file_name=submission.reference,
-        back_url=reverse("send:shared_submission", args=[submission.pk]),
+        back_url=came_from_case(request, reverse("send:shared_submission", args=[submission.pk])),
         title_key="send.print.shared_title",
         intro_key="send.print.intro",
     )

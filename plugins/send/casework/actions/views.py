@@ -8,18 +8,24 @@ from django.views.decorators.http import require_POST
 from portal import access
 
 from ...access import send_user_required
+from ..case.services import back_url
 from . import portal
 from .access import ACTION, CHILD
 
 
 @send_user_required
 def items_to_complete(request, child):
-    """The user's open actions for the child: form, due date, note, overdue, Start."""
+    """The user's open actions for the child: form, due date, note, overdue, Start; Back
+    leads to the child's dashboard."""
     child_record = access.get_or_404(request.user, CHILD, pk=child)
     return render(
         request,
         "send/actions/list.html",
-        {"child": child_record, "actions": portal.open_actions(request.user, child_record)},
+        {
+            "child": child_record,
+            "actions": portal.open_actions(request.user, child_record),
+            "back_url": back_url(request.user, child_record),
+        },
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models.fields.json import KeyTransform
+from django.urls import reverse
 from django.utils import timezone
 
 from core.texts import raw_text
@@ -187,6 +188,15 @@ def shared_forms_tile(user, child_record):
         url="#shared-forms",
         empty_text=raw_text("send.case.tile.shared_forms.empty"),
     )
+
+
+def back_url(user, child_record):
+    """Where the Back link of a page about ``child_record`` (its documents, its items to
+    complete, a form shared on its case) leads: the child's dashboard while ``user`` may see
+    it, else the SEND home."""
+    if child_record is not None and access.may(user, "view", child_record, kind=KIND):
+        return reverse("send:case", args=[child_record.pk])
+    return reverse("send:home")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from portal import access
 
 from ...access import send_user_required
+from ..case.services import back_url
 from . import services
 from .access import CHILD, DOCUMENT
 
@@ -18,11 +19,19 @@ PER_PAGE = 20
 @send_user_required
 def documents(request, child):
     """The child's documents published to this user, newest first, those not opened yet
-    marked "New"."""
+    marked "New"; Back leads to the child's dashboard."""
     child_record = access.get_or_404(request.user, CHILD, pk=child)
     documents = services.for_child(request.user, child_record)
     page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "send/documents/list.html", {"child_record": child_record, "page": page})
+    return render(
+        request,
+        "send/documents/list.html",
+        {
+            "child_record": child_record,
+            "page": page,
+            "back_url": back_url(request.user, child_record),
+        },
+    )
 
 
 @send_user_required
