@@ -7,6 +7,7 @@ from .casework import family
 from .casework.actions import views as actions
 from .casework.case import views as case
 from .casework.documents import views as documents
+from .casework.invitations import views as invitations
 from .filling import details
 from .filling import views as filling
 from .people import views as people
@@ -73,6 +74,11 @@ urlpatterns = [
     # Forms the council shared on the child's case
     route(path("shared/<int:pk>/", family.shared_submission, name="shared_submission"), pk=SHARED),
     route(path("shared/<int:pk>/print/", printing.print_shared, name="print_shared"), pk=SHARED),
+    # Invitations to a child's case: the code in the email is a secret, not an id.
+    path("invitations/", invitations.invitations, name="invitations"),
+    route(
+        path("invitations/<str:code>/", invitations.invitation, name="invitation"), code=NOT_AN_ID
+    ),
     # Documents the council published on the child's case
     route(
         path("children/<int:child>/documents/", documents.documents, name="documents"),

@@ -1,6 +1,7 @@
 from .actions import Action
 from .documents import Document, DocumentRecipient
 from .forms import FormDefinition, FormVersion, GroupQuestion, QuestionGroup, VersionQuestion
+from .invitations import CaseInvitation, InvitedChild
 from .involvements import (
     CaseReminder,
     InformationRequest,
@@ -26,6 +27,7 @@ from .submissions import (
 __all__ = [
     "Action",
     "Answer",
+    "CaseInvitation",
     "CaseReminder",
     "DataType",
     "Document",
@@ -34,6 +36,7 @@ __all__ = [
     "FormVersion",
     "GroupQuestion",
     "InformationRequest",
+    "InvitedChild",
     "Involvement",
     "InvolvementDate",
     "InvolvementException",
