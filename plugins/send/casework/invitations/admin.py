@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
+from core import audit
 from portal import access
 from records.models import ChildRecord
 
@@ -172,6 +173,18 @@ class InvitationView(InvitationPage, TemplateView):
 
     template_name = "send/admin/invitations/detail.html"
     page_title = _("Invitation to a child's case")
+
+    def get(self, request, *args, **kwargs):
+        # The page names the children: every staff opening is audited, once per child.
+        for child in self.invitation.children.all():
+            audit.record(
+                request.user,
+                "invitation.viewed",
+                self.invitation,
+                request=request,
+                child_record_id=child.child_record_id,
+            )
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         invitation = self.invitation
