@@ -13,12 +13,17 @@ from . import services
 from .forms import ChildrenForm, CodeForm
 
 
+def posted(request):
+    # An empty POST (no box ticked) is still a submission to validate.
+    return request.POST if request.method == "POST" else None
+
+
 @require_http_methods(["GET", "POST"])
 @send_user_required
 def invitations(request):
     """The code from the email (for a person who did not follow its link), and the
     invitations the person accepted that wait for the SEND team."""
-    form = CodeForm(request.POST or None)
+    form = CodeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         invitation = services.find_own(request.user, form.cleaned_data["code"])
         if invitation is not None:
@@ -40,7 +45,7 @@ def invitation(request, code):
     if found is None:
         raise Http404
     refused = services.refusal(found, services.ACCEPT)
-    form = ChildrenForm(request.POST or None, invitation=found)
+    form = ChildrenForm(posted(request), invitation=found)
     if request.method == "POST" and refused is None and form.is_valid():
         try:
             services.accept(found, request.user, form.cleaned_data["children"], request=request)
