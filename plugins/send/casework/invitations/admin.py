@@ -145,7 +145,10 @@ class InviteView(InvitationsArea, FormView):
         invitation = services.invite(
             data["email"], data["children"], data["language"], self.request.user, self.request
         )
-        messages.success(self.request, _("The invitation has been emailed to %s.") % data["email"])
+        messages.success(
+            self.request,
+            _("The invitation has been emailed to %(email)s.") % {"email": data["email"]},
+        )
         return redirect("send_invitation", pk=invitation.pk)
 
 
