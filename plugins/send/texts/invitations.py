@@ -67,6 +67,11 @@ TEXTS = [
     ),
     TextDefault("send.invitations.continue", "Continue", "Parhau"),
     TextDefault(
+        "send.invitations.home_link",
+        "Invited by the SEND team? Enter your invitation code",
+        "Wedi cael gwahoddiad gan y tîm AAA? Rhowch eich cod gwahoddiad",
+    ),
+    TextDefault(
         "send.invitations.unknown_code",
         "This code does not match an invitation sent to your email address.",
         "Nid yw’r cod hwn yn cyfateb i wahoddiad a anfonwyd i’ch cyfeiriad e-bost.",

@@ -94,3 +94,8 @@ def test_the_invitation_page_speaks_welsh_under_cy(family, invitation):
     page = family.get(address).content.decode()
     assert address.startswith("/cy/")
     assert "Gwahoddiadau sy’n aros am gymeradwyaeth" in page
+
+
+def test_the_send_home_leads_a_parent_to_their_invitations(family):
+    page = family.get(reverse("send:home")).content.decode()
+    assert reverse("send:invitations") in page
