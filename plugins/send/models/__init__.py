@@ -1,7 +1,7 @@
 from .actions import Action
 from .documents import Document, DocumentRecipient
 from .forms import FormDefinition, FormVersion, GroupQuestion, QuestionGroup, VersionQuestion
-from .invitations import CaseInvitation, InvitedChild
+from .invitations import BulkInvitationRun, CaseInvitation, InvitedChild
 from .involvements import (
     CaseReminder,
     InformationRequest,
@@ -27,6 +27,7 @@ from .submissions import (
 __all__ = [
     "Action",
     "Answer",
+    "BulkInvitationRun",
     "CaseInvitation",
     "CaseReminder",
     "DataType",

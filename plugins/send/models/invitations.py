@@ -81,3 +81,45 @@ class InvitedChild(models.Model):
 
     def __str__(self):
         return str(self.child_record)
+
+
+class BulkInvitationRun(models.Model):
+    """One upload of invitations from the child register (council_id, email, language), sent
+    by a background task. It carries its own progress and report of the rows that failed."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Sending")
+        FINISHED = "finished", _("Finished")
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    file_name = models.CharField(_("file"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    # The rows waiting for the task ([{"row": 2, "council_id", "email", "language"}]); emptied
+    # once the run has finished, since they are personal data.
+    rows = models.JSONField(default=list, blank=True)
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_done = models.PositiveIntegerField(_("rows done"), default=0)
+    invitations_sent = models.PositiveIntegerField(_("invitations sent"), default=0)
+    already_invited = models.PositiveIntegerField(_("already invited"), default=0)
+    # [{"row": 3, "council_id": "…", "email": "…", "message": "…"}]
+    failures = models.JSONField(_("failures"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("bulk invitation")
+        verbose_name_plural = _("bulk invitations")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.file_name
+
+    @property
+    def is_finished(self):
+        return self.status == self.Status.FINISHED
