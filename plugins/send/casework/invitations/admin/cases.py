@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
@@ -17,10 +17,10 @@ from core import audit
 from portal import access
 from records.models import ChildRecord
 
-from ...models import CaseInvitation
-from ..involvements.admin.base import AreaPage
-from . import services
-from .access import INVITATION
+from ....models import CaseInvitation
+from ...involvements.admin.base import AreaPage
+from .. import services
+from ..access import INVITATION
 
 REASON_HELP = _("Why the council gives access, and how the person's identity was checked.")
 
@@ -252,32 +252,3 @@ class DeclineView(InvitationPage, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("The invitation has been declined."))
         return redirect("send_invitation", pk=self.invitation.pk)
-
-
-def admin_urls():
-    """For the ``register_admin_urls`` hook."""
-    base = "send/invitations/<int:pk>/"
-    return [
-        path("send/invitations/", InvitationsView.as_view(), name="send_invitations"),
-        path("send/invitations/new/", InviteView.as_view(), name="send_invitation_new"),
-        access.route(path(base, InvitationView.as_view(), name="send_invitation"), pk=INVITATION),
-        access.route(
-            path(base + "activate/", ActivateView.as_view(), name="send_invitation_activate"),
-            pk=INVITATION,
-        ),
-        access.route(
-            path(base + "decline/", DeclineView.as_view(), name="send_invitation_decline"),
-            pk=INVITATION,
-        ),
-    ]
-
-
-def menu_item(order):
-    return access.AccessMenuItem(
-        _("Invitations to a child's case"),
-        reverse("send_invitations"),
-        kind=INVITATION,
-        action="change",
-        icon_name="mail",
-        order=order,
-    )
