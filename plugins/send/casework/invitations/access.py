@@ -3,9 +3,10 @@
 
 from portal import access
 
-from ..involvements.authentication import MANAGE
+from ..involvements.authentication import MANAGE, InvolvementRowRule
 
 INVITATION = "send.case_invitation"
+BULK = "send.bulk_invitation"
 
 
 class InvitationRule(access.Rule):
@@ -28,3 +29,5 @@ class InvitationRule(access.Rule):
 def register_rules():
     """For ``plugins.send.access.register_rules``."""
     access.register(INVITATION, InvitationRule())
+    # Bulk runs are the SEND team's working records, like an involvement's rows.
+    access.register(BULK, InvolvementRowRule("send.BulkInvitationRun"))

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import access
 
-from ..access import INVITATION
+from ..access import BULK, INVITATION
+from .bulk import BulkRunView, BulkView
 from .cases import ActivateView, DeclineView, InvitationsView, InvitationView, InviteView
 
 __all__ = ["admin_urls", "menu_item"]
@@ -19,6 +20,15 @@ def admin_urls():
     return [
         path("send/invitations/", InvitationsView.as_view(), name="send_invitations"),
         path("send/invitations/new/", InviteView.as_view(), name="send_invitation_new"),
+        path("send/invitations/bulk/", BulkView.as_view(), name="send_invitations_bulk"),
+        access.route(
+            path(
+                "send/invitations/bulk/<int:pk>/",
+                BulkRunView.as_view(),
+                name="send_invitations_bulk_run",
+            ),
+            pk=BULK,
+        ),
         access.route(path(base, InvitationView.as_view(), name="send_invitation"), pk=INVITATION),
         access.route(
             path(base + "activate/", ActivateView.as_view(), name="send_invitation_activate"),
