@@ -197,3 +197,27 @@ def test_staff_decline_with_a_reason_and_nothing_is_shared(accepted, caseworker,
     assert not authentication.is_authenticated_on(parent, child)
     with pytest.raises(services.NotAllowed, match="declined"):
         services.activate(accepted, caseworker, "Checked.")
+
+
+def test_a_person_already_authenticated_on_the_case_is_just_linked(
+    accepted, involvement, parent, child, caseworker
+):
+    from plugins.send.casework.involvements import portal_sharing
+
+    sharing = portal_sharing.add(involvement, parent, caseworker)
+    portal_sharing.authenticate(sharing, caseworker, "Earlier reason.")
+    services.activate(accepted, caseworker, "Checked again.")
+    sharing.refresh_from_db()
+    assert sharing.authentication_reason == "Earlier reason."
+    assert PersonLink.objects.filter(user=parent, person__child_record=child).exists()
+
+
+def test_an_account_that_became_staff_is_refused_with_portal_sharings_reason(
+    accepted, parent, caseworker
+):
+    parent.kind = "staff"
+    parent.save()
+    with pytest.raises(services.NotAllowed, match="not portal users"):
+        services.activate(accepted, caseworker, "Checked.")
+    accepted.refresh_from_db()
+    assert accepted.state == State.ACCEPTED

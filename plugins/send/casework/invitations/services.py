@@ -245,13 +245,19 @@ def activate(invitation, actor, reason, involvements=None, request=None):
 
 
 def _authenticate(involvement, user, actor, reason, request):
+    """Add the person to the involvement unless they are on it, and authenticate them unless
+    they are already; portal sharing's own refusals (a staff account, an unverified
+    professional) stop the whole activation with their reason."""
     sharing = involvement.sharing.filter(user=user).first()
-    if sharing is None or sharing.state == sharing.State.REMOVED:
-        sharing = portal_sharing.add(
-            involvement, user, actor, parental_responsibility=True, request=request
-        )
-    if sharing.state != sharing.State.AUTHENTICATED:
-        portal_sharing.authenticate(sharing, actor, reason, request=request)
+    try:
+        if sharing is None or sharing.state == sharing.State.REMOVED:
+            sharing = portal_sharing.add(
+                involvement, user, actor, parental_responsibility=True, request=request
+            )
+        if sharing.state != sharing.State.AUTHENTICATED:
+            portal_sharing.authenticate(sharing, actor, reason, request=request)
+    except portal_sharing.NotAllowed as refused:
+        raise NotAllowed(refused.reason) from refused
 
 
 def _link(user, child_record):
