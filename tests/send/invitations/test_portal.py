@@ -99,3 +99,12 @@ def test_the_invitation_page_speaks_welsh_under_cy(family, invitation):
 def test_the_send_home_leads_a_parent_to_their_invitations(family):
     page = family.get(reverse("send:home")).content.decode()
     assert reverse("send:invitations") in page
+
+
+def test_the_persons_subject_access_export_lists_their_invitations(accepted, parent):
+    from plugins.send.people.exports import export_user
+
+    items = export_user(parent)["items"]
+    invitation = next(item for item in items if item["kind"] == "send_case_invitation")
+    values = {f["name"]: f["value"] for f in invitation["fields"]}
+    assert values["email"] == parent.email and values["children"] == "Mali Evans"
