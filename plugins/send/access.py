@@ -23,6 +23,7 @@ from .casework import sharing
 from .casework.actions import access as actions
 from .casework.case import access as case
 from .casework.documents import access as documents
+from .casework.invitations import access as invitations
 from .casework.involvements import authentication as involvements
 from .models.forms import FormDefinition
 from .models.people import Relationship
@@ -269,6 +270,7 @@ def register_rules():
     actions.register_rules()
     access.register("send.print_job", PrintJobRule())
     case.register_rules()
+    invitations.register_rules()
 
 
 def refusal(request):

@@ -51,6 +51,12 @@ class SendConfig(plugins.PluginConfig):
             func="plugins.send.printing.batch.purge_expired",
             schedule_type="D",
         ),
+        # Invitations to a child's case not accepted within PORTAL_CASE_INVITATION_DAYS.
+        plugins.JobSpec(
+            name="expire_case_invitations",
+            func="plugins.send.casework.invitations.services.expire_overdue",
+            schedule_type="D",
+        ),
     )
 
     def ready(self):

@@ -7,6 +7,7 @@ from .casework import family
 from .casework.actions import views as actions
 from .casework.case import views as case
 from .casework.documents import views as documents
+from .casework.invitations import views as invitations
 from .filling import details
 from .filling import views as filling
 from .people import views as people
@@ -78,6 +79,11 @@ urlpatterns = [
         path("shared/<int:pk>/files/<int:file>/", family.shared_file, name="shared_file"),
         pk=SHARED,
         file=SHARED_FILE,
+    ),
+    # Invitations to a child's case: the code in the email is a secret, not an id.
+    path("invitations/", invitations.invitations, name="invitations"),
+    route(
+        path("invitations/<str:code>/", invitations.invitation, name="invitation"), code=NOT_AN_ID
     ),
     # Documents the council published on the child's case
     route(

@@ -23,6 +23,7 @@ from .casework.actions import admin as actions_admin
 from .casework.chronology import admin as chronology_admin
 from .casework.dashboard import ReviewPanel
 from .casework.documents import admin as documents_admin
+from .casework.invitations import admin as invitations_admin
 from .casework.involvements import admin as involvements_admin
 from .casework.newform import views as newform_admin
 from .council import admin as council_admin
@@ -44,6 +45,7 @@ hooks.register("register_admin_urls", involvements_admin.admin_urls)
 hooks.register("register_admin_urls", documents_admin.admin_urls)
 hooks.register("register_admin_urls", actions_admin.admin_urls)
 hooks.register("register_admin_urls", printing_admin.admin_urls)
+hooks.register("register_admin_urls", invitations_admin.admin_urls)
 
 
 @hooks.register("construct_homepage_panels")
@@ -91,5 +93,6 @@ def send_menu():
         transfer_admin.import_menu_item(),
         council_admin.submissions_menu_item(order=40),
         *involvements_admin.menu_items(order=50),
+        invitations_admin.menu_item(order=60),
     ]
     return SubmenuMenuItem(_("SEND"), Menu(items=items), icon_name="form", order=200)

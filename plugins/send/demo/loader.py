@@ -19,6 +19,7 @@ from ..models import FormDefinition, SendSettings
 from .actions import load_demo_actions
 from .casework import load_demo_reviews
 from .documents import load_demo_documents
+from .invitations import load_demo_invitations
 from .involvements import load_demo_involvements
 
 FORMS_DIR = Path(__file__).resolve().parent / "forms"
@@ -27,8 +28,8 @@ FORMS_DIR = Path(__file__).resolve().parent / "forms"
 @transaction.atomic
 def load_demo():
     """The SEND team's group, the demo forms, submitted forms in every review state and the
-    demo children's involvements, the documents published on Alfie's and the demo parent's
-    action to complete.
+    demo children's involvements, an invitation awaiting approval, the documents published on
+    Alfie's and the demo parent's action to complete.
     Idempotent, like core's ``load_demo``."""
     team, _created = Group.objects.get_or_create(name="SEND team")
     # Professionals ask the SEND team for access, so the team verifies their accounts too.
@@ -52,6 +53,7 @@ def load_demo():
     load_demo_forms()
     load_demo_reviews()
     load_demo_involvements()
+    load_demo_invitations()
     load_demo_documents()
     load_demo_actions()
     _home_tile()

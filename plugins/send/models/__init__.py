@@ -1,6 +1,7 @@
 from .actions import Action
 from .documents import Document, DocumentRecipient
 from .forms import FormDefinition, FormVersion, GroupQuestion, QuestionGroup, VersionQuestion
+from .invitations import BulkInvitationRun, CaseInvitation, InvitedChild
 from .involvements import (
     CaseReminder,
     InformationRequest,
@@ -26,6 +27,8 @@ from .submissions import (
 __all__ = [
     "Action",
     "Answer",
+    "BulkInvitationRun",
+    "CaseInvitation",
     "CaseReminder",
     "DataType",
     "Document",
@@ -34,6 +37,7 @@ __all__ = [
     "FormVersion",
     "GroupQuestion",
     "InformationRequest",
+    "InvitedChild",
     "Involvement",
     "InvolvementDate",
     "InvolvementException",

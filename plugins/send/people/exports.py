@@ -1,5 +1,6 @@
 """The SEND part of a subject access export (see core.subject_access for the format): the
-people the user declared and every form they started or submitted, with its answers."""
+people the user declared, every form they started or submitted, with its answers, and the
+invitations to a child's case sent to their email address."""
 
 from django.utils.translation import gettext as _
 
@@ -7,8 +8,9 @@ from core.subject_access import field
 from portal import access
 
 from ..builder.schema import FormSchema
+from ..casework.invitations.access import INVITATION
 from ..filling.answers import load_answers
-from ..models import Submission
+from ..models import CaseInvitation, Submission
 
 
 def export_user(user):
@@ -18,7 +20,34 @@ def export_user(user):
         .select_related("person", "version")
         .prefetch_related("files", "events")
     )
-    return {"title": _("SEND"), "items": people + [_submission(s) for s in submissions]}
+    invitations = access.scoped(
+        user, INVITATION, CaseInvitation.objects.prefetch_related("children__child_record")
+    )
+    return {
+        "title": _("SEND"),
+        "items": people
+        + [_submission(s) for s in submissions]
+        + [_invitation(i) for i in invitations],
+    }
+
+
+def _invitation(invitation):
+    children = ", ".join(
+        child.child_record.full_name for child in invitation.children.all() if child.confirmed
+    )
+    return {
+        "kind": "send_case_invitation",
+        "title": _("Invitation to a child's case"),
+        "fields": [
+            field("email", _("Email address"), invitation.email),
+            field("state", _("State"), invitation.state, invitation.get_state_display()),
+            field("sent_at", _("Sent"), invitation.created_at),
+            field("expires_at", _("Expires"), invitation.expires_at),
+            field("accepted_at", _("Accepted"), invitation.accepted_at),
+            field("children", _("Children confirmed"), children),
+            field("decided_at", _("Decided"), invitation.decided_at),
+        ],
+    }
 
 
 def _person(link):

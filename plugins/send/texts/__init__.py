@@ -7,6 +7,7 @@ from . import (
     details,
     documents,
     forms,
+    invitations,
     involvements,
     journey,
     people,
@@ -30,4 +31,5 @@ TEXTS = [
     *reminders.TEXTS,
     *actions.TEXTS,
     *case.TEXTS,
+    *invitations.TEXTS,
 ]

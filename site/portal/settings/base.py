@@ -241,6 +241,10 @@ PORTAL_AUDIT_RETENTION_DAYS = int(os.environ.get("PORTAL_AUDIT_RETENTION_DAYS", 
 PORTAL_PRINT_JOB_MAX_FORMS = int(os.environ.get("PORTAL_PRINT_JOB_MAX_FORMS", "500"))
 PORTAL_PRINT_JOB_KEEP_DAYS = int(os.environ.get("PORTAL_PRINT_JOB_KEEP_DAYS", "7"))
 
+# Days a person has to accept an invitation to a child's case (plugins/send/casework/invitations)
+# before it expires.
+PORTAL_CASE_INVITATION_DAYS = int(os.environ.get("PORTAL_CASE_INVITATION_DAYS", "30"))
+
 # Password of the demo users (`make run`); generated and kept in var/ when unset.
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "")
 
