@@ -1,0 +1,64 @@
+"""Shared set-up of the messaging tests: a child on the register with an open EHC needs
+assessment, its caseworker, and the child's mother authenticated on it (SEND registers the
+child as something messages may be about)."""
+
+import pytest
+from django.apps import apps
+from django.utils import timezone
+
+from tests.factories import UserFactory, child_record
+from tests.send.test_council_submissions import staff
+
+needs_send = pytest.mark.skipif(
+    not apps.is_installed("plugins.send"), reason="messages about a child need SEND"
+)
+
+
+@pytest.fixture
+def caseworker(db):
+    return staff(
+        "access_admin", "manage_involvement", "manage_thread", first_name="Cai", last_name="Gwaith"
+    )
+
+
+@pytest.fixture
+def child(db):
+    return child_record("C0007001", forename="Mali", surname="Evans")
+
+
+@pytest.fixture
+def involvement(child, caseworker):
+    from plugins.send.casework.involvements import services
+
+    return services.open_involvement(
+        child, "england_ehc_needs_assessment", caseworker, stage="assessment", caseworker=caseworker
+    )
+
+
+@pytest.fixture
+def parent(db):
+    return UserFactory(
+        first_name="Nia",
+        last_name="Evans",
+        email="nia@example.org",
+        email_confirmed_at=timezone.now(),
+    )
+
+
+def authenticate(involvement, user, caseworker):
+    from plugins.send.casework.involvements import portal_sharing
+
+    sharing = portal_sharing.add(involvement, user, caseworker, parental_responsibility=True)
+    return portal_sharing.authenticate(sharing, caseworker, "Identity checked by phone.")
+
+
+@pytest.fixture
+def authenticated(involvement, parent, caseworker):
+    return authenticate(involvement, parent, caseworker)
+
+
+@pytest.fixture
+def general(db):
+    from plugins.messaging.models import MessageType
+
+    return MessageType.objects.get(name="General")
