@@ -11,6 +11,14 @@ from portal import access
 from .services import KIND, visible_threads
 
 MANAGE = "messaging.manage_thread"
+MESSAGE_TYPES = "messaging.message_type"
+
+
+class MessageTypeRule(access.PermissionRule):
+    """The message types are the team inbox's own list: its staff edit them."""
+
+    model = "messaging.MessageType"
+    permission = MANAGE
 
 
 class ThreadRule(access.Rule):
@@ -32,3 +40,4 @@ class ThreadRule(access.Rule):
 def register_rules():
     """For ``MessagingConfig.ready()``."""
     access.register(KIND, ThreadRule())
+    access.register(MESSAGE_TYPES, MessageTypeRule())

@@ -4,6 +4,7 @@ configuration › Message settings."""
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import PortalForm
 
@@ -38,3 +39,9 @@ class NewMessageForm(ReplyForm):
         if initial_about is not None:
             self.fields["about"].initial = initial_about
         self.fields["message_type"].empty_label = None
+
+
+class AdminReplyForm(forms.Form):
+    """The team's reply in the admin."""
+
+    body = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 8}))

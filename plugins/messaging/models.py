@@ -79,6 +79,8 @@ class Message(models.Model):
     from_team = models.BooleanField(_("from the SEND team"), default=False)
     body = models.TextField(_("message"))
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    # A portal user's message stays unread in the team inbox until a member of staff opens it.
+    read_by_team_at = models.DateTimeField(_("read by the team"), null=True, blank=True)
 
     class Meta:
         ordering = ["sent_at", "pk"]
@@ -93,7 +95,7 @@ class Recipient(models.Model):
     """One user's copy of a message: whether they have read it and whether the email telling
     them about it has gone (``emailed_at`` makes a retried sending task send nothing twice).
     A message to the SEND team with no caseworker has no recipient row: the team inbox holds
-    it until staff read it (``read_by_team_at``)."""
+    it until staff read it (``Message.read_by_team_at``)."""
 
     message = models.ForeignKey(
         Message, on_delete=models.CASCADE, related_name="recipients", verbose_name=_("message")

@@ -27,6 +27,8 @@ class Subject:
     - ``choices(user)``: (id, title) pairs to write about, for the new message form.
     - ``team_member(id)``: the staff user a new message reaches (the caseworker), or None for
       the team inbox.
+    - ``child_record_id(id)``: the council's child record the subject is about, for the audit
+      log of staff reads, or None.
     """
 
     kind: str
@@ -35,6 +37,7 @@ class Subject:
     ids_for: Callable[[object], Iterable[int]]
     choices: Callable[[object], Iterable[tuple[int, str]]]
     team_member: Callable[[int], object]
+    child_record_id: Callable[[int], int | None] = lambda about_id: None
 
 
 def register(subject):

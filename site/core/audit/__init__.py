@@ -51,6 +51,7 @@ ACTIONS = {
     "chronology.viewed": _("Child's chronology viewed"),
     "chronology.form_viewed": _("Form on a child's chronology opened"),
     "invitation.viewed": _("Invitation about a child viewed"),
+    "message.viewed": _("Portal message thread opened by staff"),
     "gdpr.history_viewed": _("Consent history viewed"),
     "gdpr.children_viewed": _("Children linked to a person viewed"),
     "export.downloaded": _("Subject access export downloaded"),

@@ -69,5 +69,6 @@ def register_with_messaging():
         ids_for=_ids_for,
         choices=_choices,
         team_member=_caseworker,
+        child_record_id=lambda pk: pk,
     )
     register_tile(messages_tile)
