@@ -14,6 +14,7 @@ class MessagingConfig(plugins.PluginConfig):
     urls = "plugins.messaging.urls"
     texts = "plugins.messaging.texts.TEXTS"
     text_areas = {"messaging": "Messaging"}
+    demo = "plugins.messaging.demo.load_demo"
     tiles = (
         # Messages are about children: reading them needs two-step verification.
         plugins.TileSpec(
