@@ -15,6 +15,7 @@ class MessagingConfig(plugins.PluginConfig):
     texts = "plugins.messaging.texts.TEXTS"
     text_areas = {"messaging": "Messaging"}
     demo = "plugins.messaging.demo.load_demo"
+    exports = "plugins.messaging.exports.export_user"
     tiles = (
         # Messages are about children: reading them needs two-step verification.
         plugins.TileSpec(
