@@ -68,6 +68,7 @@ class SendConfig(plugins.PluginConfig):
         from .access import register_rules
         from .casework.actions.receivers import on_form_submitted
         from .casework.actions.tiles import actions_tile
+        from .casework.case.messages import register_with_messaging
         from .casework.case.services import shared_forms_tile
         from .casework.case.tiles import register_tile
         from .casework.documents.tiles import documents_tile
@@ -78,5 +79,7 @@ class SendConfig(plugins.PluginConfig):
         register_tile(actions_tile)
         register_tile(documents_tile)
         register_tile(shared_forms_tile)
+        # Messages about a child and their dashboard tile, only with messaging installed.
+        register_with_messaging()
         checks.register(check_process_definitions)
         events.form_submitted.connect(on_form_submitted, dispatch_uid="send_actions_completed")

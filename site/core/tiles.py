@@ -1,9 +1,10 @@
 """Which home tiles a user sees, in the active language."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -23,6 +24,7 @@ class ShownTile:
     audience: str
     plugin_tile: str
     requires_two_factor: bool
+    status: str = ""
 
 
 def _url_for(tile, spec, pages):
@@ -104,10 +106,19 @@ def _audiences_for(user):
     return {CITIZEN, PROFESSIONAL, BOTH}  # signed out and staff see every service
 
 
+def _with_status(tile, user, specs):
+    """The tile with its plugin's line about ``user`` (cached tiles are shared by everyone)."""
+    spec = specs.get(tile.plugin_tile) if tile.plugin_tile else None
+    if spec is None or spec.status is None or not user.is_authenticated:
+        return tile
+    return replace(tile, status=import_string(spec.status)(user))
+
+
 def visible_tiles(user, language=None):
     audiences = _audiences_for(user)
+    specs = plugin_tiles()
     return [
-        tile
+        _with_status(tile, user, specs)
         for tile in cache.get("tiles", language or get_language())
         if tile.audience in audiences and (not tile.plugin_tile or tile_enabled(tile.plugin_tile))
     ]

@@ -46,6 +46,7 @@ def _declared_paths(config):
         *(("gate", gate) for gate in config.gates),
         *((f"job {job.name!r}", job.func) for job in config.jobs),
         *((f"service {service.name!r}", service.func) for service in config.services),
+        *((f"tile {tile.key!r} status", tile.status) for tile in config.tiles),
     ]
     return [(what, path) for what, path in paths if path]
 

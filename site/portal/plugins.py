@@ -19,7 +19,10 @@ BOTH = "both"
 
 @dataclass(frozen=True)
 class TileSpec:
-    """A home-page tile a plugin offers. Editors decide whether and where it shows."""
+    """A home-page tile a plugin offers. Editors decide whether and where it shows.
+
+    ``status`` is the dotted path of ``status(user) -> str``: a line about the signed-in user
+    shown on the tile ("3 unread messages"), "" for none."""
 
     key: str
     title_key: str
@@ -27,6 +30,7 @@ class TileSpec:
     url_name: str
     audience: str = BOTH
     requires_two_factor: bool = False
+    status: str | None = None
 
 
 @dataclass(frozen=True)

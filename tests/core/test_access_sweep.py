@@ -215,7 +215,20 @@ def accounts_objects(owner):
     return {"accounts.invitation": invitation}
 
 
-OWNERS_OBJECTS = {"send": send_objects, "accounts": accounts_objects}
+def messaging_objects(owner):
+    """A notice to the owner: a thread nobody else takes part in. (Threads about a child are
+    checked against the child's authentication in tests/messaging.)"""
+    from plugins.messaging import services
+
+    message = services.notify(owner, "messaging.tile.title", "messaging.inbox.empty", {})
+    return {"messaging.thread": message.thread}
+
+
+OWNERS_OBJECTS = {
+    "send": send_objects,
+    "accounts": accounts_objects,
+    "messaging": messaging_objects,
+}
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 by axe (Wagtail's own admin pages are not ours to check).
 
 The caseworker asks the demo parent, on her son Alfie's EHC needs assessment, to complete a
-form by a date; she is told by email in her language; "Items to complete for Alfie" lists it
+form by a date; an email in her language (with nothing of the request in it) sends her to
+her portal inbox, where she reads the request; "Items to complete for Alfie" lists it
 with the note; Start opens the form for Alfie; she completes and submits it; the item leaves
 the list and the linked information requested is recorded as received."""
 
@@ -16,6 +17,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from plugins.send.models import Action, Involvement
+from tests.e2e import notices
 from tests.send.factories import FormDefinitionFactory, GroupFactory, QuestionFactory, place
 
 LANGUAGES = {
@@ -115,10 +117,14 @@ def test_the_parent_completes_the_form_she_was_asked_for_and_it_leaves_her_list(
     button(portal, "Ask")
     expect(page.get_by_text("The person has been asked to complete the form.")).to_be_visible()
     action = Action.objects.get(form=form)
-    assert any(m.subject.startswith(words["subject"]) for m in mail.outbox), mail.outbox
+    (email,) = notices.emails_to(parent)
+    notices.assert_contentless_email(email, words["code"], words["subject"], NOTE)
 
-    # The parent finds it under "Items to complete" and starts it.
+    # The parent reads what she is asked in her portal inbox, finds it under "Items to
+    # complete" and starts it.
     sign_in_as(parent, verified=True)
+    (message,) = notices.open_notice(portal, words["code"], words["subject"]).all()
+    expect(message).to_contain_text(NOTE)
     portal.goto(f"{words['prefix']}/send/children/{involvement.child_record_id}/actions/")
     expect(page.get_by_role("heading", level=1)).to_contain_text(words["title"])
     item = page.locator("[data-action]").filter(has_text=words["form"])

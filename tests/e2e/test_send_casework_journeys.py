@@ -6,8 +6,9 @@ message of their own; the parent reads it at the top of the form, changes an ans
 it again; the caseworker approves and shares it; the parent and the other parent of the same
 child (authenticated on the child's involvement) both find it under the forms shared with them
 and open it; once the caseworker takes the other parent's authentication away, it is gone from
-their page. A second journey rejects a form: the family sees Rejected and the message. The parent receives every email in their own
-language."""
+their page. A second journey rejects a form: the family sees Rejected and the message. Each
+notice to the parent is an email in her language that only says a message is waiting; she reads
+its wording in her portal inbox."""
 
 import re
 
@@ -19,6 +20,7 @@ from playwright.sync_api import expect
 
 from plugins.send.casework.involvements import portal_sharing, services
 from plugins.send.models import Submission
+from tests.e2e import notices
 from tests.send.factories import (
     FormDefinitionFactory,
     GroupFactory,
@@ -182,13 +184,19 @@ def button(portal, name):
     portal.click(portal.page.get_by_role("button", name=name, exact=True))
 
 
-def subjects_to(user):
-    return [message.subject for message in mail.outbox if message.to == [user.email]]
-
-
 def assert_emailed(user, words, kind, reference):
-    expected = words["subjects"][kind].format(reference=reference)
-    assert any(expected in subject for subject in subjects_to(user)), subjects_to(user)
+    """The newest email to ``user`` says, in their language, only that a message is waiting:
+    neither the notice's subject nor the form's reference is in it."""
+    subject = words["subjects"][kind].format(reference=reference)
+    notices.assert_contentless_email(notices.emails_to(user)[-1], words["code"], subject, reference)
+
+
+def reads_notice(portal, words, kind, reference):
+    """The signed-in parent opens the notice (its subject names the form's reference) in her
+    portal inbox; its one message."""
+    subject = words["subjects"][kind].format(reference=reference)
+    (message,) = notices.open_notice(portal, words["code"], subject).all()
+    return message
 
 
 def check_and_send(portal, words):
@@ -246,6 +254,7 @@ def test_more_information_then_approved_and_shared_with_both_parents(
     sign_in_as(parent, verified=True)
     submission = parent_submits(portal, words, family["child"], "Hillside")
     assert_emailed(parent, words, "receipt", submission.reference)
+    reads_notice(portal, words, "receipt", submission.reference)
 
     sign_in_as(caseworker, verified=True)
     caseworker_decides(portal, submission, "Request more information", message=words["request"])
@@ -253,10 +262,13 @@ def test_more_information_then_approved_and_shared_with_both_parents(
         page.get_by_text("More information requested. The form submitter has been notified.")
     ).to_be_visible()
     assert_emailed(parent, words, "more_information", submission.reference)
-    assert words["request"] in mail.outbox[-1].body
+    assert words["request"] not in notices.emails_to(parent)[-1].body
 
-    # The parent reads the council's message at the top of the form and sends it again.
+    # The parent reads the council's request in her inbox and at the top of the form, and
+    # sends the form again.
     sign_in_as(parent, verified=True)
+    message = reads_notice(portal, words, "more_information", submission.reference)
+    expect(message).to_contain_text(words["request"])
     portal.goto(f"{words['prefix']}/send/people/{family['child'].pk}/")
     expect(page.get_by_text(words["more_information"], exact=True)).to_be_visible()
     portal.click(page.get_by_role("link", name=f"{words['continue']} {words['form']}"))
@@ -276,9 +288,10 @@ def test_more_information_then_approved_and_shared_with_both_parents(
     caseworker_decides(portal, submission, "Approve", share="yes")
     expect(page.get_by_text("Form approved. The applicant has been notified.")).to_be_visible()
     assert_emailed(parent, words, "approve", submission.reference)
-    assert subjects_to(family["other"]) == []  # sharing tells nobody else by email
+    assert notices.emails_to(family["other"]) == []  # sharing tells nobody else by email
 
     sign_in_as(parent, verified=True)
+    reads_notice(portal, words, "approve", submission.reference)
     portal.goto(f"{words['prefix']}/send/people/{family['child'].pk}/")
     expect(page.get_by_text(words["approved"], exact=True)).to_be_visible()
     sees_shared_form(portal, words, family["child"], "Hillside Primary School, Demo Town")
@@ -306,6 +319,8 @@ def test_a_rejected_form_shows_rejected_and_the_message(
     assert_emailed(parent, words, "reject", submission.reference)
 
     sign_in_as(parent, verified=True)
+    message = reads_notice(portal, words, "reject", submission.reference)
+    expect(message).to_contain_text(words["request"])
     portal.goto(f"{words['prefix']}/send/people/{family['child'].pk}/")
     expect(page.get_by_text(words["rejected"], exact=True)).to_be_visible()
     page.get_by_text(words["message"]).click()

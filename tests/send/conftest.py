@@ -18,3 +18,11 @@ def clamd():
             pytest.fail("make test must export PORTAL_CLAMD_SOCKET")
         pytest.skip("PORTAL_CLAMD_SOCKET is unset: scripts/clamav.sh start, then its env")
     return ClamdScanner.from_settings()
+
+
+@pytest.fixture(autouse=True)
+def _notices_by_email(provide_service):
+    """SEND's tests read the wording of its notices in the emails of the ``notify`` fallback,
+    whichever plugins are installed; the messaging plugin's delivery (a portal message and a
+    contentless email) is tested in tests/messaging."""
+    provide_service("notify")

@@ -32,6 +32,12 @@ TEXTS = [
         "No forms have been shared with you yet.",
         "Nid oes unrhyw ffurflenni wedi’u rhannu gyda chi eto.",
     ),
+    TextDefault("send.case.tile.messages", "Unread messages", "Negeseuon heb eu darllen"),
+    TextDefault(
+        "send.case.tile.messages.empty",
+        "You have no unread messages about this child.",
+        "Nid oes gennych negeseuon heb eu darllen am y plentyn hwn.",
+    ),
     TextDefault("send.case.home_heading", "Cases shared with you", "Achosion a rannwyd gyda chi"),
     TextDefault("send.case.current_stage", "Current stage", "Cam presennol"),
     TextDefault("send.case.all_done", "Every stage is complete", "Mae pob cam wedi’i gwblhau"),

@@ -1,0 +1,43 @@
+"""Who may see a thread (DESIGN.md §5), registered in ``portal.access`` from
+``MessagingConfig.ready()``.
+
+A portal user sees the threads they take part in, and only while they may still message
+about the thread's subject (the owning plugin's rule, ``plugins.messaging.subjects``). Staff
+holding "messaging.manage_thread" see every thread in the team inbox.
+"""
+
+from portal import access
+
+from .services import KIND, visible_threads
+
+MANAGE = "messaging.manage_thread"
+MESSAGE_TYPES = "messaging.message_type"
+
+
+class MessageTypeRule(access.PermissionRule):
+    """The message types are the team inbox's own list: its staff edit them."""
+
+    model = "messaging.MessageType"
+    permission = MANAGE
+
+
+class ThreadRule(access.Rule):
+    model = "messaging.Thread"
+
+    def scope(self, user, queryset):
+        if user.is_council_staff:
+            return queryset if access.has_permission(user, MANAGE) else queryset.none()
+        return queryset.filter(pk__in=visible_threads(user).values("pk"))
+
+    def may(self, user, action, obj=None):
+        if user.is_council_staff:
+            return access.has_permission(user, MANAGE)
+        if obj is None:
+            return action in ("view", "send")
+        return visible_threads(user).filter(pk=obj.pk).exists()
+
+
+def register_rules():
+    """For ``MessagingConfig.ready()``."""
+    access.register(KIND, ThreadRule())
+    access.register(MESSAGE_TYPES, MessageTypeRule())

@@ -1,0 +1,106 @@
+"""The team inbox in the Wagtail admin: threads with unread counts, filtered by message type,
+child and unread; opening one (audited) and replying. Every rule is in ``team``; access is
+the "messaging.thread" rule (staff holding "messaging.manage_thread")."""
+
+import django_filters
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
+
+from portal import access
+
+from . import services, team
+from .forms import AdminReplyForm
+from .models import MessageType, Thread
+
+
+class TeamInboxFilterSet(WagtailFilterSet):
+    message_type = django_filters.ModelChoiceFilter(
+        queryset=MessageType.objects.all(), label=_("Message type")
+    )
+    about_id = django_filters.NumberFilter(label=_("Child (record id)"))
+    unread = django_filters.BooleanFilter(label=_("Unread"), method="filter_unread")
+
+    class Meta:
+        model = Thread
+        fields = ["message_type", "about_id"]
+
+    def filter_unread(self, queryset, name, value):
+        return queryset.filter(unread__gt=0) if value else queryset.filter(unread=0)
+
+
+class AboutColumn(Column):
+    def get_value(self, instance):
+        return services.about_title(instance)
+
+
+class TeamInboxView(access.AccessRequiredMixin, IndexView):
+    access_kind = services.KIND
+    model = Thread
+    permission_policy = None  # the access rule of "messaging.thread" decides
+    page_title = _("Team inbox")
+    header_icon = "mail"
+    index_url_name = "messaging_team_inbox"
+    index_results_url_name = "messaging_team_inbox_results"
+    filterset_class = TeamInboxFilterSet
+    paginate_by = 25
+    default_ordering = None
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn("subject", label=_("Subject"), get_url=self.get_edit_url),
+            AboutColumn("about", label=_("About")),
+            Column("message_type", label=_("Message type")),
+            Column("unread", label=_("Unread")),
+            Column("last_at", label=_("Last message")),
+        ]
+
+    def get_base_queryset(self):
+        return access.scoped(self.request.user, services.KIND, team.team_threads())
+
+    def order_queryset(self, queryset):
+        return queryset
+
+    def get_edit_url(self, instance):
+        return reverse("messaging_team_thread", args=[instance.pk])
+
+
+class TeamThreadView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, FormView):
+    """One thread beside the reply form; opening it is audited."""
+
+    access_kind = services.KIND
+    template_name = "messaging/admin/thread.html"
+    form_class = AdminReplyForm
+    header_icon = "mail"
+
+    @cached_property
+    def thread(self):
+        return access.get_or_404(self.request.user, services.KIND, pk=self.kwargs["pk"])
+
+    def get_page_title(self):
+        return self.thread.subject
+
+    def get(self, request, *args, **kwargs):
+        team.open_thread(request.user, self.thread, request=request)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            thread=self.thread,
+            about=services.about_title(self.thread),
+            messages_in_thread=self.thread.messages.select_related("sender"),
+            back_url=reverse("messaging_team_inbox"),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        team.answer(self.request.user, self.thread, form.cleaned_data["body"])
+        messages.success(self.request, _("Your reply has been sent."))
+        return redirect("messaging_team_thread", pk=self.thread.pk)

@@ -1,0 +1,38 @@
+"""The demo council's messages: the Messages tile on the home page, the SEND team's right to
+the team inbox, and the demo parent's thread with the team, the team's answer unread."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from core.models import Tile
+from plugins.messaging import services
+from plugins.messaging.demo import PARENT, SUBJECT
+from plugins.messaging.demo import load_demo as load_messaging_demo
+from plugins.messaging.models import Message, Thread
+from tests.messaging.conftest import needs_send
+
+pytestmark = [pytest.mark.django_db, needs_send]
+
+
+def test_the_demo_parent_has_a_thread_with_the_team_and_one_unread_answer(demo):
+    parent = get_user_model().objects.get(email=PARENT)
+    thread = Thread.objects.get(subject=SUBJECT)
+
+    assert thread.about_kind == "send.child_record"
+    assert thread.messages.count() == 2
+    assert thread.messages.last().from_team
+    assert (
+        services.received(parent).filter(message__thread=thread, read_at__isnull=True).count() == 1
+    )
+    assert Tile.objects.filter(plugin_tile="messages").count() == 2  # English and Welsh
+    assert Group.objects.get(name="SEND team").permissions.filter(codename="manage_thread").exists()
+
+
+def test_loading_the_demo_again_changes_nothing(demo):
+    messages = Message.objects.count()
+
+    load_messaging_demo()
+
+    assert Message.objects.count() == messages
+    assert Tile.objects.filter(plugin_tile="messages").count() == 2
