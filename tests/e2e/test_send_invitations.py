@@ -3,8 +3,8 @@ is checked by axe (Wagtail's own admin pages are not ours to check).
 
 The caseworker invites the demo parent to her daughter Seren's case in the admin; the parent
 opens the emailed link, ticks Seren and confirms; the invitation waits for the SEND team; the
-caseworker activates access with the reason; the parent is told by email in her language and
-sees Seren's case."""
+caseworker activates access with the reason; the parent is told by a portal message (the email
+only says one is waiting, in her language) and sees Seren's case."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,6 +12,8 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from plugins.send.models import CaseInvitation
+
+from .notices import assert_contentless_email, emails_to, open_notice
 
 LANGUAGES = {
     "en": {
@@ -81,10 +83,13 @@ def test_the_parent_accepts_an_invitation_and_the_send_team_activates_her_access
     page.locator('textarea[name="reason"]').fill("Mother; passport seen at the office.")
     portal.click(page.get_by_role("button", name="Activate access", exact=True))
     expect(page.get_by_text("Access has been activated.")).to_be_visible()
-    assert [message.subject for message in mail.outbox] == [f"{words['subject']} Mai Parent"]
+    # She is told by a portal message; the email only says one is waiting, in her language.
+    [email] = emails_to(parent)
+    assert_contentless_email(email, words["code"], words["subject"])
 
-    # She now sees Seren's case.
+    # She reads it in her inbox, and now sees Seren's case.
     sign_in_as(parent, verified=True)
+    open_notice(portal, words["code"], words["subject"])
     child = invitation.children.get().child_record
     portal.goto(f"{words['prefix']}/send/case/{child.pk}/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Seren")
