@@ -13,6 +13,8 @@ from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from .lenient import lenient
+
 _RENDERERS = {}
 
 
@@ -24,37 +26,8 @@ def render_component(name, params):
     return renderer(params or {})
 
 
-class _Blank(str):
-    """The empty string a parameter left out reads as; looking into it (``params.formGroup.
-    classes`` without a ``formGroup``) gives itself again, so that too is found in one step."""
-
-    def __getitem__(self, key):
-        return self
-
-
-_BLANK = _Blank()
-
-
-class _Params(dict):
-    """A parameter mapping in which a missing key reads as "" (as a failed template lookup
-    would), found in one step: Django's template engine otherwise raises and catches three
-    exceptions and lists the dict's attributes for every optional parameter left out, which
-    made these lookups the largest cost of a form page's markup."""
-
-    def __missing__(self, key):
-        return _BLANK
-
-
-def _lenient(value):
-    if isinstance(value, dict):
-        return _Params({key: _lenient(item) for key, item in value.items()})
-    if isinstance(value, list | tuple):
-        return [_lenient(item) for item in value]
-    return value
-
-
 def _render(name, context):
-    return render_to_string(f"govuk/components/{name}.html", _lenient(context))
+    return render_to_string(f"govuk/components/{name}.html", lenient(context))
 
 
 def _renders(name):
