@@ -4,10 +4,22 @@ from portal import plugins
 
 
 class MatchingConfig(plugins.PluginConfig):
-    """Matching portal people to the council's child records (arrives with the matching issue)."""
+    """Matching portal people to the council's child records: candidates from the register
+    ranked by a Fellegi–Sunter model, with a per-field explanation."""
 
     name = "plugins.matching"
     label = "matching"
     slug = "matching"
     verbose_name = _("Matching")
     text_areas = {"matching": "Matching"}
+    services = (plugins.ServiceSpec(name="match", func="plugins.matching.services.match"),)
+
+    def ready(self):
+        super().ready()
+        from portal import events
+
+        from .services import queue_key_refresh
+
+        events.child_records_changed.connect(
+            queue_key_refresh, dispatch_uid="matching.queue_key_refresh"
+        )
