@@ -151,6 +151,11 @@ def outward(value):
     return value.split(" ")[0] if value else ""
 
 
+def valid(value, problem):
+    """``value`` when it is a valid identifier (``problem`` finds none), else ""."""
+    return value if value and problem(value) is None else ""
+
+
 class Person:
     """A child's details in the compared form, computed once per child."""
 
@@ -186,5 +191,8 @@ class Person:
         self.date_of_birth = date_of_birth
         self.gender = gender or ""
         self.postcode = normalised_postcode(postcode)
-        self.upn = identifiers.normalise_upn(upn)
-        self.nhs_number = identifiers.normalise_nhs_number(nhs_number)
+        # An identifier that fails its check is a typing error, not evidence either way.
+        self.upn = valid(identifiers.normalise_upn(upn), identifiers.upn_problem)
+        self.nhs_number = valid(
+            identifiers.normalise_nhs_number(nhs_number), identifiers.nhs_number_problem
+        )

@@ -72,3 +72,10 @@ def test_the_postcode_branch_finds_children_at_the_address(register):
 def test_the_branches_are_unioned(register, details, expected):
     ids = candidates.candidate_ids(Person(**details))
     assert register[{"C5": "william", "C3": "sian"}[expected]].pk in ids
+
+
+def test_an_identifier_that_fails_its_check_is_ignored(register):
+    # The last digit of Siân's NHS number and the check letter of her UPN mistyped.
+    mistyped = person(nhs_number="9434765918", upn="A801200001001")
+    assert (mistyped.nhs_number, mistyped.upn) == ("", "")
+    assert candidates.by_identifier(mistyped) == set()
