@@ -89,7 +89,7 @@ SHORT_FORMS = {
 }
 
 _NOT_LETTERS = re.compile(r"[^a-z ]+")
-# Hyphens, apostrophes' neighbours and "and" join the parts of a double surname.
+# Hyphens, slashes, "&", "+" and "and" join the parts of a double surname.
 _SURNAME_JOINERS = re.compile(r"[-/&+]| and ")
 
 
@@ -99,6 +99,10 @@ def fold(text):
     letters = "".join(char for char in decomposed if not unicodedata.combining(char))
     letters = letters.replace("'", "").replace("’", "")
     return " ".join(_NOT_LETTERS.sub(" ", _SURNAME_JOINERS.sub(" ", letters)).split())
+
+
+# Words that belong to the name after them ("ap Rhys", "de Souza", "Mac Donald").
+_PARTICLES = {"ap", "ab", "o", "de", "da", "van", "von", "le", "la", "mac", "mc", "st"}
 
 
 def surname_parts(surname):
@@ -115,9 +119,6 @@ def surname_parts(surname):
     if pending:
         parts.append(pending)
     return parts
-
-
-_PARTICLES = {"ap", "ab", "o", "de", "da", "van", "von", "le", "la", "mac", "mc", "st"}
 
 
 def full_surname(surname):
