@@ -18,9 +18,17 @@ class MatchingConfig(plugins.PluginConfig):
 
     def ready(self):
         super().ready()
-        from portal import events
+        from portal import access, events
 
+        from .access import KIND, MatchRequestRule
+        from .queue import on_form_submitted, on_matching_requested
         from .services import queue_key_refresh
+
+        access.register(KIND, MatchRequestRule())
+        events.form_submitted.connect(on_form_submitted, dispatch_uid="matching.queue_entry")
+        events.matching_requested.connect(
+            on_matching_requested, dispatch_uid="matching.queue_resubmitted"
+        )
 
         events.child_records_changed.connect(
             queue_key_refresh, dispatch_uid="matching.queue_key_refresh"
