@@ -26,3 +26,21 @@ def test_every_demo_record_has_keys_and_a_demo_child_is_found_first(demo):
         )
     )[0]
     assert best.record.council_id == child["council_id"]
+
+
+def test_the_demo_queue_has_a_clear_match_a_conflict_a_twin_and_a_new_child(demo):
+    from plugins.matching.models import MatchRequest
+    from plugins.matching.services import candidates_for
+
+    queued = {
+        request.forms[0]: request
+        for request in MatchRequest.objects.filter(forms__0__startswith="SND-DEMO1")
+    }
+    clear, spelt, twin, new = (queued[f"SND-DEMO10000{n}"] for n in range(1, 5))
+    assert candidates_for(clear)[0].record.council_id == "C0000150"
+    assert clear.best_band == "match"
+    assert candidates_for(spelt)[0].record.council_id == "C0000160"
+    assert spelt.best_band != "match"
+    sibling = candidates_for(twin)[0]
+    assert sibling.record.council_id == "C0000170" and sibling.band != "match"
+    assert new.best_band in ("new", "")

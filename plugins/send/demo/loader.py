@@ -19,6 +19,7 @@ from ..models import FormDefinition, SendSettings
 from .actions import load_demo_actions
 from .casework import load_demo_reviews
 from .documents import load_demo_documents
+from .incoming import load_demo_incoming
 from .involvements import load_demo_involvements
 
 FORMS_DIR = Path(__file__).resolve().parent / "forms"
@@ -51,6 +52,7 @@ def load_demo():
     _settings()
     load_demo_forms()
     load_demo_reviews()
+    load_demo_incoming()
     load_demo_involvements()
     load_demo_documents()
     load_demo_actions()
