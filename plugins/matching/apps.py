@@ -13,8 +13,8 @@ class MatchingConfig(plugins.PluginConfig):
     verbose_name = _("Matching")
     text_areas = {"matching": "Matching"}
     services = (plugins.ServiceSpec(name="match", func="plugins.matching.services.match"),)
-    # The demo register's keys, built at once, and the demo queue scored against them.
-    demo = "plugins.matching.demo.load_demo"
+    # The demo register is written before the task worker runs: its keys are built at once.
+    demo = "plugins.matching.keys.rebuild"
 
     def ready(self):
         super().ready()

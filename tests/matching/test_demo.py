@@ -28,10 +28,19 @@ def test_every_demo_record_has_keys_and_a_demo_child_is_found_first(demo):
     assert best.record.council_id == child["council_id"]
 
 
-def test_the_demo_queue_has_a_clear_match_a_conflict_a_twin_and_a_new_child(demo):
+def test_the_demo_queue_has_a_clear_match_a_conflict_a_twin_and_a_new_child(
+    demo, django_capture_on_commit_callbacks
+):
     from plugins.matching.models import MatchRequest
     from plugins.matching.services import candidates_for
+    from plugins.send.models import Submission
+    from portal import events
 
+    # The suite loads the demo in a transaction it rolls back, so its commit never announces
+    # the incoming children's forms: announce them here as that commit does.
+    with django_capture_on_commit_callbacks(execute=True):
+        for submission in Submission.objects.filter(reference__startswith="SND-DEMO1"):
+            events.send_after_commit(events.form_submitted, Submission, submission=submission)
     queued = {
         request.forms[0]: request
         for request in MatchRequest.objects.filter(forms__0__startswith="SND-DEMO1")

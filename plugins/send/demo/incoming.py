@@ -9,7 +9,8 @@ show against the demo register (records.demo):
 - a new child, on no register.
 
 Each form announces itself (``form_submitted``) as a real one does, so an installed matching
-plugin queues the child (and scores it once its demo has built the register's keys). Fixed references (``SND-DEMO1…``) make loading again change nothing."""
+plugin queues the child once the demo is committed (its task worker scores it against the
+register's keys, built by the plugin's own demo loader). Fixed references (``SND-DEMO1…``) make loading again change nothing."""
 
 from datetime import date
 
@@ -72,6 +73,4 @@ def load_demo_incoming():
             person=person, user=professional, relationship=Relationship.PROFESSIONAL
         )
         submission = _submitted(professional, person, form, reference)
-        # Announced at once rather than after the commit: the demo loads in one transaction
-        # (rolled back whole in the test suite), and the receivers only enqueue their work.
-        events.form_submitted.send_robust(Submission, submission=submission)
+        events.send_after_commit(events.form_submitted, Submission, submission=submission)
