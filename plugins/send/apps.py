@@ -73,6 +73,7 @@ class SendConfig(plugins.PluginConfig):
         from .casework.case.tiles import register_tile
         from .casework.documents.tiles import documents_tile
         from .casework.process.checks import check_process_definitions
+        from .casework.review import link_matched_person
 
         register_rules()
         # The dashboard's tiles of SEND itself; other features add theirs the same way.
@@ -83,3 +84,4 @@ class SendConfig(plugins.PluginConfig):
         register_with_messaging()
         checks.register(check_process_definitions)
         events.form_submitted.connect(on_form_submitted, dispatch_uid="send_actions_completed")
+        events.person_matched.connect(link_matched_person, dispatch_uid="send_person_matched")

@@ -27,6 +27,10 @@ form_submitted = Signal()
 form_decided = Signal()
 #: A portal person was matched to the council's record. kwargs: person, child_record.
 person_matched = Signal()
+#: Staff asked for a submitted form's child to be matched again. kwargs: submission, user.
+matching_requested = Signal()
+#: Records of the council's register were created or changed. kwargs: record_ids.
+child_records_changed = Signal()
 #: A user withdrew their consent. kwargs: user, record.
 consent_withdrawn = Signal()
 #: A user was given access to a child's involvement. kwargs: user, involvement, reason.

@@ -19,6 +19,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal import events
+
 from . import identifiers, services
 from .models import ChildAddress, ChildRecord, Gender, ImportRun, Source
 
@@ -320,6 +322,10 @@ def write(rows, when, on_batch=None):
             ChildRecord.objects.bulk_update(changed, sorted(fields))
         ChildAddress.objects.bulk_update(closed, ["valid_to"])
         ChildAddress.objects.bulk_create(opened)
+        touched = {record.pk for record in (*new, *changed)} | {a.record_id for a in opened}
+        events.send_after_commit(
+            events.child_records_changed, ChildRecord, record_ids=sorted(touched)
+        )
         created, updated, done = created + len(new), updated + len(changed), done + len(batch)
         if on_batch:
             on_batch(done)

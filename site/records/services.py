@@ -10,6 +10,8 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from portal import events
+
 from . import identifiers
 from .models import ChildAddress, ChildRecord, Source
 
@@ -155,6 +157,8 @@ def save_record(record, values, source, address=None, when=None):
         opened.full_clean()
         opened.save()
         record.save(update_fields=["sources", "updated_at"])
+    if changed or opened is not None:
+        events.send_after_commit(events.child_records_changed, ChildRecord, record_ids=[record.pk])
     return record
 
 

@@ -98,7 +98,8 @@ def test_a_child_accepted_from_the_portal_gets_a_portal_council_id(db):
     assert first.addresses.current().get().postcode == "DB1 1AA"
 
 
-def test_without_a_matching_plugin_a_child_is_accepted_as_a_new_record(db):
+def test_without_a_matching_plugin_a_child_is_accepted_as_a_new_record(db, provide_service):
+    provide_service("match")
     details = services.PersonDetails(
         forename="Alys", surname="Jones", date_of_birth=datetime.date(2015, 5, 1)
     )

@@ -27,7 +27,7 @@ from records.services import PersonDetails
 
 from ..builder.schema import text
 from ..models import Submission, SubmissionEvent
-from ..models.submissions import Matching, Review, Status
+from ..models.submissions import Matching, Review, Status, sent_to_council
 
 APPROVE = "approve"
 REJECT = "reject"
@@ -275,6 +275,9 @@ def resubmit_to_matching(submission, user, request=None):
             submission.matching_resubmitted_at = timezone.now()
             submission.save(update_fields=["matching_resubmitted_at", "updated_at"])
             _history(submission, SubmissionEvent.Action.MATCHING, user)
+            events.send_after_commit(
+                events.matching_requested, Submission, submission=submission, user=user
+            )
         else:
             person.child_record = record
             person.save(update_fields=["child_record", "updated_at"])
@@ -284,3 +287,25 @@ def resubmit_to_matching(submission, user, request=None):
             )
         audit.record(user, "submission.matching", submission, request=request)
     return submission
+
+
+def link_matched_person(sender, person, child_record, **kwargs):
+    """Receiver of ``person_matched`` (connected in ``SendConfig.ready()``): a matching
+    decision links the person to the record, so their forms leave Awaiting matching and may be
+    approved. A person already linked to that record (this module's own resubmission) is left
+    as it is. One update, done at once: the caseworker who decided expects the gate open."""
+    if person.child_record_id == child_record.pk:
+        return
+    with transaction.atomic():
+        type(person).objects.filter(pk=person.pk).update(
+            child_record=child_record, updated_at=timezone.now()
+        )
+        waiting = Submission.objects.filter(person=person).filter(sent_to_council())
+        SubmissionEvent.objects.bulk_create(
+            SubmissionEvent(
+                submission=submission,
+                action=SubmissionEvent.Action.MATCHED,
+                detail=child_record.council_id,
+            )
+            for submission in waiting
+        )

@@ -19,6 +19,7 @@ from ..models import FormDefinition, SendSettings
 from .actions import load_demo_actions
 from .casework import load_demo_reviews
 from .documents import load_demo_documents
+from .incoming import load_demo_incoming
 from .invitations import load_demo_invitations
 from .involvements import load_demo_involvements
 
@@ -52,6 +53,7 @@ def load_demo():
     _settings()
     load_demo_forms()
     load_demo_reviews()
+    load_demo_incoming()
     load_demo_involvements()
     load_demo_invitations()
     load_demo_documents()

@@ -61,6 +61,10 @@ ACTIONS = {
     "export.downloaded": _("Subject access export downloaded"),
     "print_job.downloaded": _("Submitted forms downloaded as one printed file"),
     "audit.exported": _("Audit log exported"),
+    "matching.viewed": _("Incoming child's candidates viewed"),
+    "matching.matched": _("Incoming child matched to a child record"),
+    "matching.new_record": _("Incoming child added as a new child record"),
+    "matching.rejected": _("Incoming child rejected"),
 }
 
 # Links followed from an object to the one that knows its child record: a submitted form

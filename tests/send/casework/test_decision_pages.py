@@ -4,6 +4,7 @@ editable message and its confirmation, and who may use them."""
 
 import pytest
 
+from plugins.send.casework import buttons
 from plugins.send.models import Review
 from tests.conftest import sign_in_verified
 from tests.send.test_council_submissions import fill, staff
@@ -20,8 +21,11 @@ def page(submission, suffix=""):
 
 
 def test_approve_is_off_until_the_child_is_matched_then_the_caseworker_accepts_a_new_record(
-    deciding, submitted
+    deciding, submitted, provide_service, monkeypatch
 ):
+    # Without a matching plugin: the match service's fallback accepts the child as a new record.
+    provide_service("match")
+    monkeypatch.setattr(buttons, "service_providers", lambda name: [])
     detail = deciding.get(page(submitted)).text
     assert "Match the child first." in detail
     assert page(submitted, "approve/") not in detail

@@ -113,8 +113,9 @@ def test_approval_waits_for_the_child_to_be_matched(submitted, decider):
 
 
 def test_without_a_matching_plugin_the_child_is_accepted_as_a_new_record(
-    submitted, decider, django_capture_on_commit_callbacks
+    submitted, decider, django_capture_on_commit_callbacks, provide_service
 ):
+    provide_service("match")
     review.open_submission(submitted, decider)
     with django_capture_on_commit_callbacks(execute=True):
         review.resubmit_to_matching(submitted, decider)

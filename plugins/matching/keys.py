@@ -1,0 +1,114 @@
+"""Keeping the register's matching keys in step with the records: the keys of one record, a
+refresh of some records after they change, and a rebuild of them all."""
+
+import datetime
+
+from django.db import transaction
+
+from records.models import ChildAddress, ChildRecord
+
+from . import normalise
+from .models import MatchKey
+
+BATCH_SIZE = 2000
+
+
+def swapped(day):
+    """``day`` with day and month swapped, or None when that is no date or the same date."""
+    if day.day == day.month or day.day > 12:
+        return None
+    try:
+        return datetime.date(day.year, day.day, day.month)
+    except ValueError:
+        return None
+
+
+def keys_for(record, postcode):
+    """The unsaved MatchKey rows of ``record``, whose current postcode is ``postcode``."""
+    person = person_of(record, postcode)
+    common = {
+        "record_id": record.pk,
+        "date_of_birth": record.date_of_birth,
+        "swapped_date_of_birth": swapped(record.date_of_birth),
+        "birth_year": record.date_of_birth.year,
+        "postcode": person.postcode,
+    }
+    return [
+        MatchKey(
+            forename_key=normalise.phonetic(forename),
+            surname_key=normalise.phonetic(surname),
+            **common,
+        )
+        for forename in sorted(person.forenames)
+        for surname in sorted(person.surname_parts | {person.surname} - {""})
+    ]
+
+
+def person_of(record, postcode):
+    """The register's child ``record`` (living at ``postcode``) in the compared form."""
+    return normalise.Person(
+        forename=record.forename,
+        preferred_name=record.preferred_name,
+        surname=record.surname,
+        date_of_birth=record.date_of_birth,
+        gender=record.gender,
+        postcode=postcode,
+        upn=record.upn,
+        nhs_number=record.nhs_number,
+    )
+
+
+def current_postcodes(record_ids):
+    """{record id: current postcode} of the records ``record_ids`` that have an address."""
+    return dict(
+        ChildAddress.objects.current()
+        .filter(record_id__in=record_ids)
+        .values_list("record_id", "postcode")
+    )
+
+
+KEY_FIELDS = (
+    "date_of_birth",
+    "swapped_date_of_birth",
+    "birth_year",
+    "forename_key",
+    "surname_key",
+    "postcode",
+)
+
+
+def _signature(keys):
+    return sorted(tuple(getattr(key, field) for field in KEY_FIELDS) for key in keys)
+
+
+@transaction.atomic
+def refresh(record_ids):
+    """Recompute the keys of the records ``record_ids`` (a record gone simply loses them).
+
+    Only the records whose keys differ are rewritten, so a refresh that changes nothing leaves
+    the table as it was (loading the demo again, a re-import of unchanged records)."""
+    record_ids = list(record_ids)
+    for start in range(0, len(record_ids), BATCH_SIZE):
+        batch = record_ids[start : start + BATCH_SIZE]
+        postcodes = current_postcodes(batch)
+        wanted = {
+            record.pk: keys_for(record, postcodes.get(record.pk, ""))
+            for record in ChildRecord.objects.filter(pk__in=batch)
+        }
+        stored = {}
+        for key in MatchKey.objects.filter(record_id__in=batch):
+            stored.setdefault(key.record_id, []).append(key)
+        stale = [
+            pk for pk in batch if _signature(wanted.get(pk, ())) != _signature(stored.get(pk, ()))
+        ]
+        MatchKey.objects.filter(record_id__in=stale).delete()
+        rows = [key for pk in stale for key in wanted.get(pk, ())]
+        MatchKey.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+
+
+def rebuild():
+    """Recompute the keys of the whole register; returns the number of records."""
+    with transaction.atomic():
+        ids = list(ChildRecord.objects.order_by("pk").values_list("pk", flat=True))
+        refresh(ids)
+    return len(ids)

@@ -1,0 +1,199 @@
+"""Names and postcodes in the form the matching engine compares: case folded, Welsh and other
+accented letters folded, double surnames split, short forms of forenames known, and phonetic
+keys that survive common misspellings. Plain functions, so the keys stored for the register
+and the keys of an incoming child are computed the same way."""
+
+import re
+import unicodedata
+
+import jellyfish
+
+from records import identifiers
+
+# A child is often declared by the name the family uses, and registered by the full one.
+# Each short form maps to the name the council's system most likely holds.
+SHORT_FORMS = {
+    "alfie": "alfred",
+    "alf": "alfred",
+    "bill": "william",
+    "billy": "william",
+    "will": "william",
+    "liam": "william",
+    "dai": "david",
+    "dave": "david",
+    "davy": "david",
+    "sion": "john",
+    "jack": "john",
+    "johnny": "john",
+    "jon": "jonathan",
+    "bob": "robert",
+    "rob": "robert",
+    "bobby": "robert",
+    "robbie": "robert",
+    "tom": "thomas",
+    "tommy": "thomas",
+    "twm": "thomas",
+    "harry": "henry",
+    "hal": "henry",
+    "charlie": "charles",
+    "sam": "samuel",
+    "sammy": "samuel",
+    "ben": "benjamin",
+    "benji": "benjamin",
+    "alex": "alexander",
+    "dan": "daniel",
+    "danny": "daniel",
+    "joe": "joseph",
+    "joey": "joseph",
+    "jim": "james",
+    "jimmy": "james",
+    "jamie": "james",
+    "mike": "michael",
+    "mikey": "michael",
+    "nick": "nicholas",
+    "matt": "matthew",
+    "ollie": "oliver",
+    "olly": "oliver",
+    "freddie": "frederick",
+    "fred": "frederick",
+    "teddy": "edward",
+    "ed": "edward",
+    "eddie": "edward",
+    "ted": "edward",
+    "gwil": "gwilym",
+    "ieu": "ieuan",
+    "kate": "katherine",
+    "katie": "katherine",
+    "kat": "katherine",
+    "liz": "elizabeth",
+    "lizzie": "elizabeth",
+    "beth": "elizabeth",
+    "betsan": "elizabeth",
+    "libby": "elizabeth",
+    "ellie": "eleanor",
+    "nell": "eleanor",
+    "maggie": "margaret",
+    "meg": "margaret",
+    "mari": "mary",
+    "molly": "mary",
+    "polly": "mary",
+    "jenny": "jennifer",
+    "jen": "jennifer",
+    "becky": "rebecca",
+    "becca": "rebecca",
+    "sophie": "sophia",
+    "abbie": "abigail",
+    "abby": "abigail",
+    "millie": "amelia",
+    "gwen": "gwenllian",
+}
+
+_NOT_LETTERS = re.compile(r"[^a-z ]+")
+# Hyphens, slashes, "&", "+" and "and" join the parts of a double surname.
+_SURNAME_JOINERS = re.compile(r"[-/&+]| and ")
+
+
+def fold(text):
+    """Lower case ASCII letters and single spaces: "Siân Ŵyn-Hughes" → "sian wyn hughes"."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
+    letters = letters.replace("'", "").replace("’", "")
+    return " ".join(_NOT_LETTERS.sub(" ", _SURNAME_JOINERS.sub(" ", letters)).split())
+
+
+# Words that belong to the name after them ("ap Rhys", "de Souza", "Mac Donald").
+_PARTICLES = {"ap", "ab", "o", "de", "da", "van", "von", "le", "la", "mac", "mc", "st"}
+
+
+def surname_parts(surname):
+    """The parts of a double or hyphenated surname, each folded: "Jones-ap Rhys" gives
+    ["jones", "aprhys"]; a particle ("ap", "ab", "de", "van" …) stays with the name after it."""
+    words = fold(surname).split()
+    parts, pending = [], ""
+    for word in words:
+        if word in _PARTICLES:
+            pending += word
+            continue
+        parts.append(pending + word)
+        pending = ""
+    if pending:
+        parts.append(pending)
+    return parts
+
+
+def full_surname(surname):
+    """The whole surname folded without spaces, the form compared as one string."""
+    return "".join(surname_parts(surname))
+
+
+def canonical_forename(name):
+    """The first forename folded, short forms replaced by the full name."""
+    words = fold(name).split()
+    if not words:
+        return ""
+    return SHORT_FORMS.get(words[0], words[0])
+
+
+def phonetic(name):
+    """A phonetic key of a folded name (metaphone): "llewelyn" and "llywelyn" share one."""
+    return jellyfish.metaphone(name)[:8] if name else ""
+
+
+def normalised_postcode(value):
+    """The postcode in the register's form ("CF10 1AA"), or "" when it is not a postcode."""
+    normalised = identifiers.normalise_postcode(value)
+    if not normalised or identifiers.postcode_problem(normalised):
+        return ""
+    return normalised
+
+
+def outward(value):
+    """The outward code of a normalised postcode: "CF10 1AA" → "CF10"."""
+    return value.split(" ")[0] if value else ""
+
+
+def valid(value, problem):
+    """``value`` when it is a valid identifier (``problem`` finds none), else ""."""
+    return value if value and problem(value) is None else ""
+
+
+class Person:
+    """A child's details in the compared form, computed once per child."""
+
+    __slots__ = (
+        "forename",
+        "forenames",
+        "surname",
+        "surname_parts",
+        "date_of_birth",
+        "gender",
+        "postcode",
+        "upn",
+        "nhs_number",
+    )
+
+    def __init__(
+        self,
+        *,
+        forename,
+        surname,
+        date_of_birth,
+        preferred_name="",
+        gender="",
+        postcode="",
+        upn="",
+        nhs_number="",
+    ):
+        self.forename = canonical_forename(forename)
+        # Either the forename or the name the child goes by may be the one the family gives.
+        self.forenames = {self.forename, canonical_forename(preferred_name)} - {""}
+        self.surname = full_surname(surname)
+        self.surname_parts = set(surname_parts(surname))
+        self.date_of_birth = date_of_birth
+        self.gender = gender or ""
+        self.postcode = normalised_postcode(postcode)
+        # An identifier that fails its check is a typing error, not evidence either way.
+        self.upn = valid(identifiers.normalise_upn(upn), identifiers.upn_problem)
+        self.nhs_number = valid(
+            identifiers.normalise_nhs_number(nhs_number), identifiers.nhs_number_problem
+        )

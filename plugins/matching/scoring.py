@@ -1,0 +1,209 @@
+"""Scoring a candidate: a Fellegi–Sunter model. Each field is compared at one level (exact,
+Jaro-Winkler bands, swapped, near, same outward code, different …); a level adds
+log2(m / u) to the score, where m and u are the chances of that level for the same child and
+for different children. The total, with the prior, gives a probability and a band; the
+per-field explanation says where the score came from. A field one side does not know adds
+nothing."""
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from rapidfuzz.distance import JaroWinkler
+
+from . import keys
+
+DEFAULTS = Path(__file__).with_name("defaults.json")
+JW_HIGH = 0.92
+JW_LOW = 0.8
+NEAR_DAYS = 31
+
+MATCH, LIKELY, POSSIBLE, NEW = "match", "likely", "possible", "new"
+BANDS = (MATCH, LIKELY, POSSIBLE, NEW)
+
+FIELD_LABELS = {
+    "nhs_number": _("NHS number"),
+    "upn": _("UPN"),
+    "forename": _("First name"),
+    "surname": _("Last name"),
+    "date_of_birth": _("Date of birth"),
+    "postcode": _("Postcode"),
+    "gender": _("Gender"),
+}
+LEVEL_LABELS = {
+    "exact": _("same"),
+    "part": _("one part of a double name the same"),
+    "jw_high": _("similar (Jaro-Winkler %(similarity).2f)"),
+    "jw_low": _("somewhat similar (Jaro-Winkler %(similarity).2f)"),
+    "initial": _("same initial"),
+    "swapped": _("day and month swapped"),
+    "near": _("within %(days)d days"),
+    "one_part": _("day or month different"),
+    "outward": _("same outward code"),
+    "different": _("different"),
+}
+
+
+@dataclass(frozen=True)
+class Model:
+    """The weights (log2 m/u) of every field's levels, the prior and the band thresholds."""
+
+    weights: dict
+    prior: float
+    bands: dict
+
+    @classmethod
+    def from_probabilities(cls, data):
+        weights = {
+            field: {level: math.log2(m / u) for level, (m, u) in levels.items()}
+            for field, levels in data["fields"].items()
+        }
+        prior = data["prior"]
+        return cls(weights, math.log2(prior / (1 - prior)), dict(data["bands"]))
+
+
+@cache
+def default_model():
+    """The shipped model, with the council's band thresholds (``PORTAL_MATCHING_BANDS``)."""
+    data = json.loads(DEFAULTS.read_text())
+    data["bands"].update(getattr(settings, "PORTAL_MATCHING_BANDS", {}))
+    return Model.from_probabilities(data)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    field: str
+    level: str
+    weight: float
+    detail: dict
+
+    def __str__(self):
+        level = LEVEL_LABELS[self.level]
+        level = level % self.detail if self.detail else str(level)
+        sign = "+" if self.weight >= 0 else "\u2212"
+        return f"{FIELD_LABELS[self.field]}: {level}, {sign}{abs(self.weight):.1f}"
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A register record scored against an incoming child."""
+
+    record_id: int
+    score: float
+    probability: float
+    band: str
+    comparisons: tuple
+
+    @property
+    def explanation(self):
+        return [str(comparison) for comparison in self.comparisons]
+
+
+def _name_level(incoming, registered, initial):
+    similarity = JaroWinkler.similarity(incoming, registered)
+    if similarity >= JW_HIGH:
+        return "jw_high", {"similarity": similarity}
+    if similarity >= JW_LOW:
+        return "jw_low", {"similarity": similarity}
+    if initial and incoming[:1] == registered[:1]:
+        return "initial", {}
+    return "different", {}
+
+
+def forename_level(incoming, registered):
+    """Levels of two ``Person``s' forenames; the forename or preferred name may agree."""
+    if incoming.forenames & registered.forenames:
+        return "exact", {}
+    return _name_level(incoming.forename, registered.forename, initial=True)
+
+
+def surname_level(incoming, registered):
+    if incoming.surname == registered.surname:
+        return "exact", {}
+    # A double surname on one side and one of its parts on the other (a changed surname).
+    if incoming.surname_parts & registered.surname_parts:
+        return "part", {}
+    return _name_level(incoming.surname, registered.surname, initial=False)
+
+
+def date_level(incoming, registered):
+    if incoming == registered:
+        return "exact", {}
+    if keys.swapped(incoming) == registered:
+        return "swapped", {}
+    days = abs((incoming - registered).days)
+    if days <= NEAR_DAYS:
+        return "near", {"days": days}
+    same = (incoming.year == registered.year) + (incoming.month == registered.month)
+    if same + (incoming.day == registered.day) == 2:
+        return "one_part", {}
+    return "different", {}
+
+
+def postcode_level(incoming, registered):
+    if incoming == registered:
+        return "exact", {}
+    if incoming.split(" ")[0] == registered.split(" ")[0]:
+        return "outward", {}
+    return "different", {}
+
+
+def _same(incoming, registered):
+    return ("exact" if incoming == registered else "different"), {}
+
+
+_NAMES = {"forename", "surname"}
+
+
+def compare(incoming, registered):
+    """(field, level, detail) for each field both sides know."""
+    found = []
+    for field, level_of in (
+        ("nhs_number", _same),
+        ("upn", _same),
+        ("forename", forename_level),
+        ("surname", surname_level),
+        ("date_of_birth", date_level),
+        ("postcode", postcode_level),
+        ("gender", _same),
+    ):
+        mine, theirs = getattr(incoming, field), getattr(registered, field)
+        if not (mine and theirs):
+            continue
+        # Names compare the whole people: a preferred name or a surname's part may agree.
+        found.append(
+            (
+                field,
+                *(level_of(incoming, registered) if field in _NAMES else level_of(mine, theirs)),
+            )
+        )
+    return found
+
+
+def score(incoming, registered, record_id, model=None):
+    """``registered`` (a ``normalise.Person`` of record ``record_id``) scored against
+    ``incoming``: total log2 weight, probability, band and explanation."""
+    model = model or default_model()
+    comparisons = tuple(
+        Comparison(field, level, model.weights[field][level], detail)
+        for field, level, detail in compare(incoming, registered)
+    )
+    total = model.prior + sum(comparison.weight for comparison in comparisons)
+    probability = 1 / (1 + 2**-total) if total > -1000 else 0.0
+    return Scored(record_id, total, probability, band(model, probability, comparisons), comparisons)
+
+
+def band(model, probability, comparisons):
+    """The band of a probability. The match band also needs every compared field the same:
+    a twin at the same address, with all but the forename the same, is never in it."""
+    if probability >= model.bands[MATCH] and all(c.level == "exact" for c in comparisons):
+        return MATCH
+    if probability >= model.bands[LIKELY]:
+        return LIKELY
+    if probability >= model.bands[POSSIBLE]:
+        return POSSIBLE
+    return NEW

@@ -1,0 +1,81 @@
+"""Candidate generation: identifiers first, then each blocking branch finds the child alone."""
+
+import datetime
+
+import pytest
+
+from plugins.matching import candidates
+from plugins.matching.normalise import Person
+
+
+def person(**values):
+    given = {
+        "forename": "Nobody",
+        "surname": "Unknown",
+        "date_of_birth": datetime.date(2001, 1, 1),
+        **values,
+    }
+    return Person(**given)
+
+
+def branch_finds(branch, someone):
+    from plugins.matching.models import MatchKey
+
+    condition = dict(candidates.branches(someone))[branch]
+    return set(MatchKey.objects.filter(condition).values_list("record__council_id", flat=True))
+
+
+def test_an_nhs_number_or_upn_finds_the_child_whatever_else_differs(register):
+    sian = register["sian"]
+    assert candidates.by_identifier(person(nhs_number="943 476 5919")) == {sian.pk}
+    assert candidates.by_identifier(person(upn="h801200001001")) == {sian.pk}
+    assert candidates.by_identifier(person()) == set()
+
+
+def test_the_date_of_birth_branch_finds_a_child_with_a_different_name(register):
+    found = branch_finds("date_of_birth", person(date_of_birth=datetime.date(2014, 11, 20)))
+    assert found == {"C3"}
+
+
+def test_the_swapped_date_branch_finds_a_child_whose_day_and_month_were_swapped(register):
+    # Registered 4 March 2016; the family wrote 3 April 2016.
+    found = branch_finds("swapped_date_of_birth", person(date_of_birth=datetime.date(2016, 4, 3)))
+    assert found == {"C1", "C2"}
+
+
+def test_the_birth_year_branch_finds_a_misspelt_surname_that_sounds_the_same(register):
+    someone = person(surname="Jonns", date_of_birth=datetime.date(2014, 2, 2))
+    assert branch_finds("birth_year_surname", someone) == {"C3"}
+
+
+def test_the_names_branch_finds_a_child_by_sound_within_the_date_window(register):
+    someone = person(forename="Dai", surname="Hughes", date_of_birth=datetime.date(2013, 6, 1))
+    assert branch_finds("names", someone) == {"C4"}
+    too_far = person(forename="Dai", surname="Hughes", date_of_birth=datetime.date(2018, 6, 1))
+    assert branch_finds("names", too_far) == set()
+
+
+def test_the_postcode_branch_finds_children_at_the_address(register):
+    assert branch_finds("postcode", person(postcode="cf10 1aa")) == {"C1", "C2"}
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        (
+            {"forename": "Bill", "surname": "Wiliams", "date_of_birth": datetime.date(2010, 1, 30)},
+            "C5",
+        ),
+        ({"forename": "Sian", "surname": "Jones", "date_of_birth": None}, "C3"),
+    ],
+)
+def test_the_branches_are_unioned(register, details, expected):
+    ids = candidates.candidate_ids(Person(**details))
+    assert register[{"C5": "william", "C3": "sian"}[expected]].pk in ids
+
+
+def test_an_identifier_that_fails_its_check_is_ignored(register):
+    # The last digit of Siân's NHS number and the check letter of her UPN mistyped.
+    mistyped = person(nhs_number="9434765918", upn="A801200001001")
+    assert (mistyped.nhs_number, mistyped.upn) == ("", "")
+    assert candidates.by_identifier(mistyped) == set()
