@@ -54,17 +54,18 @@ def score(request):
 @transaction.atomic
 def enter(person_type_id, person_id, reference, declared_by_id, resubmitted=False):
     """Put the person's form ``reference`` in the queue, or nowhere when the person is matched
-    with the same details. Returns the request the form waits with, or None."""
+    with the same details. Returns the id of the request the form waits with, or None: a
+    django-q2 task's result is stored, and only plain values can be."""
     person = ContentType.objects.get_for_id(person_type_id).get_object_for_this_type(pk=person_id)
     requests = MatchRequest.objects.select_for_update().filter(
         person_type_id=person_type_id, person_id=person_id
     )
     latest = requests.order_by("-received_at", "-pk").first()
     if latest and latest.state == MatchRequest.State.WAITING:
-        return _add_form(latest, person, reference)
+        return _add_form(latest, person, reference).pk
     if latest and latest.state == MatchRequest.State.REJECTED and not resubmitted:
         # Out of casework until someone resubmits a form to matching.
-        return _add_form(latest, person, reference, rescore=False)
+        return _add_form(latest, person, reference, rescore=False).pk
     if person.child_record_id and not resubmitted:
         settled = requests.filter(state__in=SETTLED).order_by("-decided_at", "-pk").first()
         if settled is None or not differs(settled, person):
@@ -79,7 +80,7 @@ def enter(person_type_id, person_id, reference, declared_by_id, resubmitted=Fals
     )
     score(request)
     request.save()
-    return request
+    return request.pk
 
 
 def _add_form(request, person, reference, rescore=True):

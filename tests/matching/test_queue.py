@@ -6,6 +6,7 @@ log, and the SEND casework gate opening after a decision."""
 import datetime
 
 import pytest
+from django_q.models import Task
 
 from core.models import AuditEntry
 from plugins.matching import decisions
@@ -51,6 +52,9 @@ def test_a_child_never_matched_enters_the_queue_with_the_form_and_who_declared_t
     assert (request.forename, request.surname, request.date_of_birth) == ("Sian", "Jones", BORN)
     # Siân Jones of the register is the best candidate.
     assert request.best_band in ("likely", "match") and request.best_score > 0.9
+    # The task's result is kept by django-q2 (and in a database dump): a plain id, not a model.
+    [task] = Task.objects.filter(func="plugins.matching.queue.enter")
+    assert task.result == request.pk
 
 
 def test_a_second_form_waits_with_the_first(form, register, django_capture_on_commit_callbacks):

@@ -29,7 +29,8 @@ def incoming(forename="Sian", surname="Jones", born=datetime.date(2014, 11, 20),
         person__forename=forename, person__surname=surname, person__date_of_birth=born
     )
     person_type = ContentType.objects.get_for_model(link.person)
-    return queue.enter(person_type.pk, link.person.pk, f"SND-{number:08}", link.user.pk)
+    pk = queue.enter(person_type.pk, link.person.pk, f"SND-{number:08}", link.user.pk)
+    return MatchRequest.objects.get(pk=pk)
 
 
 def refused(response):
