@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from core.models import AuditEntry
 from plugins.send.casework.involvements import services, statutory
 from plugins.send.models import SendSettings
 from tests.factories import child_record
@@ -88,3 +89,28 @@ def test_a_recorded_exception_shows_with_its_reason_instead_of_a_due_date(managi
     page = managing.get(reverse("send_involvement", args=[involvement.pk])).content.decode()
     assert '<td data-due="final_plan">—</td>' in page
     assert "The school or college was closed for 4 weeks or more: Flooded for five weeks" in page
+
+
+def test_the_stored_stage_follows_the_dates_the_caseworker_records(involvement, caseworker):
+    def stage_after(code, date):
+        services.record_date(involvement, code, date, caseworker)
+        stored = involvement.stage
+        involvement.refresh_from_db()
+        assert involvement.stage == stored  # the caller's object is kept in step
+        return involvement.stage
+
+    assert stage_after("request_received", datetime.date(2026, 1, 5)) == "assessment_decision"
+    assert stage_after("assessment_decision", datetime.date(2026, 2, 9)) == "assessment"
+    # Advice asked for but not all received: the assessment is still under way.
+    assert stage_after("advice_requested", datetime.date(2026, 2, 10)) == "assessment"
+    assert stage_after("advice_received", datetime.date(2026, 3, 20)) == "plan_decision"
+    # A date removed moves the stage back with the timeline.
+    assert stage_after("advice_received", None) == "assessment"
+    for code in ("advice_received", "plan_decision", "draft_plan_sent"):
+        services.record_date(involvement, code, datetime.date(2026, 4, 1), caseworker)
+    assert stage_after("final_plan_issued", datetime.date(2026, 5, 18)) == "final_plan"
+    changes = AuditEntry.objects.filter(action="involvement.changed").order_by("pk")
+    assert list(changes.values_list("detail", flat=True))[:2] == [
+        "assessment_decision",
+        "assessment",
+    ]

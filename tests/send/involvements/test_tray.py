@@ -20,9 +20,10 @@ pytestmark = pytest.mark.django_db
 TRAY = reverse("send_involvements_tray")
 
 
-def case(number, caseworker, stage, request_days_ago, surname):
+def case(number, caseworker, stage, request_days_ago, surname, decided_days_ago=None):
     """An EHC needs assessment requested ``request_days_ago`` days ago: its next deadline is
-    the decision whether to assess, 42 days after the request."""
+    the decision whether to assess, 42 days after the request; once that decision is recorded
+    (``decided_days_ago``), the assessment is under way."""
     involvement = services.open_involvement(
         child_record(f"C00060{number:02}", surname=surname),
         "england_ehc_needs_assessment",
@@ -32,6 +33,9 @@ def case(number, caseworker, stage, request_days_ago, surname):
     )
     day = timezone.localdate() - timedelta(days=request_days_ago)
     services.record_date(involvement, "request_received", day, caseworker)
+    if decided_days_ago is not None:
+        day = timezone.localdate() - timedelta(days=decided_days_ago)
+        services.record_date(involvement, "assessment_decision", day, caseworker)
     return involvement
 
 
@@ -55,7 +59,7 @@ def test_the_tray_shows_the_next_deadline_with_days_left_or_overdue(managing, ca
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ({}, ["C0006001", "C0006003", "C0006002"]),
+        ({}, ["C0006001", "C0006002", "C0006003"]),
         ({"involvements": "child"}, ["C0006003", "C0006002", "C0006001"]),
         ({"involvements": "deadline", "overdue": "on"}, ["C0006001"]),
         ({"stage": "assessment"}, ["C0006003"]),
@@ -66,7 +70,7 @@ def test_the_tray_sorts_and_filters(managing, caseworker, query, expected):
     other = staff("manage_involvement", first_name="Olwen", last_name="Other")
     case(1, caseworker, "request", 50, "Zephaniah")  # overdue by 8 days
     case(2, other, "request", 10, "Morgan")  # held by another caseworker
-    case(3, caseworker, "assessment", 30, "Adams")  # due in 12 days
+    case(3, caseworker, "assessment", 30, "Adams", decided_days_ago=1)  # next due in 82 days
     if query.get("caseworker") == "other":
         query = {**query, "caseworker": other.pk}
     elif query:

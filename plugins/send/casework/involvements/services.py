@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core import audit
 
 from ...models import InformationRequest, Involvement, InvolvementDate, InvolvementException
+from ..process import deadlines
 from . import statutory
 
 
@@ -117,8 +118,10 @@ def reopen(involvement, actor, request=None):
 def record_date(involvement, code, date, actor, request=None):
     """Record (or correct) the key date ``code`` (one of the process's dates; refused
     otherwise); ``date=None`` removes it. Due dates follow at once: they are computed from
-    these rows (``statutory.case_timeline``)."""
-    if code not in {field.code for field in _definition(involvement).dates}:
+    these rows (``statutory.case_timeline``). The involvement's stage follows too, so the
+    lists and the tray name the stage the family sees on the timeline."""
+    process = _definition(involvement)
+    if code not in {field.code for field in process.dates}:
         raise NotAllowed(_("“%(code)s” is not a date of this process.") % {"code": code})
     with transaction.atomic():
         if date is None:
@@ -130,6 +133,19 @@ def record_date(involvement, code, date, actor, request=None):
                 defaults={"date": date, "recorded_by": actor, "recorded_at": timezone.now()},
             )
         _audit(actor, "involvement.date", involvement, involvement, f"{code}: {date}", request)
+        _follow_timeline(involvement, process, actor, request)
+
+
+def _follow_timeline(involvement, process, actor, request):
+    """Move the stored stage to the timeline's current stage (the last stage once all are
+    done), when the recorded dates have moved it."""
+    fresh = Involvement.objects.prefetch_related("dates", "exceptions").get(pk=involvement.pk)
+    current = deadlines.current_stage(statutory.case_timeline(fresh))
+    stage = current.stage.code if current else process.stages[-1].code
+    if stage != fresh.stage:
+        involvement.stage = stage
+        involvement.save(update_fields=["stage", "updated_at"])
+        _audit(actor, "involvement.changed", involvement, involvement, stage, request)
 
 
 def record_exception(involvement, actor, *, reason, starts_on, ends_on=None, note="", request=None):
