@@ -27,3 +27,13 @@ def set_next_run(alert, when):
     """Staff set the next run: repeats are counted from it from now on."""
     alert.next_run_at = when
     alert.scheduled_from = when
+
+
+def template_in_use(template):
+    """Whether an alert sends ``template`` (it cannot be deleted then)."""
+    from .models import ScheduledAlert, TriggerAlert
+
+    return (
+        TriggerAlert.objects.filter(template=template).exists()
+        or ScheduledAlert.objects.filter(template=template).exists()
+    )
