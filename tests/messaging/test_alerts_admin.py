@@ -187,3 +187,24 @@ def test_staff_create_a_scheduled_alert_run_it_now_and_read_the_log(alerts_staff
     entry = AlertLog.objects.get(scheduled_alert=alert)
     assert entry.by_hand
     assert "Actions due soon" in response.content.decode()
+
+
+def test_the_team_starts_a_reply_from_a_template(
+    client, caseworker, parent, child, authenticated, general
+):
+    from plugins.messaging import services
+
+    thread = services.write_to_team(parent, "send.child_record", child.pk, general, "Hi", "Hello")
+    template = MessageTemplate.objects.create(
+        name="Thanks", subject="Thanks", body="Dear {forename}, thank you about {child}."
+    )
+    sign_in_verified(client, caseworker)
+
+    response = client.post(
+        reverse("messaging_team_thread", args=[thread.pk]),
+        {"template": template.pk, "body": "", "use_template": "1"},
+    )
+
+    assert response.status_code == 200
+    assert "Dear Nia, thank you about Mali Evans." in response.content.decode()
+    assert thread.messages.count() == 1  # nothing is sent until staff send the reply
