@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -125,7 +125,7 @@ class AlertLogView(access.AccessRequiredMixin, IndexView):
         return [
             TitleColumn("alert", label=_("Alert"), accessor=lambda entry: str(entry.alert)),
             Column("ran_at", label=_("Ran")),
-            Column("by_hand", label=_("Run now by staff")),
+            BooleanColumn("by_hand", label=_("Run now by staff")),
             Column("rows", label=_("Rows")),
             Column("messages", label=_("Messages sent")),
             Column("summary", label=_("About")),
