@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..wording.models import MessageTemplate
+from . import registry
 
 CITIZEN_WARNING = _(
     "The recipients of this alert will be authenticated citizen portal users that are on a "
@@ -71,6 +72,12 @@ class TriggerAlert(Alert):
     context = models.CharField(_("alert based on"), max_length=60)
     fields = models.JSONField(_("alert when changed"), default=list)
 
+    @property
+    def context_label(self):
+        """The registered context's name (its key when its plugin is not installed)."""
+        found = registry.contexts().get(self.context)
+        return found.label if found else self.context
+
     class Meta:
         ordering = ["reason"]
         default_permissions = ()
@@ -107,6 +114,12 @@ class ScheduledAlert(Alert):
         _("unit"), max_length=10, choices=Unit.choices, default=Unit.DAYS
     )
     last_run_at = models.DateTimeField(_("last run"), null=True, blank=True, editable=False)
+
+    @property
+    def condition_label(self):
+        """The registered condition's name (its key when its plugin is not installed)."""
+        found = registry.conditions().get(self.condition)
+        return found.label if found else self.condition
 
     class Meta:
         ordering = ["next_run_at", "reason"]

@@ -42,7 +42,12 @@ class TriggerAlertViewSet(ModelViewSet):
     url_prefix = "messages/trigger-alerts"
     name = "trigger_alerts"
     add_to_admin_menu = False
-    list_display = ["reason", "context", "template", "active"]
+    list_display = [
+        "reason",
+        Column("context_label", label=_("Alert based on")),
+        "template",
+        BooleanColumn("active", label=_("Active")),
+    ]
 
     def get_form_class(self, for_update=False):
         return TriggerAlertForm
@@ -60,9 +65,9 @@ class ScheduledAlertViewSet(ModelViewSet):
     def list_display(self):
         return [
             "reason",
-            "condition",
+            Column("condition_label", label=_("Condition")),
             "next_run_at",
-            "active",
+            BooleanColumn("active", label=_("Active")),
             LinkColumn("run", label=_("Run"), text=_("Run now"), url_name="messaging_alert_run"),
         ]
 
