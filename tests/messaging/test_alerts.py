@@ -175,3 +175,17 @@ def test_with_no_rows_the_alert_fires_only_when_asked_and_only_to_the_chosen_use
     assert scheduled.run(quiet).messages == 0
     assert scheduled.run(loud, by_hand=True).messages == 1
     assert len(messages_to(team_member)) == 1
+
+
+def test_a_retried_firing_sends_nothing_twice(authenticated, parent):
+    from plugins.messaging.alerts import triggers
+
+    alert = trigger(["role"])
+    before = len(messages_to(parent))
+
+    first = triggers.fire("send.portal_sharing", authenticated.pk, ["role"], "change-1")
+    retried = triggers.fire("send.portal_sharing", authenticated.pk, ["role"], "change-1")
+
+    assert (len(first), retried) == (1, [])
+    assert len(messages_to(parent)) == before + 1
+    assert AlertLog.objects.filter(trigger_alert=alert).count() == 1

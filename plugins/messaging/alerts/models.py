@@ -143,9 +143,19 @@ class AlertLog(models.Model):
     rows = models.PositiveIntegerField(_("rows"), default=0)
     messages = models.PositiveIntegerField(_("messages sent"), default=0)
     summary = models.TextField(_("about"), blank=True)
+    # One change a trigger alert heard (a uuid made when the event arrived): a retried
+    # firing task finds its log row and sends nothing twice.
+    change = models.CharField(max_length=36, blank=True, editable=False)
 
     class Meta:
         ordering = ["-ran_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trigger_alert", "change"],
+                condition=~models.Q(change=""),
+                name="one_firing_per_change",
+            )
+        ]
         default_permissions = ()
         verbose_name = _("alert log entry")
         verbose_name_plural = _("alert log")

@@ -179,6 +179,7 @@ class Migration(migrations.Migration):
                 ('rows', models.PositiveIntegerField(default=0, verbose_name='rows')),
                 ('messages', models.PositiveIntegerField(default=0, verbose_name='messages sent')),
                 ('summary', models.TextField(blank=True, verbose_name='about')),
+                ('change', models.CharField(blank=True, editable=False, max_length=36)),
                 ('scheduled_alert', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='log', to='messaging.scheduledalert')),
                 ('trigger_alert', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='log', to='messaging.triggeralert')),
             ],
@@ -187,6 +188,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'alert log',
                 'ordering': ['-ran_at', '-pk'],
                 'default_permissions': (),
+                'constraints': [models.UniqueConstraint(condition=models.Q(('change', ''), _negated=True), fields=('trigger_alert', 'change'), name='one_firing_per_change')],
             },
         ),
         migrations.AddIndex(
