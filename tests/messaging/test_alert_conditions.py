@@ -88,3 +88,26 @@ def test_actions_due_within_the_chosen_number_of_days(authenticated, parent, cas
     assert (row.values["form"], row.person) == ("Parental preference", parent)
     assert condition.records({"days": 3}, today) == []
     assert condition.records({}, today) == [row]  # the default: 7 days
+
+
+def test_a_form_in_progress_untouched_for_the_chosen_days_is_found(
+    involvement, authenticated, parent, child
+):
+    from plugins.send.models import Submission
+    from tests.send.factories import PersonFactory, SubmissionFactory, published_form
+
+    form = published_form(title_en="Family views")
+    draft = SubmissionFactory(
+        person=PersonFactory(child_record=child), created_by=parent, version=form.live_version
+    )
+    Submission.objects.filter(pk=draft.pk).update(updated_at=timezone.now() - timedelta(days=10))
+    condition = registry.condition("send.forms_untouched")
+    today = timezone.localdate()
+
+    (row,) = condition.records({"days": 7}, today)
+    assert (row.values["form"], row.person, row.values["child"]) == (
+        "Family views",
+        parent,
+        "Mali Evans",
+    )
+    assert condition.records({"days": 14}, today) == []
