@@ -3,6 +3,8 @@ deactivating, and setting a scheduled alert's next run (which anchors its repeat
 
 from django.utils.translation import gettext_lazy as _
 
+from .models import ScheduledAlert, TriggerAlert
+
 
 class NotAllowed(Exception):
     """A change the rules refuse, with the reason shown to staff."""
@@ -31,8 +33,6 @@ def set_next_run(alert, when):
 
 def template_in_use(template):
     """Whether an alert sends ``template`` (it cannot be deleted then)."""
-    from .models import ScheduledAlert, TriggerAlert
-
     return (
         TriggerAlert.objects.filter(template=template).exists()
         or ScheduledAlert.objects.filter(template=template).exists()

@@ -25,17 +25,24 @@ from .widgets import MarkdownWithPreview, SubjectWithPlaceholders
 class DeleteTemplateView(generic.DeleteView):
     """A template an alert sends cannot be deleted: staff are told which rule stops them."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if template_in_use(self.object):
-            messages.error(
-                request,
-                _(
-                    "This template is used by an alert, so it cannot be deleted. "
-                    "Choose another template for the alert first."
-                ),
-            )
-            return redirect(self.edit_url_name, self.object.pk)
-        return super().dispatch(request, *args, **kwargs)
+    def _refused(self):
+        """Asked after Wagtail's permission check, before anything is shown or deleted."""
+        if not template_in_use(self.object):
+            return None
+        messages.error(
+            self.request,
+            _(
+                "This template is used by an alert, so it cannot be deleted. "
+                "Choose another template for the alert first."
+            ),
+        )
+        return redirect(self.edit_url_name, self.object.pk)
+
+    def get(self, request, *args, **kwargs):
+        return self._refused() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._refused() or super().post(request, *args, **kwargs)
 
 
 @method_decorator(require_POST, name="dispatch")
