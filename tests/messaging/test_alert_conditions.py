@@ -79,13 +79,14 @@ def test_actions_due_within_the_chosen_number_of_days(authenticated, parent, cas
     from plugins.send.casework.actions import services
     from tests.send.factories import published_form
 
-    form = published_form(title_en="Parental preference")
+    form = published_form(title_en="Parental preference", title_cy="Dewis y rhiant")
     today = timezone.localdate()
     services.ask(authenticated.involvement, parent, form, today + timedelta(days=5), caseworker)
     condition = registry.condition("send.actions_due")
 
     (row,) = condition.records({"days": 7}, today)
-    assert (row.values["form"], row.person) == ("Parental preference", parent)
+    assert row.person == parent
+    assert row.values["form"] == {"en": "Parental preference", "cy": "Dewis y rhiant"}
     assert condition.records({"days": 3}, today) == []
     assert condition.records({}, today) == [row]  # the default: 7 days
 
@@ -105,7 +106,7 @@ def test_a_form_in_progress_untouched_for_the_chosen_days_is_found(
     today = timezone.localdate()
 
     (row,) = condition.records({"days": 7}, today)
-    assert (row.values["form"], row.person, row.values["child"]) == (
+    assert (row.values["form"]["en"], row.person, row.values["child"]) == (
         "Family views",
         parent,
         "Mali Evans",

@@ -128,3 +128,11 @@ def test_a_template_in_use_by_an_alert_cannot_be_deleted():
 
     with pytest.raises(ProtectedError):
         template.delete()
+
+
+def test_a_form_name_given_in_both_languages_is_shown_in_the_recipients(recipient):
+    recipient.preferred_language = "cy"
+    template = MessageTemplate(subject="S", body="{form}", subject_cy="S", body_cy="{form}")
+    titles = {"en": "Parental preference", "cy": "Dewis y rhiant"}
+
+    assert placeholders.render(template, recipient, {"form": titles})[1] == "Dewis y rhiant"

@@ -21,7 +21,9 @@ from django.core.exceptions import ImproperlyConfigured
 class CaseRecord:
     """One record of a child's case as an alert sees it.
 
-    - ``values``: the case placeholders (``wording.placeholders.CASE``) for this record.
+    - ``values``: the case placeholders (``wording.placeholders.CASE``) for this record; a
+      value may be a date or a mapping of language code -> words, shown in the recipient's
+      language.
     - ``audience``: the portal users authenticated on the child's case, the only users who
       may receive a message about it.
     - ``person``: the user the record is about (the person authenticated, or asked for the

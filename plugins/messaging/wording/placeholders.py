@@ -83,6 +83,10 @@ def recipient_values(user):
 
 
 def _shown(value):
+    """A value as the recipient reads it (inside their language): a date in words, a
+    mapping of language code -> words (a form's English and Welsh titles) in theirs."""
+    if isinstance(value, dict):
+        value = value.get(translation.get_language()) or value.get("en", "")
     if isinstance(value, date):
         return formats.date_format(value, "j F Y")
     return "" if value is None else str(value)

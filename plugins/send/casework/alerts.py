@@ -114,6 +114,11 @@ def _record(involvement, summary, person=None, **values):
     }
 
 
+def _title(form):
+    """A form's title in both languages, for the recipient's (the placeholder {form})."""
+    return {"en": form.title_en, "cy": form.title_cy or form.title_en} if form else ""
+
+
 def _day(value):
     return value.strftime("%d/%m/%Y")
 
@@ -137,7 +142,7 @@ def _request_row(request):
         request.involvement,
         f"{request.requested[:80]} (due {_day(request.due_on)})",
         person=request.user,
-        form=request.form.title_en if request.form else "",
+        form=_title(request.form),
         due_date=request.due_on,
     )
 
@@ -175,7 +180,7 @@ def actions_due(parameters, today):
             action.involvement,
             f"{action.form.title_en} (due {_day(action.due_on)})",
             person=action.user,
-            form=action.form.title_en,
+            form=_title(action.form),
             due_date=action.due_on,
         )
         for action in actions
@@ -213,7 +218,11 @@ def untouched_forms(parameters, today):
         if involvement is not None:
             title = draft.version.form.title_en
             summary = f"{title} (last changed {_day(timezone.localdate(draft.updated_at))})"
-            rows.append(_record(involvement, summary, person=draft.created_by, form=title))
+            rows.append(
+                _record(
+                    involvement, summary, person=draft.created_by, form=_title(draft.version.form)
+                )
+            )
     return rows
 
 
