@@ -112,3 +112,20 @@ def test_a_form_in_progress_untouched_for_the_chosen_days_is_found(
         "Mali Evans",
     )
     assert condition.records({"days": 14}, today) == []
+
+
+def test_an_annual_review_due_within_the_chosen_weeks_is_found(child, caseworker):
+    from plugins.send.casework.involvements import services
+
+    today = timezone.localdate()
+    review = services.open_involvement(
+        child, "england_annual_review", caseworker, stage="review_meeting", caseworker=caseworker
+    )
+    # The plan was issued 340 days ago: the review is due within the year, in about 25 days.
+    services.record_date(review, "plan_issued", today - timedelta(days=340), caseworker)
+    condition = registry.condition("send.annual_reviews_due")
+
+    (row,) = condition.records({"weeks": 4}, today)
+    assert row.values["child"] == "Mali Evans"
+    assert 20 <= (row.values["due_date"] - today).days <= 28
+    assert condition.records({"weeks": 2}, today) == []
