@@ -12,6 +12,10 @@ from .services import KIND, visible_threads
 
 MANAGE = "messaging.manage_thread"
 MESSAGE_TYPES = "messaging.message_type"
+MESSAGE_TEMPLATES = "messaging.message_template"
+TRIGGER_ALERTS = "messaging.trigger_alert"
+SCHEDULED_ALERTS = "messaging.scheduled_alert"
+ALERT_LOG = "messaging.alert_log"
 
 
 class MessageTypeRule(access.PermissionRule):
@@ -19,6 +23,28 @@ class MessageTypeRule(access.PermissionRule):
 
     model = "messaging.MessageType"
     permission = MANAGE
+
+
+class MessageTemplateRule(access.PermissionRule):
+    """Writing the templates alerts send is its own area of work."""
+
+    model = "messaging.MessageTemplate"
+    permission = "messaging.manage_message_template"
+
+
+class TriggerAlertRule(access.PermissionRule):
+    """Both kinds of alert and their log are one area: "messaging.manage_alert"."""
+
+    model = "messaging.TriggerAlert"
+    permission = "messaging.manage_alert"
+
+
+class ScheduledAlertRule(TriggerAlertRule):
+    model = "messaging.ScheduledAlert"
+
+
+class AlertLogRule(TriggerAlertRule):
+    model = "messaging.AlertLog"
 
 
 class ThreadRule(access.Rule):
@@ -41,3 +67,7 @@ def register_rules():
     """For ``MessagingConfig.ready()``."""
     access.register(KIND, ThreadRule())
     access.register(MESSAGE_TYPES, MessageTypeRule())
+    access.register(MESSAGE_TEMPLATES, MessageTemplateRule())
+    access.register(TRIGGER_ALERTS, TriggerAlertRule())
+    access.register(SCHEDULED_ALERTS, ScheduledAlertRule())
+    access.register(ALERT_LOG, AlertLogRule())

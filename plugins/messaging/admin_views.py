@@ -100,6 +100,22 @@ class TeamThreadView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, Form
             **kwargs,
         )
 
+    def post(self, request, *args, **kwargs):
+        if "use_template" in request.POST:
+            return self._from_template()
+        return super().post(request, *args, **kwargs)
+
+    def _from_template(self):
+        """ "Use template": the reply box is filled from the chosen template for the thread's
+        portal user, for the member of staff to change before sending."""
+        form = self.get_form()
+        form.is_valid()
+        chosen = form.cleaned_data.get("template")
+        if chosen is not None:
+            body = team.reply_from_template(self.thread, chosen)
+            form = self.get_form_class()(initial={"template": chosen.pk, "body": body})
+        return self.render_to_response(self.get_context_data(form=form))
+
     def form_valid(self, form):
         team.answer(self.request.user, self.thread, form.cleaned_data["body"])
         messages.success(self.request, _("Your reply has been sent."))

@@ -29,12 +29,27 @@ class MessagingConfig(plugins.PluginConfig):
         ),
     )
     services = (plugins.ServiceSpec(name="notify", func="plugins.messaging.services.notify"),)
+    jobs = (
+        # Scheduled alerts are due to the minute; a late run runs once (alerts.scheduled).
+        plugins.JobSpec(
+            name="run_scheduled_alerts",
+            func="plugins.messaging.alerts.scheduled.run_due_alerts",
+            schedule_type="I",
+            minutes=1,
+        ),
+    )
 
     def ready(self):
         super().ready()
+        from portal import events
+
         from .access import register_rules
+        from .alerts.triggers import on_case_record_changed
 
         register_rules()
+        events.case_record_changed.connect(
+            on_case_record_changed, dispatch_uid="messaging_trigger_alerts"
+        )
 
     def register_subject(self, kind, **rules):
         """The extension point of other plugins, reached through the app registry so they
@@ -50,3 +65,21 @@ class MessagingConfig(plugins.PluginConfig):
         from . import services
 
         return services.unread_about(user, kind, about_id)
+
+    def register_alert_context(self, key, **rules):
+        """For other plugins: a kind of case record trigger alerts may watch, with the
+        rules of ``plugins.messaging.alerts.registry.AlertContext``."""
+        from .alerts import registry
+
+        return registry.register_context(registry.AlertContext(key=key, **rules))
+
+    def register_alert_condition(self, key, **rules):
+        """For other plugins: a named condition scheduled alerts may ask, with the rules of
+        ``plugins.messaging.alerts.registry.Condition``, each parameter a mapping of the
+        fields of ``registry.Parameter``."""
+        from .alerts import registry
+
+        parameters = tuple(registry.Parameter(**p) for p in rules.pop("parameters", ()))
+        return registry.register_condition(
+            registry.Condition(key=key, parameters=parameters, **rules)
+        )

@@ -1,17 +1,27 @@
-"""The demo council's messages: the Messages home tile, the SEND team's right to the team
-inbox, and a thread between the demo parent and the SEND team about a child they are
-authenticated on, the team's answer unread. Loading again changes nothing; without a
-plugin that registers children as subjects (SEND), only the tile and the rights are made."""
+"""The demo council's messages: the Messages home tile, the SEND team's rights to the team
+inbox, the message templates and the alerts, and a thread between the demo parent and the
+SEND team about a child they are authenticated on, the team's answer unread; a trigger alert
+telling a person they are authenticated on a case, and a scheduled alert on overdue
+information with one logged run. Loading again changes nothing; without a plugin that
+registers children as subjects and alert conditions (SEND), only the tile and the rights are
+made."""
+
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale
 
 from core.models import Tile
 
 from . import services, subjects
+from .alerts import registry, scheduled
+from .alerts import services as alert_services
+from .alerts.models import ScheduledAlert, TriggerAlert
 from .models import MessageType, Thread
+from .wording.models import MessageTemplate
 
 PARENT = "parent@example.org"
 CHILD = "send.child_record"
@@ -26,10 +36,12 @@ def load_demo():
     if team is not None:
         team.permissions.add(
             *Permission.objects.filter(
-                content_type__app_label="messaging", codename="manage_thread"
+                content_type__app_label="messaging",
+                codename__in=["manage_thread", "manage_message_template", "manage_alert"],
             )
         )
     _thread()
+    _alerts()
 
 
 def _home_tile():
@@ -66,3 +78,39 @@ def _thread():
         "The council's transport team will write to you by the end of July.",
         from_team=True,
     )
+
+
+AUTHENTICATED_ALERT = "Tell a person they are authenticated on a child's case"
+OVERDUE_ALERT = "Information requested and overdue"
+
+
+def _alerts():
+    """The alerts on the presets (made by the migration on every install)."""
+    contexts, conditions = registry.contexts(), registry.conditions()
+    if "send.portal_sharing" in contexts and not TriggerAlert.objects.exists():
+        TriggerAlert.objects.create(
+            reason=AUTHENTICATED_ALERT,
+            description="The person the council has just authenticated hears it on the portal.",
+            context="send.portal_sharing",
+            fields=["state"],
+            template=MessageTemplate.objects.get(name__startswith="SEND – You are authenticated"),
+            to_person=True,
+            active=True,
+        )
+    if "send.information_overdue" in conditions and not ScheduledAlert.objects.exists():
+        # Every morning at 7; the professionals on the case see what is still awaited.
+        first = timezone.localtime().replace(hour=7, minute=0, second=0, microsecond=0)
+        alert = ScheduledAlert(
+            reason=OVERDUE_ALERT,
+            description="Each morning, the overdue information on each child's case.",
+            condition="send.information_overdue",
+            include_rows=True,
+            repeat_every=1,
+            repeat_unit=ScheduledAlert.Unit.DAYS,
+            template=MessageTemplate.objects.get(name__startswith="SEND – Reminder"),
+            all_professionals=True,
+            active=True,
+        )
+        alert_services.set_next_run(alert, first + timedelta(days=1))
+        alert.save()
+        scheduled.run(alert, by_hand=True)

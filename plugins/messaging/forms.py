@@ -10,6 +10,7 @@ from core.forms import PortalForm
 
 from . import services, subjects
 from .models import MessageType
+from .wording.models import MessageTemplate
 
 
 class ReplyForm(PortalForm, forms.Form):
@@ -42,6 +43,11 @@ class NewMessageForm(ReplyForm):
 
 
 class AdminReplyForm(forms.Form):
-    """The team's reply in the admin."""
+    """The team's reply in the admin, written freely or started from a message template."""
 
+    template = forms.ModelChoiceField(
+        label=_("Start from a template"),
+        queryset=MessageTemplate.objects.all(),
+        required=False,
+    )
     body = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 8}))

@@ -119,3 +119,7 @@ class Recipient(models.Model):
 
     def __str__(self):
         return f"{self.user} ← {self.message}"
+
+
+from .alerts.models import AlertLog, ScheduledAlert, TriggerAlert  # noqa: E402, F401
+from .wording.models import MessageTemplate  # noqa: E402, F401

@@ -61,6 +61,15 @@ def _deliver(message, users):
     return recipients
 
 
+def post_notice(user, subject, body, *, about_kind="", about_id=None):
+    """A message from the council to ``user`` (an alert): filed under ``about_kind:about_id``
+    when given, so it follows that subject's access rule; the email only says it is there."""
+    thread = Thread.objects.create(subject=subject[:200], about_kind=about_kind, about_id=about_id)
+    message = Message.objects.create(thread=thread, body=body, from_team=True)
+    _deliver(message, [user])
+    return message
+
+
 @transaction.atomic
 def write_to_team(user, about_kind, about_id, message_type, subject, body):
     """Start a thread from a portal user to the SEND team about a subject they may message

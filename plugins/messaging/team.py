@@ -9,6 +9,7 @@ from core import audit
 
 from . import services, subjects
 from .models import Thread
+from .wording import placeholders
 
 
 def team_threads():
@@ -48,3 +49,12 @@ def open_thread(user, thread, request=None):
 def answer(user, thread, body):
     """The team's reply: on the portal it is from the SEND team."""
     return services.reply(user, thread, body, from_team=True)
+
+
+def reply_from_template(thread, template):
+    """The start of the team's reply from ``template``: for the thread's portal user, in
+    their language, the child's name filled in (staff edit it before sending)."""
+    user = next((m.sender for m in thread.messages.filter(from_team=False) if m.sender), None)
+    if user is None:
+        return template.body
+    return placeholders.render(template, user, {"child": services.about_title(thread)})[1]

@@ -1,5 +1,5 @@
-"""Messaging in the admin: the team inbox and the message types, in the Portal menu, behind
-"messaging.manage_thread"."""
+"""Messaging in the admin: the team inbox, the message types, message templates, trigger and
+scheduled alerts and the alert log, in the Portal menu, each behind its area's permission."""
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
@@ -12,20 +12,42 @@ from wagtail.snippets.models import register_snippet
 from core.wagtail_hooks import PORTAL_MENU_HOOK
 from portal import access
 
-from .access import MESSAGE_TYPES
+from .access import ALERT_LOG, MESSAGE_TEMPLATES, MESSAGE_TYPES, SCHEDULED_ALERTS, TRIGGER_ALERTS
 from .admin_views import TeamInboxView, TeamThreadView
+from .alerts.models import AlertLog, ScheduledAlert, TriggerAlert
+from .alerts.views import AlertLogView, RunNowView, ScheduledAlertViewSet, TriggerAlertViewSet
 from .models import MessageType
 from .services import KIND
 from .viewsets import MessageTypeViewSet
+from .wording.models import MessageTemplate
+from .wording.views import MessageTemplateViewSet, PreviewView
 
-register_permission_policy(MessageType, access.RulePermissionPolicy(MessageType, MESSAGE_TYPES))
+for model, kind in [
+    (MessageType, MESSAGE_TYPES),
+    (MessageTemplate, MESSAGE_TEMPLATES),
+    (TriggerAlert, TRIGGER_ALERTS),
+    (ScheduledAlert, SCHEDULED_ALERTS),
+    (AlertLog, ALERT_LOG),
+]:
+    register_permission_policy(model, access.RulePermissionPolicy(model, kind))
 message_types = MessageTypeViewSet()
 register_snippet(message_types)
+message_templates = MessageTemplateViewSet()
+trigger_alerts = TriggerAlertViewSet()
+scheduled_alerts = ScheduledAlertViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def messaging_viewsets():
+    return [message_templates, trigger_alerts, scheduled_alerts]
 
 
 @hooks.register("register_permissions")
 def messaging_permission():
-    return Permission.objects.filter(content_type__app_label="messaging", codename="manage_thread")
+    return Permission.objects.filter(
+        content_type__app_label="messaging",
+        codename__in=["manage_thread", "manage_message_template", "manage_alert"],
+    )
 
 
 @hooks.register("register_admin_urls")
@@ -38,6 +60,20 @@ def messaging_admin_urls():
             name="messaging_team_inbox_results",
         ),
         path("messages/<int:pk>/", TeamThreadView.as_view(), name="messaging_team_thread"),
+        path(
+            "messages/template-preview/", PreviewView.as_view(), name="messaging_template_preview"
+        ),
+        path("messages/alert-log/", AlertLogView.as_view(), name="messaging_alert_log"),
+        path(
+            "messages/alert-log/results/",
+            AlertLogView.as_view(results_only=True),
+            name="messaging_alert_log_results",
+        ),
+        path(
+            "messages/scheduled-alerts/run/<int:pk>/",
+            RunNowView.as_view(),
+            name="messaging_alert_run",
+        ),
     ]
 
 
@@ -48,5 +84,15 @@ def messaging_menu():
             _("Team inbox"), reverse("messaging_team_inbox"), kind=KIND, icon_name="mail", order=10
         ),
         message_types.get_menu_item(order=20),
+        message_templates.get_menu_item(order=30),
+        trigger_alerts.get_menu_item(order=40),
+        scheduled_alerts.get_menu_item(order=50),
+        access.AccessMenuItem(
+            _("Alert log"),
+            reverse("messaging_alert_log"),
+            kind=ALERT_LOG,
+            icon_name="list-ul",
+            order=60,
+        ),
     ]
     return SubmenuMenuItem(_("Messages"), Menu(items=items), icon_name="mail", order=250)

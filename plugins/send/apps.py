@@ -66,6 +66,7 @@ class SendConfig(plugins.PluginConfig):
         from portal import events
 
         from .access import register_rules
+        from .casework import alerts
         from .casework.actions.receivers import on_form_submitted
         from .casework.actions.tiles import actions_tile
         from .casework.case.messages import register_with_messaging
@@ -82,6 +83,8 @@ class SendConfig(plugins.PluginConfig):
         register_tile(shared_forms_tile)
         # Messages about a child and their dashboard tile, only with messaging installed.
         register_with_messaging()
+        # Case changes announced to trigger alerts, and the conditions of scheduled alerts.
+        alerts.connect()
         checks.register(check_process_definitions)
         events.form_submitted.connect(on_form_submitted, dispatch_uid="send_actions_completed")
         events.person_matched.connect(link_matched_person, dispatch_uid="send_person_matched")

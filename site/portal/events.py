@@ -35,6 +35,9 @@ child_records_changed = Signal()
 consent_withdrawn = Signal()
 #: A user was given access to a child's involvement. kwargs: user, involvement, reason.
 user_authenticated_on_case = Signal()
+#: A record of a child's case changed (saved or created). kwargs: context (the owning plugin's
+#: name for that kind of record, e.g. "send.portal_sharing"), pk, changed (the field names).
+case_record_changed = Signal()
 
 
 def send_after_commit(signal, sender, **kwargs):

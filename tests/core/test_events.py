@@ -17,6 +17,7 @@ SIGNALS = (
     "person_matched",
     "consent_withdrawn",
     "user_authenticated_on_case",
+    "case_record_changed",
 )
 
 

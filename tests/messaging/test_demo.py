@@ -36,3 +36,20 @@ def test_loading_the_demo_again_changes_nothing(demo):
 
     assert Message.objects.count() == messages
     assert Tile.objects.filter(plugin_tile="messages").count() == 2
+
+
+def test_the_demo_has_the_preset_templates_a_trigger_and_a_scheduled_alert_with_a_run(demo):
+    from plugins.messaging.alerts.models import AlertLog, ScheduledAlert, TriggerAlert
+    from plugins.messaging.wording.models import MessageTemplate
+
+    assert MessageTemplate.objects.filter(name__startswith="SEND – ").count() == 2
+    trigger = TriggerAlert.objects.get()
+    assert (trigger.context, trigger.fields, trigger.active) == (
+        "send.portal_sharing",
+        ["state"],
+        True,
+    )
+    schedule = ScheduledAlert.objects.get()
+    assert (schedule.condition, schedule.active) == ("send.information_overdue", True)
+    run = AlertLog.objects.get(scheduled_alert=schedule)
+    assert run.rows >= 1
