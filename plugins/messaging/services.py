@@ -2,7 +2,7 @@
 unread messages and the ``notify`` service. Views, the admin, tasks and tests call these.
 
 A new message or reply is stored at once; the email telling each recipient about it is a
-django-q2 task enqueued after the commit (``plugins.messaging.delivery``)."""
+django-q2 task enqueued after the commit (``plugins.messaging.delivery.notices``)."""
 
 from django.conf import settings
 from django.db import transaction
@@ -50,7 +50,7 @@ def _tell(recipients):
     for recipient in recipients:
         transaction.on_commit(
             lambda pk=recipient.pk: async_task(
-                "plugins.messaging.delivery.send_notice", pk, task_name=f"message-notice:{pk}"
+                "plugins.messaging.delivery.notices.send_notice", pk, task_name=f"message-notice:{pk}"
             )
         )
 

@@ -5,7 +5,7 @@ the plugin, notices go by email with their content."""
 import pytest
 from django.core import mail
 
-from plugins.messaging import delivery
+from plugins.messaging.delivery import notices as delivery
 from plugins.messaging.models import Recipient
 from portal import plugins, services
 from tests.factories import UserFactory

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from core.emails import deliver, render_email
 
-from .models import Recipient
-from .services import inbox_link
+from ..models import Recipient
+from ..services import inbox_link
 
 
 def send_notice(recipient_pk):
