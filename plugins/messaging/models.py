@@ -92,9 +92,8 @@ class Message(models.Model):
 
 
 class Recipient(models.Model):
-    """One user's copy of a message: whether they have read it and whether the email telling
-    them about it has gone (``emailed_at`` makes a retried sending task send nothing twice).
-    A message to the SEND team with no caseworker has no recipient row: the team inbox holds
+    """One user's copy of a message and whether they have read it; its ``deliveries`` tell
+    them about it (``plugins.messaging.delivery``). A message to the SEND team with no caseworker has no recipient row: the team inbox holds
     it until staff read it (``Message.read_by_team_at``)."""
 
     message = models.ForeignKey(
@@ -107,7 +106,6 @@ class Recipient(models.Model):
         verbose_name=_("user"),
     )
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
-    emailed_at = models.DateTimeField(_("email sent"), null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -119,3 +117,6 @@ class Recipient(models.Model):
 
     def __str__(self):
         return f"{self.user} ← {self.message}"
+
+
+from .delivery.models import ContactProblem, Delivery, TextMessageConsent  # noqa: E402, F401

@@ -1,21 +1,19 @@
 """Every rule of portal messaging: writing to the SEND team, replying, reading, counting
 unread messages and the ``notify`` service. Views, the admin, tasks and tests call these.
 
-A new message or reply is stored at once; the email telling each recipient about it is a
-django-q2 task enqueued after the commit (``plugins.messaging.delivery.notices``)."""
+A new message or reply is stored at once; the notices telling each recipient about it are
+django-q2 tasks enqueued after the commit (``plugins.messaging.delivery.notices``)."""
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
-from django.utils import timezone, translation
-from django_q.tasks import async_task
+from django.utils import timezone
 
 from core.config import portal_settings
 from core.emails import render_email
 from core.texts import raw_text
 
 from . import subjects
+from .delivery import notices
 from .models import Message, Recipient, Thread
 
 KIND = "messaging.thread"
@@ -24,13 +22,6 @@ KIND = "messaging.thread"
 def max_length():
     """The longest message a portal user may write (Portal configuration › Message settings)."""
     return portal_settings().message_max_length
-
-
-def inbox_link(language):
-    """The absolute address of the portal inbox in ``language``."""
-    with translation.override(language):
-        path = reverse("messaging:inbox")
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def visible_threads(user):
@@ -45,19 +36,10 @@ def visible_threads(user):
     )
 
 
-def _tell(recipients):
-    """Enqueue, after the commit, the email telling each recipient about their new message."""
-    for recipient in recipients:
-        transaction.on_commit(
-            lambda pk=recipient.pk: async_task(
-                "plugins.messaging.delivery.notices.send_notice", pk, task_name=f"message-notice:{pk}"
-            )
-        )
-
-
 def _deliver(message, users):
     recipients = [Recipient.objects.create(message=message, user=user) for user in users]
-    _tell(recipients)
+    for recipient in recipients:
+        notices.plan(recipient)
     return recipients
 
 

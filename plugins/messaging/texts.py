@@ -67,4 +67,9 @@ TEXTS = [
         "{link}",
         markdown=True,
     ),
+    TextDefault(
+        "messaging.sms.new_message",
+        "You have a new secure message from {council}. Sign in to read it: {link}",
+        "Mae gennych neges ddiogel newydd gan {council}. Mewngofnodwch i'w darllen: {link}",
+    ),
 ]

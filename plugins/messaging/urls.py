@@ -1,8 +1,9 @@
 from django.urls import path
 
-from portal.access import route
+from portal.access import public, route
 
 from . import views
+from .delivery import receipts
 from .services import KIND
 
 app_name = "messaging"
@@ -12,4 +13,6 @@ urlpatterns = [
     path("sent/", views.sent, name="sent"),
     path("new/", views.new, name="new"),
     route(path("<int:pk>/", views.thread, name="thread"), pk=KIND),
+    # GOV.UK Notify's delivery receipts: its bearer token, not a session, lets it in.
+    public(path("delivery-receipts/", receipts.callback, name="delivery_receipts")),
 ]
