@@ -12,6 +12,7 @@ from .services import KIND, visible_threads
 
 MANAGE = "messaging.manage_thread"
 MESSAGE_TYPES = "messaging.message_type"
+ATTACHMENT = "messaging.attachment"
 
 
 class MessageTypeRule(access.PermissionRule):
@@ -37,7 +38,23 @@ class ThreadRule(access.Rule):
         return visible_threads(user).filter(pk=obj.pk).exists()
 
 
+class AttachmentRule(access.Rule):
+    """A message's files go to exactly those who may read its thread."""
+
+    model = "messaging.Attachment"
+
+    def scope(self, user, queryset):
+        threads = access.scoped(user, KIND)
+        return queryset.filter(message__thread__in=threads.values("pk"))
+
+    def may(self, user, action, obj=None):
+        if obj is None:
+            return access.may(user, action, KIND)
+        return access.scoped(user, KIND).filter(pk=obj.message.thread_id).exists()
+
+
 def register_rules():
     """For ``MessagingConfig.ready()``."""
     access.register(KIND, ThreadRule())
     access.register(MESSAGE_TYPES, MessageTypeRule())
+    access.register(ATTACHMENT, AttachmentRule())

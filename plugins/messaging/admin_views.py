@@ -4,11 +4,12 @@ the "messaging.thread" rule (staff holding "messaging.manage_thread")."""
 
 import django_filters
 from django.contrib import messages
+from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
@@ -16,6 +17,7 @@ from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from portal import access
 
 from . import services, team
+from .access import ATTACHMENT
 from .forms import AdminReplyForm
 from .models import MessageType, Thread
 
@@ -95,12 +97,31 @@ class TeamThreadView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, Form
         return super().get_context_data(
             thread=self.thread,
             about=services.about_title(self.thread),
-            messages_in_thread=self.thread.messages.select_related("sender"),
+            messages_in_thread=self.thread.messages.select_related("sender").prefetch_related(
+                "attachments", "recipients__user", "recipients__deliveries"
+            ),
             back_url=reverse("messaging_team_inbox"),
             **kwargs,
         )
 
     def form_valid(self, form):
-        team.answer(self.request.user, self.thread, form.cleaned_data["body"])
+        data = form.cleaned_data
+        team.answer(self.request.user, self.thread, data["body"], attachments=data["attachments"])
         messages.success(self.request, _("Your reply has been sent."))
         return redirect("messaging_team_thread", pk=self.thread.pk)
+
+
+class TeamAttachmentView(access.AccessRequiredMixin, View):
+    """A message's file, downloaded by staff; audited against the child."""
+
+    access_kind = ATTACHMENT
+
+    def get(self, request, pk):
+        stored = access.get_or_404(request.user, ATTACHMENT, pk=pk)
+        team.download(request.user, stored, request=request)
+        return FileResponse(
+            stored.file.open("rb"),
+            as_attachment=True,
+            filename=stored.original_name,
+            content_type=stored.content_type,
+        )

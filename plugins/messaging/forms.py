@@ -1,25 +1,57 @@
-"""The portal's message forms: a new message to the SEND team and a reply. Labels come from
-the plugin's texts (``messaging.form.<field>.label``); the longest message from Portal
-configuration › Message settings."""
+"""The portal's message forms: a new message to the SEND team and a reply, each with optional
+attachments. Labels come from the plugin's texts (``messaging.form.<field>.label``); the
+longest message from Portal configuration › Message settings."""
 
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import PortalForm
+from core.texts import raw_text
 
 from . import services, subjects
+from .attachments import services as attached
 from .models import MessageType
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Any number of files (up to ``attached.MAX_FILES``), each checked like every upload;
+    cleans to ``[(file, checked)]``."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        return attached.check([super(AttachmentsField, self).clean(f, initial) for f in files])
+
+    @property
+    def rules(self):
+        return attached.rules()
+
+
+def _length_validator():
+    limit = services.max_length()
+    # The portal's own wording, in the active language; what was typed stays in the box.
+    return MaxLengthValidator(limit, message=raw_text("messaging.form.body.too_long", limit=limit))
 
 
 class ReplyForm(PortalForm, forms.Form):
     text_prefix = "messaging.form"
 
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}))
+    attachments = AttachmentsField(template_name="messaging/_attachments_field.html")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].validators.append(MaxLengthValidator(services.max_length()))
+        self.fields["body"].validators.append(_length_validator())
 
 
 class NewMessageForm(ReplyForm):
@@ -30,7 +62,7 @@ class NewMessageForm(ReplyForm):
     message_type = forms.ModelChoiceField(queryset=MessageType.objects.all())
     subject = forms.CharField(max_length=200)
 
-    field_order = ["about", "message_type", "subject", "body"]
+    field_order = ["about", "message_type", "subject", "body", "attachments"]
 
     def __init__(self, *args, user, kind, initial_about=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,6 +74,7 @@ class NewMessageForm(ReplyForm):
 
 
 class AdminReplyForm(forms.Form):
-    """The team's reply in the admin."""
+    """The team's reply in the admin, with optional files."""
 
     body = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 8}))
+    attachments = AttachmentsField(label=_("Attach files"))

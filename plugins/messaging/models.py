@@ -119,4 +119,5 @@ class Recipient(models.Model):
         return f"{self.user} ← {self.message}"
 
 
+from .attachments.models import Attachment  # noqa: E402, F401
 from .delivery.models import ContactProblem, Delivery, TextMessageConsent  # noqa: E402, F401

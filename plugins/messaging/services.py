@@ -13,6 +13,7 @@ from core.emails import render_email
 from core.texts import raw_text
 
 from . import subjects
+from .attachments import services as attached
 from .delivery import notices
 from .models import Message, Recipient, Thread
 
@@ -44,28 +45,31 @@ def _deliver(message, users):
 
 
 @transaction.atomic
-def write_to_team(user, about_kind, about_id, message_type, subject, body):
+def write_to_team(user, about_kind, about_id, message_type, subject, body, attachments=()):
     """Start a thread from a portal user to the SEND team about a subject they may message
-    about. It reaches the subject's team member (the caseworker) or, without one, the team
-    inbox."""
+    about, with ``attachments`` (files that passed ``attachments.services.check``). It reaches
+    the subject's team member (the caseworker) or, without one, the team inbox."""
     if not subjects.may_take_part(user, about_kind, about_id):
         raise PermissionError("This user may not send messages about this subject.")
     thread = Thread.objects.create(
         subject=subject, about_kind=about_kind, about_id=about_id, message_type=message_type
     )
     message = Message.objects.create(thread=thread, sender=user, body=body)
+    attached.attach(message, attachments)
     member = subjects.get(about_kind).team_member(about_id)
     _deliver(message, [member] if member else [])
     return thread
 
 
 @transaction.atomic
-def reply(user, thread, body, *, from_team=False):
-    """Add ``user``'s reply to ``thread``: it keeps the thread's subject, child and type.
+def reply(user, thread, body, *, from_team=False, attachments=()):
+    """Add ``user``'s reply, with ``attachments`` (checked files), to ``thread``: it keeps the
+    thread's subject, child and type.
 
     A reply from the team reaches the portal users who wrote in the thread; a portal user's
     reply reaches the team members who wrote in it (or the subject's team member)."""
     message = Message.objects.create(thread=thread, sender=user, body=body, from_team=from_team)
+    attached.attach(message, attachments)
     earlier = thread.messages.exclude(pk=message.pk)
     if from_team:
         users = {m.sender for m in earlier.filter(from_team=False) if m.sender}

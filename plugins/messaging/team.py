@@ -39,12 +39,34 @@ def open_thread(user, thread, request=None):
         read_by_team_at=timezone.now()
     )
     services.mark_read(user, thread)
-    child_record_id = None
+    audit.record(
+        user,
+        "message.viewed",
+        thread,
+        request=request,
+        child_record_id=_child_record_id(thread),
+    )
+
+
+def _child_record_id(thread):
     if thread.about_kind in subjects.registered():
-        child_record_id = subjects.get(thread.about_kind).child_record_id(thread.about_id)
-    audit.record(user, "message.viewed", thread, request=request, child_record_id=child_record_id)
+        return subjects.get(thread.about_kind).child_record_id(thread.about_id)
+    return None
 
 
-def answer(user, thread, body):
-    """The team's reply: on the portal it is from the SEND team."""
-    return services.reply(user, thread, body, from_team=True)
+def answer(user, thread, body, attachments=()):
+    """The team's reply, with ``attachments`` (checked files): on the portal it is from the
+    SEND team."""
+    return services.reply(user, thread, body, from_team=True, attachments=attachments)
+
+
+def download(user, attachment, request=None):
+    """Staff open a message's file: audited against the child its thread is about."""
+    audit.record(
+        user,
+        "file.downloaded",
+        attachment,
+        request=request,
+        child_record_id=_child_record_id(attachment.message.thread),
+        detail=attachment.original_name,
+    )

@@ -72,4 +72,24 @@ TEXTS = [
         "You have a new secure message from {council}. Sign in to read it: {link}",
         "Mae gennych neges ddiogel newydd gan {council}. Mewngofnodwch i'w darllen: {link}",
     ),
+    TextDefault(
+        "messaging.form.attachments.label", "Attach files (optional)", "Atodi ffeiliau (dewisol)"
+    ),
+    TextDefault(
+        "messaging.attachments.rules",
+        "You can attach up to {count} files. Each must be a {types} file of {megabytes} MB "
+        "or less. Files are checked for viruses.",
+        "Gallwch atodi hyd at {count} ffeil. Rhaid i bob un fod yn ffeil {types} o {megabytes} MB "
+        "neu lai. Caiff ffeiliau eu gwirio am feirysau.",
+    ),
+    TextDefault(
+        "messaging.attachments.too_many",
+        "Choose {count} files or fewer",
+        "Dewiswch {count} ffeil neu lai",
+    ),
+    TextDefault(
+        "messaging.form.body.too_long",
+        "Your message must be {limit} characters or fewer",
+        "Rhaid i'ch neges fod yn {limit} nod neu lai",
+    ),
 ]

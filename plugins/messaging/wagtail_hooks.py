@@ -13,7 +13,7 @@ from core.wagtail_hooks import PORTAL_MENU_HOOK
 from portal import access
 
 from .access import MESSAGE_TYPES
-from .admin_views import TeamInboxView, TeamThreadView
+from .admin_views import TeamAttachmentView, TeamInboxView, TeamThreadView
 from .models import MessageType
 from .services import KIND
 from .viewsets import MessageTypeViewSet
@@ -38,6 +38,11 @@ def messaging_admin_urls():
             name="messaging_team_inbox_results",
         ),
         path("messages/<int:pk>/", TeamThreadView.as_view(), name="messaging_team_thread"),
+        path(
+            "messages/files/<int:pk>/",
+            TeamAttachmentView.as_view(),
+            name="messaging_team_attachment",
+        ),
     ]
 
 

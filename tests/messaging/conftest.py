@@ -66,3 +66,15 @@ def general(db):
     from plugins.messaging.models import MessageType
 
     return MessageType.objects.get(name="General")
+
+
+@pytest.fixture
+def clamd(settings):
+    """The shared clamd (scripts/clamav.sh) that scans every upload, attachments included."""
+    import os
+
+    if not settings.PORTAL_CLAMD_SOCKET:
+        if os.environ.get("PORTAL_REQUIRE_CLAMD") == "1":
+            pytest.fail("make test must export PORTAL_CLAMD_SOCKET")
+        pytest.skip("PORTAL_CLAMD_SOCKET is unset: scripts/clamav.sh start, then its env")
+    return settings.PORTAL_CLAMD_SOCKET
