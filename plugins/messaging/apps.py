@@ -29,6 +29,14 @@ class MessagingConfig(plugins.PluginConfig):
         ),
     )
     services = (plugins.ServiceSpec(name="notify", func="plugins.messaging.services.notify"),)
+    jobs = (
+        # Deletes messages older than Portal configuration's "keep messages for (days)".
+        plugins.JobSpec(
+            name="delete_old_messages",
+            func="plugins.messaging.retention.delete_old_messages",
+            schedule_type="D",
+        ),
+    )
 
     def ready(self):
         super().ready()
