@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import PortalForm
 from core.texts import raw_text
 
-from . import services, subjects
+from . import services, subjects, team
 from .attachments import services as attached
 from .models import MessageType
 
@@ -78,3 +78,15 @@ class AdminReplyForm(forms.Form):
 
     body = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 8}))
     attachments = AttachmentsField(label=_("Attach files"))
+
+
+class AssignForm(forms.Form):
+    """The caseworker answering a thread: a member of the SEND team, or nobody (the team)."""
+
+    caseworker = forms.ModelChoiceField(
+        queryset=None, required=False, label=_("Assigned to"), empty_label=_("The whole team")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["caseworker"].queryset = team.members()

@@ -43,6 +43,15 @@ class Thread(models.Model):
         related_name="threads",
         verbose_name=_("message type"),
     )
+    # The member of the SEND team answering the thread: a portal user's replies reach them.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned to"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -51,12 +51,16 @@ def write_to_team(user, about_kind, about_id, message_type, subject, body, attac
     the subject's team member (the caseworker) or, without one, the team inbox."""
     if not subjects.may_take_part(user, about_kind, about_id):
         raise PermissionError("This user may not send messages about this subject.")
+    member = subjects.get(about_kind).team_member(about_id)
     thread = Thread.objects.create(
-        subject=subject, about_kind=about_kind, about_id=about_id, message_type=message_type
+        subject=subject,
+        about_kind=about_kind,
+        about_id=about_id,
+        message_type=message_type,
+        assigned_to=member,
     )
     message = Message.objects.create(thread=thread, sender=user, body=body)
     attached.attach(message, attachments)
-    member = subjects.get(about_kind).team_member(about_id)
     _deliver(message, [member] if member else [])
     return thread
 
@@ -67,13 +71,16 @@ def reply(user, thread, body, *, from_team=False, attachments=()):
     thread's subject, child and type.
 
     A reply from the team reaches the portal users who wrote in the thread; a portal user's
-    reply reaches the team members who wrote in it (or the subject's team member)."""
+    reply reaches the caseworker the thread is assigned to, else the team members who wrote in
+    it, else the subject's team member."""
     message = Message.objects.create(thread=thread, sender=user, body=body, from_team=from_team)
     attached.attach(message, attachments)
     earlier = thread.messages.exclude(pk=message.pk)
     if from_team:
         users = {m.sender for m in earlier.filter(from_team=False) if m.sender}
         users = {u for u in users if subjects.may_take_part(u, thread.about_kind, thread.about_id)}
+    elif thread.assigned_to_id:
+        users = {thread.assigned_to}
     else:
         users = {m.sender for m in earlier.filter(from_team=True) if m.sender}
         if not users and thread.about_kind:

@@ -2,12 +2,15 @@
 opening a thread (marks the portal users' messages read by the team, audited) and answering.
 The admin views (``admin_views``) only ask these."""
 
+from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from core import audit
+from portal import access
 
 from . import services, subjects
+from .access import MESSAGE_TYPES
 from .models import Thread
 
 
@@ -52,6 +55,38 @@ def _child_record_id(thread):
     if thread.about_kind in subjects.registered():
         return subjects.get(thread.about_kind).child_record_id(thread.about_id)
     return None
+
+
+def members():
+    """The staff who answer the team inbox: those holding "messaging.manage_thread"."""
+    return access.rule_for(MESSAGE_TYPES).holders().distinct().order_by("first_name", "last_name")
+
+
+@transaction.atomic
+def assign(user, thread, caseworker, request=None):
+    """``user`` gives ``thread`` to ``caseworker`` (a team member, or None for the whole team):
+    the portal user's replies reach them from now on. Audited against the child."""
+    if caseworker is not None and not members().filter(pk=caseworker.pk).exists():
+        raise PermissionError("Only a member of the SEND team may answer a thread.")
+    thread.assigned_to = caseworker
+    thread.save(update_fields=["assigned_to"])
+    audit.record(
+        user,
+        "message.assigned",
+        thread,
+        detail=caseworker.get_full_name() or caseworker.email if caseworker else "",
+        request=request,
+        child_record_id=_child_record_id(thread),
+    )
+
+
+def threads_about_child_record(record_id):
+    """The team's threads about the council's child record ``record_id``, whatever kind of
+    subject they name (each kind says which of its subjects are about the child)."""
+    wanted = Q(pk__in=[])
+    for kind, subject in subjects.registered().items():
+        wanted |= Q(about_kind=kind, about_id__in=list(subject.about_child_record(record_id)))
+    return team_threads().filter(wanted)
 
 
 def answer(user, thread, body, attachments=()):
