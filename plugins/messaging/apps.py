@@ -28,6 +28,9 @@ class MessagingConfig(plugins.PluginConfig):
             status="plugins.messaging.services.unread_status",
         ),
     )
+    account_links = (
+        plugins.AccountLink("text_messages", "messaging.texts.link", "messaging:text_messages"),
+    )
     services = (plugins.ServiceSpec(name="notify", func="plugins.messaging.services.notify"),)
     jobs = (
         # Deletes messages older than Portal configuration's "keep messages for (days)".

@@ -90,3 +90,21 @@ class AssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["caseworker"].queryset = team.members()
+
+
+class TextMessagesForm(PortalForm, forms.Form):
+    """My account › Text messages: whether to be told of new messages by text as well."""
+
+    text_prefix = "messaging.texts"
+
+    wanted = forms.BooleanField(required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_wanted(self):
+        wanted = self.cleaned_data["wanted"]
+        if wanted and not self.user.mobile_phone:
+            raise forms.ValidationError(raw_text("messaging.texts.no_mobile"), code="no_mobile")
+        return wanted

@@ -92,4 +92,39 @@ TEXTS = [
         "Your message must be {limit} characters or fewer",
         "Rhaid i'ch neges fod yn {limit} nod neu lai",
     ),
+    TextDefault("messaging.texts.link", "Text messages", "Negeseuon testun"),
+    TextDefault("messaging.texts.title", "Text messages", "Negeseuon testun"),
+    TextDefault(
+        "messaging.texts.intro",
+        "We email you when you have a new message. We can also send a text message to the "
+        "mobile number on your account. The text never contains the message itself.",
+        "Rydym yn anfon e-bost atoch pan fydd gennych neges newydd. Gallwn hefyd anfon neges "
+        "destun i'r rhif ffôn symudol ar eich cyfrif. Nid yw'r neges destun byth yn cynnwys y "
+        "neges ei hun.",
+    ),
+    TextDefault(
+        "messaging.texts.mobile", "Your mobile number: {number}", "Eich rhif ffôn symudol: {number}"
+    ),
+    TextDefault(
+        "messaging.texts.no_mobile_yet",
+        "There is no mobile number on your account. Add one on My account first.",
+        "Nid oes rhif ffôn symudol ar eich cyfrif. Ychwanegwch un ar Fy nghyfrif yn gyntaf.",
+    ),
+    TextDefault(
+        "messaging.texts.wanted.label",
+        "Send me a text message when I have a new message",
+        "Anfonwch neges destun ataf pan fydd gennyf neges newydd",
+    ),
+    TextDefault(
+        "messaging.texts.no_mobile",
+        "Add a mobile number on My account before asking for text messages",
+        "Ychwanegwch rif ffôn symudol ar Fy nghyfrif cyn gofyn am negeseuon testun",
+    ),
+    TextDefault("messaging.texts.save", "Save", "Cadw"),
+    TextDefault("messaging.texts.back", "Back to My account", "Yn ôl i Fy nghyfrif"),
+    TextDefault(
+        "messaging.texts.saved",
+        "Your text message choice has been saved",
+        "Mae eich dewis o ran negeseuon testun wedi'i gadw",
+    ),
 ]

@@ -7,16 +7,19 @@ answer from the admin's team inbox instead."""
 
 from functools import wraps
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
 from accounts.access import verification_redirect
+from core.texts import raw_text
 from portal import access
 
 from . import services, subjects
 from .access import ATTACHMENT
-from .forms import NewMessageForm, ReplyForm
+from .delivery import consent
+from .forms import NewMessageForm, ReplyForm, TextMessagesForm
 
 PER_PAGE = 20
 # The subject kind the portal's "new message to the SEND team" writes about.
@@ -140,3 +143,19 @@ def attachment(request, pk):
         filename=stored.original_name,
         content_type=stored.content_type,
     )
+
+
+@portal_user_required
+def text_messages(request):
+    """My account › Text messages: agree, or stop agreeing, to a text for each new message."""
+    # An unticked box posts nothing of its own: the form is bound on every POST.
+    form = TextMessagesForm(
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        initial={"wanted": consent.wants_texts(request.user)},
+    )
+    if request.method == "POST" and form.is_valid():
+        consent.set_text_messages(request.user, form.cleaned_data["wanted"])
+        messages.success(request, raw_text("messaging.texts.saved"))
+        return redirect("accounts:my_account")
+    return render(request, "messaging/text_messages.html", {"form": form})

@@ -21,8 +21,8 @@ from core.config import branding
 from core.emails import deliver, render_email
 from core.texts import raw_text
 
-from . import gov_notify
-from .models import Channel, Delivery, TextMessageConsent
+from . import consent, gov_notify
+from .models import Channel, Delivery
 
 logger = logging.getLogger(__name__)
 
@@ -39,11 +39,7 @@ def inbox_link(language):
 
 
 def wants_text_messages(user):
-    return (
-        gov_notify.sms_configured()
-        and bool(user.mobile_phone)
-        and TextMessageConsent.objects.filter(user=user).exists()
-    )
+    return gov_notify.sms_configured() and bool(user.mobile_phone) and consent.wants_texts(user)
 
 
 def plan(recipient):
