@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+import plugins.messaging.attachments.models
+
 
 def deliveries_from_emailed_copies(apps, schema_editor):
     """The copies whose email went before deliveries existed keep that as a sent delivery."""
@@ -80,5 +82,27 @@ class Migration(migrations.Migration):
         migrations.RemoveField(
             model_name='recipient',
             name='emailed_at',
+        ),
+        migrations.CreateModel(
+            name='Attachment',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('file', models.FileField(upload_to=plugins.messaging.attachments.models.attachment_path, verbose_name='file')),
+                ('original_name', models.CharField(max_length=255, verbose_name='file name')),
+                ('content_type', models.CharField(max_length=100, verbose_name='content type')),
+                ('size', models.PositiveBigIntegerField(verbose_name='size (bytes)')),
+                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
+                ('message', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='messaging.message', verbose_name='message')),
+            ],
+            options={
+                'verbose_name': 'attachment',
+                'verbose_name_plural': 'attachments',
+                'ordering': ['pk'],
+            },
+        ),
+        migrations.AddField(
+            model_name='thread',
+            name='assigned_to',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='assigned to'),
         ),
     ]
