@@ -12,7 +12,16 @@ SEND = apps.is_installed("plugins.send")
 needs_send = pytest.mark.skipif(not SEND, reason="messages about a child need SEND")
 # Without SEND these modules cannot even import (they name SEND's models and helpers).
 collect_ignore = (
-    [] if SEND else ["test_portal.py", "test_team_inbox.py", "test_tiles.py", "test_demo.py"]
+    []
+    if SEND
+    else [
+        "test_portal.py",
+        "test_team_inbox.py",
+        "test_tiles.py",
+        "test_demo.py",
+        "test_attachments.py",
+        "test_team_casework.py",
+    ]
 )
 
 
