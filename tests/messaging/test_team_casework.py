@@ -99,6 +99,15 @@ def test_the_child_records_page_links_to_the_childs_threads_with_the_unread_coun
     assert listed == [thread]
 
 
+def test_the_childs_involvement_page_links_to_the_childs_threads(
+    team_client, thread, child, involvement
+):
+    page = team_client.get(reverse("send_involvement", args=[involvement.pk])).text
+
+    assert f"{reverse('messaging_team_inbox')}?child_record={child.pk}" in page
+    assert "Messages (1 unread)" in page
+
+
 def test_each_message_shows_how_its_notices_were_delivered(team_client, thread):
     Delivery.objects.filter(recipient__message__thread=thread).update(
         status=Delivery.Status.PERMANENT_FAILURE
