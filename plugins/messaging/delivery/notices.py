@@ -60,8 +60,9 @@ def send_delivery(delivery_pk):
     transaction as the send, so a retried task (or two workers) never sends twice. A failed
     send is tried again later, each time waiting longer (``RETRY_MINUTES``)."""
     with transaction.atomic():
+        # Only the delivery's row is locked while Notify answers, not its user's.
         delivery = (
-            Delivery.objects.select_for_update()
+            Delivery.objects.select_for_update(of=("self",))
             .select_related("recipient__user")
             .filter(pk=delivery_pk, status=Delivery.Status.WAITING)
             .first()

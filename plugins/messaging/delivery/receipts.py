@@ -34,7 +34,7 @@ def record_receipt(notify_id, status):
     if status not in RECEIPT_STATUSES or not notify_id:
         return None
     delivery = (
-        Delivery.objects.select_for_update()
+        Delivery.objects.select_for_update(of=("self",))
         .select_related("recipient__user")
         .filter(notify_id=notify_id)
         .first()
