@@ -197,3 +197,23 @@ def test_a_temporary_failure_flags_nothing(client, notify, django_capture_on_com
 
     assert not ContactProblem.objects.exists()
     assert Delivery.objects.get(pk=delivery.pk).status_at <= timezone.now()
+
+
+def test_a_receipt_with_a_status_that_is_not_final_changes_nothing(
+    client, notify, django_capture_on_commit_callbacks
+):
+    (delivery,) = notice(UserFactory(), django_capture_on_commit_callbacks)
+
+    assert post_receipt(client, delivery.notify_id, "sending").status_code == 200
+    assert Delivery.objects.get(pk=delivery.pk).status == Delivery.Status.SENT
+
+
+def test_a_receipt_that_is_not_json_is_refused(client, notify):
+    response = client.post(
+        reverse("messaging:delivery_receipts"),
+        "not json",
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+
+    assert response.status_code == 400
