@@ -16,6 +16,7 @@ MESSAGE_TEMPLATES = "messaging.message_template"
 TRIGGER_ALERTS = "messaging.trigger_alert"
 SCHEDULED_ALERTS = "messaging.scheduled_alert"
 ALERT_LOG = "messaging.alert_log"
+ATTACHMENT = "messaging.attachment"
 
 
 class MessageTypeRule(access.PermissionRule):
@@ -63,6 +64,21 @@ class ThreadRule(access.Rule):
         return visible_threads(user).filter(pk=obj.pk).exists()
 
 
+class AttachmentRule(access.Rule):
+    """A message's files go to exactly those who may read its thread."""
+
+    model = "messaging.Attachment"
+
+    def scope(self, user, queryset):
+        threads = access.scoped(user, KIND)
+        return queryset.filter(message__thread__in=threads.values("pk"))
+
+    def may(self, user, action, obj=None):
+        if obj is None:
+            return access.may(user, action, KIND)
+        return access.scoped(user, KIND).filter(pk=obj.message.thread_id).exists()
+
+
 def register_rules():
     """For ``MessagingConfig.ready()``."""
     access.register(KIND, ThreadRule())
@@ -71,3 +87,4 @@ def register_rules():
     access.register(TRIGGER_ALERTS, TriggerAlertRule())
     access.register(SCHEDULED_ALERTS, ScheduledAlertRule())
     access.register(ALERT_LOG, AlertLogRule())
+    access.register(ATTACHMENT, AttachmentRule())

@@ -28,6 +28,9 @@ class MessagingConfig(plugins.PluginConfig):
             status="plugins.messaging.services.unread_status",
         ),
     )
+    account_links = (
+        plugins.AccountLink("text_messages", "messaging.texts.link", "messaging:text_messages"),
+    )
     services = (plugins.ServiceSpec(name="notify", func="plugins.messaging.services.notify"),)
     jobs = (
         # Scheduled alerts are due to the minute; a late run runs once (alerts.scheduled).
@@ -36,6 +39,12 @@ class MessagingConfig(plugins.PluginConfig):
             func="plugins.messaging.alerts.scheduled.run_due_alerts",
             schedule_type="I",
             minutes=1,
+        ),
+        # Deletes messages older than Portal configuration's "keep messages for (days)".
+        plugins.JobSpec(
+            name="delete_old_messages",
+            func="plugins.messaging.retention.delete_old_messages",
+            schedule_type="D",
         ),
     )
 

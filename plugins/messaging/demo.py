@@ -1,15 +1,18 @@
 """The demo council's messages: the Messages home tile, the SEND team's rights to the team
 inbox, the message templates and the alerts, and a thread between the demo parent and the
-SEND team about a child they are authenticated on, the team's answer unread; a trigger alert
-telling a person they are authenticated on a case, and a scheduled alert on overdue
+SEND team about a child they are authenticated on (the school's letter attached, the team's
+answer unread, the notices' delivery statuses as Notify's receipts would set them); a trigger
+alert telling a person they are authenticated on a case, and a scheduled alert on overdue
 information with one logged run. Loading again changes nothing; without a plugin that
 registers children as subjects and alert conditions (SEND), only the tile and the rights are
 made."""
 
+import hashlib
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
@@ -20,13 +23,18 @@ from . import services, subjects
 from .alerts import registry, scheduled
 from .alerts import services as alert_services
 from .alerts.models import ScheduledAlert, TriggerAlert
-from .models import MessageType, Thread
+from .delivery.models import Channel
+from .models import Attachment, ContactProblem, Delivery, MessageType, Thread
 from .wording.models import MessageTemplate
 
 PARENT = "parent@example.org"
 CHILD = "send.child_record"
 TEAM = "SEND team"
 SUBJECT = "School transport from September"
+LETTER = (
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+)
 
 
 @transaction.atomic
@@ -70,13 +78,46 @@ def _thread():
         child_id,
         MessageType.objects.get(name="School placement"),
         SUBJECT,
-        f"{child_name} starts at the new school in September. Who arranges the transport?",
+        f"{child_name} starts at the new school in September. Who arranges the transport? "
+        "The school's letter is attached.",
     )
-    services.reply(
+    _attach_letter(thread.messages.get())
+    answer = services.reply(
         member,
         thread,
         "The council's transport team will write to you by the end of July.",
         from_team=True,
+    )
+    # What GOV.UK Notify's receipts would have said: the caseworker's notice arrived, the
+    # parent's text message could not be delivered (her number is flagged for the team).
+    now = timezone.now()
+    Delivery.objects.filter(recipient__message__thread=thread, channel=Channel.EMAIL).update(
+        status=Delivery.Status.DELIVERED, sent_at=now, status_at=now
+    )
+    copy = answer.recipients.get(user=parent)
+    Delivery.objects.create(
+        recipient=copy,
+        channel=Channel.SMS,
+        status=Delivery.Status.PERMANENT_FAILURE,
+        sent_at=now,
+        status_at=now,
+    )
+    ContactProblem.objects.get_or_create(
+        user=parent,
+        channel=Channel.SMS,
+        defaults={"address": parent.mobile_phone or "07700 900000"},
+    )
+
+
+def _attach_letter(message):
+    """The school's letter: the demo's own small PDF, so it needs no virus scan to load."""
+    Attachment.objects.create(
+        message=message,
+        file=ContentFile(LETTER, name="letter.pdf"),
+        original_name="School transport letter.pdf",
+        content_type="application/pdf",
+        size=len(LETTER),
+        sha256=hashlib.sha256(LETTER).hexdigest(),
     )
 
 

@@ -43,6 +43,15 @@ class Thread(models.Model):
         related_name="threads",
         verbose_name=_("message type"),
     )
+    # The member of the SEND team answering the thread: a portal user's replies reach them.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned to"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -92,9 +101,8 @@ class Message(models.Model):
 
 
 class Recipient(models.Model):
-    """One user's copy of a message: whether they have read it and whether the email telling
-    them about it has gone (``emailed_at`` makes a retried sending task send nothing twice).
-    A message to the SEND team with no caseworker has no recipient row: the team inbox holds
+    """One user's copy of a message and whether they have read it; its ``deliveries`` tell
+    them about it (``plugins.messaging.delivery``). A message to the SEND team with no caseworker has no recipient row: the team inbox holds
     it until staff read it (``Message.read_by_team_at``)."""
 
     message = models.ForeignKey(
@@ -107,7 +115,6 @@ class Recipient(models.Model):
         verbose_name=_("user"),
     )
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
-    emailed_at = models.DateTimeField(_("email sent"), null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -122,4 +129,6 @@ class Recipient(models.Model):
 
 
 from .alerts.models import AlertLog, ScheduledAlert, TriggerAlert  # noqa: E402, F401
+from .attachments.models import Attachment  # noqa: E402, F401
+from .delivery.models import ContactProblem, Delivery, TextMessageConsent  # noqa: E402, F401
 from .wording.models import MessageTemplate  # noqa: E402, F401

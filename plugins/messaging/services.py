@@ -1,21 +1,20 @@
 """Every rule of portal messaging: writing to the SEND team, replying, reading, counting
 unread messages and the ``notify`` service. Views, the admin, tasks and tests call these.
 
-A new message or reply is stored at once; the email telling each recipient about it is a
-django-q2 task enqueued after the commit (``plugins.messaging.delivery``)."""
+A new message or reply is stored at once; the notices telling each recipient about it are
+django-q2 tasks enqueued after the commit (``plugins.messaging.delivery.notices``)."""
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
-from django.utils import timezone, translation
-from django_q.tasks import async_task
+from django.utils import timezone
 
 from core.config import portal_settings
 from core.emails import render_email
 from core.texts import raw_text
 
 from . import subjects
+from .attachments import services as attached
+from .delivery import notices
 from .models import Message, Recipient, Thread
 
 KIND = "messaging.thread"
@@ -24,13 +23,6 @@ KIND = "messaging.thread"
 def max_length():
     """The longest message a portal user may write (Portal configuration › Message settings)."""
     return portal_settings().message_max_length
-
-
-def inbox_link(language):
-    """The absolute address of the portal inbox in ``language``."""
-    with translation.override(language):
-        path = reverse("messaging:inbox")
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def visible_threads(user):
@@ -45,19 +37,10 @@ def visible_threads(user):
     )
 
 
-def _tell(recipients):
-    """Enqueue, after the commit, the email telling each recipient about their new message."""
-    for recipient in recipients:
-        transaction.on_commit(
-            lambda pk=recipient.pk: async_task(
-                "plugins.messaging.delivery.send_notice", pk, task_name=f"message-notice:{pk}"
-            )
-        )
-
-
 def _deliver(message, users):
     recipients = [Recipient.objects.create(message=message, user=user) for user in users]
-    _tell(recipients)
+    for recipient in recipients:
+        notices.plan(recipient)
     return recipients
 
 
@@ -71,32 +54,42 @@ def post_notice(user, subject, body, *, about_kind="", about_id=None):
 
 
 @transaction.atomic
-def write_to_team(user, about_kind, about_id, message_type, subject, body):
+def write_to_team(user, about_kind, about_id, message_type, subject, body, attachments=()):
     """Start a thread from a portal user to the SEND team about a subject they may message
-    about. It reaches the subject's team member (the caseworker) or, without one, the team
-    inbox."""
+    about, with ``attachments`` (files that passed ``attachments.services.check``). It reaches
+    the subject's team member (the caseworker) or, without one, the team inbox."""
     if not subjects.may_take_part(user, about_kind, about_id):
         raise PermissionError("This user may not send messages about this subject.")
+    member = subjects.get(about_kind).team_member(about_id)
     thread = Thread.objects.create(
-        subject=subject, about_kind=about_kind, about_id=about_id, message_type=message_type
+        subject=subject,
+        about_kind=about_kind,
+        about_id=about_id,
+        message_type=message_type,
+        assigned_to=member,
     )
     message = Message.objects.create(thread=thread, sender=user, body=body)
-    member = subjects.get(about_kind).team_member(about_id)
+    attached.attach(message, attachments)
     _deliver(message, [member] if member else [])
     return thread
 
 
 @transaction.atomic
-def reply(user, thread, body, *, from_team=False):
-    """Add ``user``'s reply to ``thread``: it keeps the thread's subject, child and type.
+def reply(user, thread, body, *, from_team=False, attachments=()):
+    """Add ``user``'s reply, with ``attachments`` (checked files), to ``thread``: it keeps the
+    thread's subject, child and type.
 
     A reply from the team reaches the portal users who wrote in the thread; a portal user's
-    reply reaches the team members who wrote in it (or the subject's team member)."""
+    reply reaches the caseworker the thread is assigned to, else the team members who wrote in
+    it, else the subject's team member."""
     message = Message.objects.create(thread=thread, sender=user, body=body, from_team=from_team)
+    attached.attach(message, attachments)
     earlier = thread.messages.exclude(pk=message.pk)
     if from_team:
         users = {m.sender for m in earlier.filter(from_team=False) if m.sender}
         users = {u for u in users if subjects.may_take_part(u, thread.about_kind, thread.about_id)}
+    elif thread.assigned_to_id:
+        users = {thread.assigned_to}
     else:
         users = {m.sender for m in earlier.filter(from_team=True) if m.sender}
         if not users and thread.about_kind:

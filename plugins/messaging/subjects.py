@@ -29,6 +29,8 @@ class Subject:
       the team inbox.
     - ``child_record_id(id)``: the council's child record the subject is about, for the audit
       log of staff reads, or None.
+    - ``about_child_record(record_id)``: the ids of this kind about the council's child record
+      ``record_id``, for the threads shown beside the child in the admin.
     """
 
     kind: str
@@ -38,6 +40,7 @@ class Subject:
     choices: Callable[[object], Iterable[tuple[int, str]]]
     team_member: Callable[[int], object]
     child_record_id: Callable[[int], int | None] = lambda about_id: None
+    about_child_record: Callable[[int], Iterable[int]] = lambda record_id: ()
 
 
 def register(subject):

@@ -67,4 +67,64 @@ TEXTS = [
         "{link}",
         markdown=True,
     ),
+    TextDefault(
+        "messaging.sms.new_message",
+        "You have a new secure message from {council}. Sign in to read it: {link}",
+        "Mae gennych neges ddiogel newydd gan {council}. Mewngofnodwch i'w darllen: {link}",
+    ),
+    TextDefault(
+        "messaging.form.attachments.label", "Attach files (optional)", "Atodi ffeiliau (dewisol)"
+    ),
+    TextDefault(
+        "messaging.attachments.rules",
+        "You can attach up to {count} files. Each must be a {types} file of {megabytes} MB "
+        "or less. Files are checked for viruses.",
+        "Gallwch atodi hyd at {count} ffeil. Rhaid i bob un fod yn ffeil {types} o {megabytes} MB "
+        "neu lai. Caiff ffeiliau eu gwirio am feirysau.",
+    ),
+    TextDefault(
+        "messaging.attachments.too_many",
+        "Choose {count} files or fewer",
+        "Dewiswch {count} ffeil neu lai",
+    ),
+    TextDefault(
+        "messaging.form.body.too_long",
+        "Your message must be {limit} characters or fewer",
+        "Rhaid i'ch neges fod yn {limit} nod neu lai",
+    ),
+    TextDefault("messaging.texts.link", "Text messages", "Negeseuon testun"),
+    TextDefault("messaging.texts.title", "Text messages", "Negeseuon testun"),
+    TextDefault(
+        "messaging.texts.intro",
+        "We email you when you have a new message. We can also send a text message to the "
+        "mobile number on your account. The text never contains the message itself.",
+        "Rydym yn anfon e-bost atoch pan fydd gennych neges newydd. Gallwn hefyd anfon neges "
+        "destun i'r rhif ffôn symudol ar eich cyfrif. Nid yw'r neges destun byth yn cynnwys y "
+        "neges ei hun.",
+    ),
+    TextDefault(
+        "messaging.texts.mobile", "Your mobile number: {number}", "Eich rhif ffôn symudol: {number}"
+    ),
+    TextDefault(
+        "messaging.texts.no_mobile_yet",
+        "There is no mobile number on your account. Add one on My account first.",
+        "Nid oes rhif ffôn symudol ar eich cyfrif. Ychwanegwch un ar Fy nghyfrif yn gyntaf.",
+    ),
+    TextDefault(
+        "messaging.texts.wanted.label",
+        "Send me a text message when I have a new message",
+        "Anfonwch neges destun ataf pan fydd gennyf neges newydd",
+    ),
+    TextDefault(
+        "messaging.texts.no_mobile",
+        "Add a mobile number on My account before asking for text messages",
+        "Ychwanegwch rif ffôn symudol ar Fy nghyfrif cyn gofyn am negeseuon testun",
+    ),
+    TextDefault("messaging.texts.save", "Save", "Cadw"),
+    TextDefault("messaging.texts.back", "Back to My account", "Yn ôl i Fy nghyfrif"),
+    TextDefault(
+        "messaging.texts.saved",
+        "Your text message choice has been saved",
+        "Mae eich dewis o ran negeseuon testun wedi'i gadw",
+    ),
 ]

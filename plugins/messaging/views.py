@@ -7,15 +7,19 @@ answer from the admin's team inbox instead."""
 
 from functools import wraps
 
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
 from accounts.access import verification_redirect
+from core.texts import raw_text
 from portal import access
 
 from . import services, subjects
-from .forms import NewMessageForm, ReplyForm
+from .access import ATTACHMENT
+from .delivery import consent
+from .forms import NewMessageForm, ReplyForm, TextMessagesForm
 
 PER_PAGE = 20
 # The subject kind the portal's "new message to the SEND team" writes about.
@@ -80,17 +84,20 @@ def thread(request, pk):
     can be answered; a notice from the council cannot."""
     thread = access.get_or_404(request.user, services.KIND, pk=pk)
     services.mark_read(request.user, thread)
-    form = ReplyForm(request.POST or None) if thread.about_kind else None
+    form = ReplyForm(request.POST or None, request.FILES or None) if thread.about_kind else None
     if request.method == "POST":
         if form is None:
             raise Http404
         if form.is_valid():
-            services.reply(request.user, thread, form.cleaned_data["body"])
+            data = form.cleaned_data
+            services.reply(request.user, thread, data["body"], attachments=data["attachments"])
             return redirect("messaging:thread", pk=thread.pk)
     context = {
         "thread": thread,
         "about": services.about_title(thread),
-        "messages_in_thread": thread.messages.select_related("sender"),
+        "messages_in_thread": thread.messages.select_related("sender").prefetch_related(
+            "attachments"
+        ),
         "form": form,
     }
     return render(request, "messaging/thread.html", context)
@@ -104,11 +111,51 @@ def new(request):
     children, child = _child_filter(request)
     if not children:
         raise Http404
-    form = NewMessageForm(request.POST or None, user=request.user, kind=CHILD, initial_about=child)
+    form = NewMessageForm(
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        kind=CHILD,
+        initial_about=child,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         created = services.write_to_team(
-            request.user, CHILD, data["about"], data["message_type"], data["subject"], data["body"]
+            request.user,
+            CHILD,
+            data["about"],
+            data["message_type"],
+            data["subject"],
+            data["body"],
+            attachments=data["attachments"],
         )
         return redirect("messaging:thread", pk=created.pk)
     return render(request, "messaging/new.html", {"form": form})
+
+
+@portal_user_required
+def attachment(request, pk):
+    """A file of a message in a thread the user may read, sent as a download."""
+    stored = access.get_or_404(request.user, ATTACHMENT, pk=pk)
+    return FileResponse(
+        stored.file.open("rb"),
+        as_attachment=True,
+        filename=stored.original_name,
+        content_type=stored.content_type,
+    )
+
+
+@portal_user_required
+def text_messages(request):
+    """My account › Text messages: agree, or stop agreeing, to a text for each new message."""
+    # An unticked box posts nothing of its own: the form is bound on every POST.
+    form = TextMessagesForm(
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        initial={"wanted": consent.wants_texts(request.user)},
+    )
+    if request.method == "POST" and form.is_valid():
+        consent.set_text_messages(request.user, form.cleaned_data["wanted"])
+        messages.success(request, raw_text("messaging.texts.saved"))
+        return redirect("accounts:my_account")
+    return render(request, "messaging/text_messages.html", {"form": form})

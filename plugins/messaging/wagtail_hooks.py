@@ -1,5 +1,6 @@
 """Messaging in the admin: the team inbox, the message types, message templates, trigger and
-scheduled alerts and the alert log, in the Portal menu, each behind its area's permission."""
+scheduled alerts, the alert log and the contact details problems, in the Portal menu, each
+behind its area's permission; the child record's link to its messages."""
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
@@ -11,9 +12,17 @@ from wagtail.snippets.models import register_snippet
 
 from core.wagtail_hooks import PORTAL_MENU_HOOK
 from portal import access
+from records.links import CHILD_RECORD_LINKS_HOOK
 
 from .access import ALERT_LOG, MESSAGE_TEMPLATES, MESSAGE_TYPES, SCHEDULED_ALERTS, TRIGGER_ALERTS
-from .admin_views import TeamInboxView, TeamThreadView
+from .admin_views import (
+    ContactProblemsView,
+    TeamAssignView,
+    TeamAttachmentView,
+    TeamInboxView,
+    TeamThreadView,
+    child_record_link,
+)
 from .alerts.models import AlertLog, ScheduledAlert, TriggerAlert
 from .alerts.views import AlertLogView, RunNowView, ScheduledAlertViewSet, TriggerAlertViewSet
 from .models import MessageType
@@ -74,7 +83,26 @@ def messaging_admin_urls():
             RunNowView.as_view(),
             name="messaging_alert_run",
         ),
+        path("messages/<int:pk>/assign/", TeamAssignView.as_view(), name="messaging_team_assign"),
+        path(
+            "messages/contact-problems/",
+            ContactProblemsView.as_view(),
+            name="messaging_contact_problems",
+        ),
+        path(
+            "messages/contact-problems/results/",
+            ContactProblemsView.as_view(results_only=True),
+            name="messaging_contact_problems_results",
+        ),
+        path(
+            "messages/files/<int:pk>/",
+            TeamAttachmentView.as_view(),
+            name="messaging_team_attachment",
+        ),
     ]
+
+
+hooks.register(CHILD_RECORD_LINKS_HOOK, child_record_link)
 
 
 @hooks.register(PORTAL_MENU_HOOK)
@@ -93,6 +121,13 @@ def messaging_menu():
             kind=ALERT_LOG,
             icon_name="list-ul",
             order=60,
+        ),
+        access.AccessMenuItem(
+            _("Contact details problems"),
+            reverse("messaging_contact_problems"),
+            kind=KIND,
+            icon_name="warning",
+            order=70,
         ),
     ]
     return SubmenuMenuItem(_("Messages"), Menu(items=items), icon_name="mail", order=250)

@@ -30,6 +30,7 @@ class SendConfig(plugins.PluginConfig):
         plugins.ServiceSpec(
             name="children_of_user", func="plugins.send.people.services.children_of_user"
         ),
+        plugins.ServiceSpec(name="check_upload", func="plugins.send.filling.uploads.check_upload"),
     )
     jobs = (
         plugins.JobSpec(

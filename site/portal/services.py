@@ -14,7 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from django.core.exceptions import ValidationError
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 from .plugins import service_providers
 
@@ -110,6 +112,16 @@ class Match(Protocol):
     def __call__(self, details) -> object: ...
 
 
+class CheckUpload(Protocol):
+    """Check a file a portal user uploads against the council's rules (accepted types and
+    largest size from Portal configuration, its content really that type, a virus scan):
+    return what was found (``content_type``, ``sha256``, ``size``) or raise ``ValidationError``
+    with the portal's wording. The fallback refuses every file, since no app could check it;
+    the SEND plugin provides the checks its forms use."""
+
+    def __call__(self, uploaded_file) -> object: ...
+
+
 class NoConsentStep:
     """Registration without a consent step: consent is never asked for, nothing is recorded."""
 
@@ -131,6 +143,12 @@ def never_register_again(user):
     return False
 
 
+def refuse_uploads(uploaded_file):
+    """Without an app that checks uploads, no file is kept: one nobody checked could carry a
+    virus."""
+    raise ValidationError(_("Files cannot be accepted on this site."), code="unchecked")
+
+
 def no_children(user):
     """Without an app that records children, nobody has children linked."""
     return []
@@ -140,4 +158,5 @@ declare("notify", Notify, fallback="core.emails.notify_by_email")
 declare("registration_consent", RegistrationConsent, fallback="portal.services.no_consent_step")
 declare("may_register_again", MayRegisterAgain, fallback="portal.services.never_register_again")
 declare("children_of_user", ChildrenOfUser, fallback="portal.services.no_children")
+declare("check_upload", CheckUpload, fallback="portal.services.refuse_uploads")
 declare("match", Match, fallback="records.services.accept_as_new_record")

@@ -216,12 +216,21 @@ def accounts_objects(owner):
 
 
 def messaging_objects(owner):
-    """A notice to the owner: a thread nobody else takes part in. (Threads about a child are
-    checked against the child's authentication in tests/messaging.)"""
+    """A notice to the owner, with a file: a thread nobody else takes part in. (Threads about a
+    child are checked against the child's authentication in tests/messaging.)"""
     from plugins.messaging import services
+    from plugins.messaging.models import Attachment
 
     message = services.notify(owner, "messaging.tile.title", "messaging.inbox.empty", {})
-    return {"messaging.thread": message.thread}
+    attachment = Attachment.objects.create(
+        message=message,
+        file=ContentFile(b"%PDF-1.4", name="x"),
+        original_name="letter.pdf",
+        content_type="application/pdf",
+        size=8,
+        sha256="0" * 64,
+    )
+    return {"messaging.thread": message.thread, "messaging.attachment": attachment}
 
 
 OWNERS_OBJECTS = {

@@ -12,7 +12,16 @@ SEND = apps.is_installed("plugins.send")
 needs_send = pytest.mark.skipif(not SEND, reason="messages about a child need SEND")
 # Without SEND these modules cannot even import (they name SEND's models and helpers).
 collect_ignore = (
-    [] if SEND else ["test_portal.py", "test_team_inbox.py", "test_tiles.py", "test_demo.py"]
+    []
+    if SEND
+    else [
+        "test_portal.py",
+        "test_team_inbox.py",
+        "test_tiles.py",
+        "test_demo.py",
+        "test_attachments.py",
+        "test_team_casework.py",
+    ]
 )
 
 
@@ -66,3 +75,15 @@ def general(db):
     from plugins.messaging.models import MessageType
 
     return MessageType.objects.get(name="General")
+
+
+@pytest.fixture
+def clamd(settings):
+    """The shared clamd (scripts/clamav.sh) that scans every upload, attachments included."""
+    import os
+
+    if not settings.PORTAL_CLAMD_SOCKET:
+        if os.environ.get("PORTAL_REQUIRE_CLAMD") == "1":
+            pytest.fail("make test must export PORTAL_CLAMD_SOCKET")
+        pytest.skip("PORTAL_CLAMD_SOCKET is unset: scripts/clamav.sh start, then its env")
+    return settings.PORTAL_CLAMD_SOCKET

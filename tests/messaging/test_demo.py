@@ -9,7 +9,7 @@ from core.models import Tile
 from plugins.messaging import services
 from plugins.messaging.demo import PARENT, SUBJECT
 from plugins.messaging.demo import load_demo as load_messaging_demo
-from plugins.messaging.models import Message, Thread
+from plugins.messaging.models import ContactProblem, Delivery, Message, Thread
 from tests.messaging.conftest import needs_send
 
 pytestmark = [pytest.mark.django_db, needs_send]
@@ -27,6 +27,19 @@ def test_the_demo_parent_has_a_thread_with_the_team_and_one_unread_answer(demo):
     )
     assert Tile.objects.filter(plugin_tile="messages").count() == 2  # English and Welsh
     assert Group.objects.get(name="SEND team").permissions.filter(codename="manage_thread").exists()
+
+
+def test_the_demo_thread_has_the_schools_letter_and_delivery_statuses(demo):
+    thread = Thread.objects.get(subject=SUBJECT)
+    parent = get_user_model().objects.get(email=PARENT)
+
+    letter = thread.messages.first().attachments.get()
+    assert letter.file.read().startswith(b"%PDF-")
+    statuses = set(
+        Delivery.objects.filter(recipient__message__thread=thread).values_list("status", flat=True)
+    )
+    assert statuses == {"delivered", "permanent-failure"}
+    assert ContactProblem.objects.filter(user=parent, channel="sms").exists()
 
 
 def test_loading_the_demo_again_changes_nothing(demo):

@@ -4,9 +4,10 @@ the plugin, notices go by email with their content."""
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
-from plugins.messaging import delivery
-from plugins.messaging.models import Recipient
+from plugins.messaging.delivery import notices
+from plugins.messaging.models import Delivery, Recipient
 from portal import plugins, services
 from tests.factories import UserFactory
 
@@ -65,30 +66,62 @@ def test_a_retried_sending_task_never_sends_twice(django_capture_on_commit_callb
     user = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         message = notice(user)
-    recipient = message.recipients.get()
+    (sent,) = Delivery.objects.filter(recipient__message=message)
 
-    assert delivery.send_notice(recipient.pk) is False  # the retry
+    assert notices.send_delivery(sent.pk) is False  # the retry
     assert len(mail.outbox) == 1
-    assert Recipient.objects.get(pk=recipient.pk).emailed_at is not None
+    assert Delivery.objects.get(pk=sent.pk).status == Delivery.Status.SENT
 
 
-def test_a_failed_send_is_left_for_the_retry(django_capture_on_commit_callbacks, monkeypatch):
+def test_a_failed_send_is_tried_again_later_each_time_waiting_longer(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    from django_q.models import Schedule
+
     user = UserFactory()
     with django_capture_on_commit_callbacks(execute=False):
         message = notice(user)
-    recipient = message.recipients.get()
+    (waiting,) = Delivery.objects.filter(recipient__message=message)
 
     def broken(message):
         raise ConnectionError("mail server down")
 
-    monkeypatch.setattr(delivery, "deliver", broken)
-    with pytest.raises(ConnectionError):
-        delivery.send_notice(recipient.pk)
-    assert Recipient.objects.get(pk=recipient.pk).emailed_at is None
+    monkeypatch.setattr(notices, "deliver", broken)
+    waits = []
+    for _attempt in notices.RETRY_MINUTES:
+        before = timezone.now()
+        assert notices.send_delivery(waiting.pk) is False
+        retry = Schedule.objects.latest("pk")
+        waits.append(round((retry.next_run - before).total_seconds() / 60))
+    assert waits == list(notices.RETRY_MINUTES)
+    assert Delivery.objects.get(pk=waiting.pk).status == Delivery.Status.WAITING
 
     monkeypatch.undo()
-    assert delivery.send_notice(recipient.pk) is True
+    assert notices.send_delivery(waiting.pk) is True
     assert len(mail.outbox) == 1
+    assert Delivery.objects.get(pk=waiting.pk).status == Delivery.Status.SENT
+
+
+def test_a_send_that_keeps_failing_gives_up_after_the_last_retry(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    user = UserFactory()
+    with django_capture_on_commit_callbacks(execute=False):
+        message = notice(user)
+    (waiting,) = Delivery.objects.filter(recipient__message=message)
+
+    def broken(message):
+        raise ConnectionError("mail server down")
+
+    monkeypatch.setattr(notices, "deliver", broken)
+    for _attempt in range(len(notices.RETRY_MINUTES) + 1):
+        notices.send_delivery(waiting.pk)
+
+    gave_up = Delivery.objects.get(pk=waiting.pk)
+    assert gave_up.status == Delivery.Status.GAVE_UP
+    assert gave_up.last_error == "mail server down"
+    assert notices.send_delivery(waiting.pk) is False
+    assert mail.outbox == []
 
 
 def test_with_messaging_installed_notify_is_the_portal_message():

@@ -138,8 +138,24 @@ def test_a_message_longer_than_the_portal_setting_is_refused(signed_in, child, g
     response = write(signed_in, child, general, body="x" * 101)
 
     assert response.status_code == 200
-    assert response.context["form"].errors["body"]
+    assert response.context["form"].errors["body"] == [
+        "Your message must be 100 characters or fewer"
+    ]
+    assert "x" * 101 in response.content.decode()  # what was typed is kept
     assert write(signed_in, child, general, body="x" * 100).status_code == 302
+
+
+def test_the_length_error_is_in_welsh_for_a_welsh_speaker(signed_in, child, general):
+    settings = PortalSettings.load()
+    settings.message_max_length = 100
+    settings.save()
+
+    response = signed_in.post(
+        reverse("messaging:new").replace("/messages/", "/cy/messages/", 1),
+        {"about": child.pk, "message_type": general.pk, "subject": "Pwnc", "body": "x" * 101},
+    )
+
+    assert response.context["form"].errors["body"] == ["Rhaid i'ch neges fod yn 100 nod neu lai"]
 
 
 def test_sent_items_show_what_the_parent_wrote(signed_in, child, general):

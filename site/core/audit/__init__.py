@@ -56,6 +56,7 @@ ACTIONS = {
     "invitation.activated": _("Access activated from an invitation to a child's case"),
     "invitation.declined": _("Invitation to a child's case declined"),
     "message.viewed": _("Portal message thread opened by staff"),
+    "message.assigned": _("Portal message thread assigned to a caseworker"),
     "gdpr.history_viewed": _("Consent history viewed"),
     "gdpr.children_viewed": _("Children linked to a person viewed"),
     "export.downloaded": _("Subject access export downloaded"),

@@ -220,6 +220,13 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 # GOV.UK Notify, when EMAIL_BACKEND=core.mail.NotifyEmailBackend.
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
+# Portal messages' notices (plugins/messaging/delivery): with NOTIFY_API_KEY and the email
+# template set, each notice goes through Notify and records its id; the text message template
+# ((body)) allows SMS to users who asked for them. Notify's delivery receipts are posted to
+# /messages/delivery-receipts/ with NOTIFY_CALLBACK_TOKEN as their bearer token.
+NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
+NOTIFY_CALLBACK_TOKEN = os.environ.get("NOTIFY_CALLBACK_TOKEN", "")
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
 
 # Virus scanning of uploads (plugins/send/filling/scanning.py): the scanner class, and where clamd
 # listens, on a Unix socket or else on host and port. Uploads are refused while it cannot answer.

@@ -70,5 +70,6 @@ def register_with_messaging():
         choices=_choices,
         team_member=_caseworker,
         child_record_id=lambda pk: pk,
+        about_child_record=lambda record_id: [record_id],
     )
     register_tile(messages_tile)

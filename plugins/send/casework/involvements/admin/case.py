@@ -15,6 +15,7 @@ from django.views.generic import FormView, TemplateView
 
 from core import audit
 from core.texts import raw_text
+from records.links import record_links
 from records.models import ChildRecord
 
 from .. import services, statutory
@@ -50,6 +51,8 @@ class InvolvementView(InvolvementPage, TemplateView):
             ],
             "sharing": involvement.sharing.exclude(state="removed").select_related("user"),
             "requests": involvement.information_requests.select_related("user", "person", "form"),
+            # Other apps' screens about the child (its messages, ...), through records.links.
+            "record_links": record_links(self.request, involvement.child_record),
         }
 
 
