@@ -123,6 +123,10 @@ class DelegateForm(forms.Form):
 
 
 class DelegateView(InvolvementPage, FormView):
+    """Needs "send.manage_delegation" as well as the involvement (found through its rule)."""
+
+    access_kind = TASK
+    access_action = "add"
     template_name = "send/admin/delegation/delegate.html"
     form_class = DelegateForm
     page_title = _("Delegate a task")
