@@ -18,6 +18,7 @@ from ..builder import transfer
 from ..models import FormDefinition, SendSettings
 from .actions import load_demo_actions
 from .casework import load_demo_reviews
+from .delegation import load_demo_delegation
 from .documents import load_demo_documents
 from .invitations import load_demo_invitations
 from .involvements import load_demo_involvements
@@ -29,7 +30,7 @@ FORMS_DIR = Path(__file__).resolve().parent / "forms"
 def load_demo():
     """The SEND team's group, the demo forms, submitted forms in every review state and the
     demo children's involvements, an invitation awaiting approval, the documents published on
-    Alfie's and the demo parent's action to complete.
+    Alfie's, the demo parent's action to complete and the school's delegated tasks.
     Idempotent, like core's ``load_demo``."""
     team, _created = Group.objects.get_or_create(name="SEND team")
     # Professionals ask the SEND team for access, so the team verifies their accounts too.
@@ -44,6 +45,7 @@ def load_demo():
                     "share_submission",
                     "delete_submission",
                     "manage_involvement",
+                    "manage_delegation",
                 ],
             )
             | Q(content_type__app_label="accounts", codename="verify_professionals")
@@ -56,6 +58,7 @@ def load_demo():
     load_demo_invitations()
     load_demo_documents()
     load_demo_actions()
+    load_demo_delegation()
     _home_tile()
 
 
