@@ -3,7 +3,7 @@ and Helen Head, the head teacher, both members and managers), the "Advice reques
 form delegated for the demo children in every state of a task, and the head teacher's
 automatic reply. Made through the services, so the history, audit rows and notices are real;
 loading again changes nothing (nothing is made once the group exists). Without the demo
-users, cases or form (demos loaded partly) nothing is made."""
+users (verified), cases or form (demos loaded partly) nothing is made."""
 
 from datetime import timedelta
 
@@ -47,6 +47,8 @@ def load_demo_delegation():
     form = FormDefinition.objects.filter(code=FORM, live_version__isnull=False).first()
     if None in (senco, head, caseworker, form) or WorkGroup.objects.exists():
         return
+    if not (senco.is_verified_professional and head.is_verified_professional):
+        return  # tasks go to verified professionals only
     school = WorkGroup.objects.create(name="SEN team", organisation=SCHOOL)
     school.members.add(senco, head)
     school.managers.add(senco, head)
