@@ -71,12 +71,14 @@ def _settings():
 
 
 def _home_tile():
-    """The SEND tile, first on the demo home page; its words are the plugin's own texts."""
+    """The SEND tile, first on the demo home page, and the professionals' "Delegated tasks"
+    tile; their words are the plugin's own texts."""
     english = Locale.objects.get(language_code="en")
-    if Tile.objects.filter(locale=english, plugin_tile="send").exists():
-        return
-    tile = Tile.objects.create(locale=english, plugin_tile="send", icon="form", sort_order=0)
-    tile.copy_for_translation(Locale.objects.get(language_code="cy")).save()
+    for key, icon, order in (("send", "form", 0), ("send_tasks", "document", 2)):
+        if Tile.objects.filter(locale=english, plugin_tile=key).exists():
+            continue
+        tile = Tile.objects.create(locale=english, plugin_tile=key, icon=icon, sort_order=order)
+        tile.copy_for_translation(Locale.objects.get(language_code="cy")).save()
 
 
 def demo_form_files():

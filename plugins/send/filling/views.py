@@ -99,19 +99,15 @@ def submission(request, pk):
     if submission.status == Status.DRAFT and services.needs_professional_details(submission):
         return redirect("send:professional", pk=submission.pk)
     if submission.status == Status.DRAFT:
-        task = task_of(submission)
+        task = task_of(submission)  # a delegated task's form leads back to its task
         context = _context(
             submission,
             schema,
             start_url=_step_url(submission, services.first_unsaved_step(submission, schema)),
-            check_url=reverse(
-                "send:task" if task else "send:check", args=[(task or submission).pk]
-            ),
-            back_url=(
-                reverse("send:task", args=[task.pk])
-                if task
-                else reverse("send:person", args=[submission.person_id])
-            ),
+            check_url=reverse("send:check", args=[submission.pk]),
+            back_url=reverse("send:task", args=[task.pk])
+            if task
+            else reverse("send:person", args=[submission.person_id]),
         )
         return render(request, "send/filling/overview.html", context)
     return render(

@@ -179,13 +179,12 @@ class TaskListView(TaskArea, TemplateView):
 
     template_name = "send/admin/delegation/list.html"
     page_title = _("Delegated tasks")
-    STATE = "state"
 
     def get_context_data(self, **kwargs):
         tasks = access.scoped(self.request.user, TASK).select_related(
             "involvement__child_record", "holder", "work_group", "form"
         )
-        state = self.request.GET.get(self.STATE, "open")
+        state = self.request.GET.get("state", "open")
         if state == "open":
             tasks = tasks.open()
         elif state in DelegatedTask.State.values:

@@ -57,6 +57,11 @@ class NotAllowed(Exception):
         self.reason = reason
 
 
+def allows(task, change):
+    """Whether ``task``'s state allows ``change`` (who may make it is asked separately)."""
+    return task.state in TRANSITIONS[change][0]
+
+
 def _refusal_in_state(state):
     if state == State.SUBMITTED:
         return _("This task has already been submitted.")

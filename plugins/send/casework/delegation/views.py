@@ -4,6 +4,8 @@ Re-assign, counter-signing, Submit contribution and the automatic reply. Every l
 ``portal.access``: a task outside the user's work groups gives 404. Every rule is in
 ``services``; these views ask it."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,15 +26,13 @@ def professional_required(view):
     """The delegation pages are for verified professionals (``send_user_required`` has
     already turned away the unverified); anyone else finds nothing here."""
 
-    @send_user_required
+    @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.is_verified_professional:
             raise Http404
         return view(request, *args, **kwargs)
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+    return send_user_required(wrapped)
 
 
 @professional_required
@@ -75,10 +75,10 @@ def task(request, pk):
             "task": task,
             "holds": holds,
             "draft": portal.is_draft(task),
-            "may_submit": holds and task.state in services.TRANSITIONS[services.SUBMIT][0],
-            "may_countersign": holds and task.state == services.State.COUNTER_SIGNATURE,
+            "may_submit": holds and services.allows(task, services.SUBMIT),
+            "may_countersign": holds and services.allows(task, services.COUNTERSIGN),
             "may_reassign": holds
-            and task.state in services.TRANSITIONS[services.REASSIGN][0]
+            and services.allows(task, services.REASSIGN)
             and groups.reassignable(request.user).exists(),
         },
     )
@@ -143,7 +143,7 @@ def reassign(request, pk):
             "task": task,
             "users": groups.reassignable(request.user),
             "managers": groups.counter_signatories(request.user)
-            if task.state in services.WORKING
+            if services.allows(task, services.REQUEST_COUNTERSIGNATURE)
             else [],
         },
     )
