@@ -22,6 +22,8 @@ from portal import access
 from .casework import sharing
 from .casework.actions import access as actions
 from .casework.case import access as case
+from .casework.delegation import access as delegation
+from .casework.delegation.portal import contributions_for
 from .casework.documents import access as documents
 from .casework.invitations import access as invitations
 from .casework.involvements import authentication as involvements
@@ -97,7 +99,14 @@ class SubmissionRule(access.Rule):
                 return queryset.none()
             return queryset.filter(sent_to_council())
         # created_by rides along: the filling pages ask whether its starter is a professional.
-        return queryset.filter(created_by=user).select_related("person", "version", "created_by")
+        return queryset.filter(own_or_contribution(user)).select_related(
+            "person",
+            "version",
+            "created_by",
+            # A delegated task's header rides along for the filling pages.
+            "delegated_task__involvement__child_record",
+            "delegated_task__created_by",
+        )
 
     def may(self, user, action, obj=None):
         if user.is_council_staff:
@@ -108,9 +117,18 @@ class SubmissionRule(access.Rule):
                 and access.has_permission(user, permission)
             )
             return allowed and (obj is None or is_sent_to_council(obj))
-        if action in COUNCIL_ACTIONS:
+        if action in COUNCIL_ACTIONS or obj is None:
             return False
-        return obj is not None and obj.created_by_id == user.pk
+        return Submission.objects.filter(own_or_contribution(user), pk=obj.pk).exists()
+
+
+def own_or_contribution(user):
+    """The portal user's own forms, and the contributions to delegated tasks they hold (or
+    recently submitted): a contribution is its task's, so its first author loses it once the
+    task is passed on (``casework.delegation``)."""
+    return Q(created_by=user, delegated_task__isnull=True) | Q(
+        pk__in=contributions_for(user).values("pk")
+    )
 
 
 def is_sent_to_council(submission):
@@ -155,7 +173,9 @@ class SubmissionFileRule(access.Rule):
             return queryset.filter(
                 submission__in=Submission.objects.filter(sent_to_council()).values("pk")
             )
-        return queryset.filter(submission__created_by=user)
+        return queryset.filter(
+            submission__in=Submission.objects.filter(own_or_contribution(user)).values("pk")
+        )
 
     def may(self, user, action, obj=None):
         if obj is None:
@@ -270,6 +290,7 @@ def register_rules():
     actions.register_rules()
     access.register("send.print_job", PrintJobRule())
     case.register_rules()
+    delegation.register_rules()
     invitations.register_rules()
 
 

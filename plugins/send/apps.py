@@ -25,6 +25,15 @@ class SendConfig(plugins.PluginConfig):
             audience=plugins.BOTH,
             requires_two_factor=True,
         ),
+        plugins.TileSpec(
+            key="send_tasks",
+            title_key="send.tasks.tile.title",
+            description_key="send.tasks.tile.description",
+            url_name="send:tasks",
+            audience=plugins.PROFESSIONAL,
+            requires_two_factor=True,
+            status="plugins.send.casework.delegation.tiles.waiting_status",
+        ),
     )
     services = (
         plugins.ServiceSpec(
@@ -44,6 +53,16 @@ class SendConfig(plugins.PluginConfig):
         plugins.JobSpec(
             name="remind_overdue_actions",
             func="plugins.send.casework.actions.jobs.remind_overdue_actions",
+            schedule_type="D",
+        ),
+        plugins.JobSpec(
+            name="remind_delegated_tasks",
+            func="plugins.send.casework.delegation.jobs.remind_delegated_tasks",
+            schedule_type="D",
+        ),
+        plugins.JobSpec(
+            name="send_annual_review_forms",
+            func="plugins.send.casework.delegation.jobs.send_annual_review_forms",
             schedule_type="D",
         ),
         # Deletes prints of many forms, and their ZIPs, after PORTAL_PRINT_JOB_KEEP_DAYS.

@@ -6,6 +6,7 @@ from .builder import preview
 from .casework import family
 from .casework.actions import views as actions
 from .casework.case import views as case
+from .casework.delegation import views as delegation
 from .casework.documents import views as documents
 from .casework.invitations import views as invitations
 from .filling import details
@@ -23,6 +24,7 @@ FORM = "send.form_definition"
 SHARED = "send.shared_submission"
 SHARED_FILE = "send.shared_submission_file"
 CASE = "send.case"
+TASK = "send.delegated_task"
 
 urlpatterns = [
     # People and the SEND home
@@ -97,6 +99,18 @@ urlpatterns = [
         child="send.actions_child",
     ),
     route(path("actions/<int:pk>/start/", actions.start, name="start_action"), pk="send.action"),
+    # Delegated tasks: the professional's delegation pages
+    path("tasks/", delegation.tasks, name="tasks"),
+    path("tasks/automatic-reply/", delegation.automatic_reply, name="automatic_reply"),
+    route(path("tasks/<int:pk>/", delegation.task, name="task"), pk=TASK),
+    route(path("tasks/<int:pk>/pick-up/", delegation.pick_up, name="task_pick_up"), pk=TASK),
+    route(path("tasks/<int:pk>/form/", delegation.open_form, name="task_form"), pk=TASK),
+    route(path("tasks/<int:pk>/reassign/", delegation.reassign, name="task_reassign"), pk=TASK),
+    route(
+        path("tasks/<int:pk>/countersign/", delegation.countersign, name="task_countersign"),
+        pk=TASK,
+    ),
+    route(path("tasks/<int:pk>/submit/", delegation.submit, name="task_submit"), pk=TASK),
     # Printing
     route(
         path("submissions/<int:pk>/print/", printing.print_submission, name="print_submission"),

@@ -22,16 +22,19 @@ from .casework import admin as casework_admin
 from .casework.actions import admin as actions_admin
 from .casework.chronology import admin as chronology_admin
 from .casework.dashboard import ReviewPanel
+from .casework.delegation import admin as delegation_admin
+from .casework.delegation.viewsets import work_groups
 from .casework.documents import admin as documents_admin
 from .casework.invitations import admin as invitations_admin
 from .casework.involvements import admin as involvements_admin
 from .casework.newform import views as newform_admin
 from .council import admin as council_admin
-from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSettings
+from .models import FormDefinition, FormVersion, Question, QuestionGroup, SendSettings, WorkGroup
 from .printing import admin as printing_admin
 
 register_setting(SendSettings, icon="form")
 
+register_permission_policy(WorkGroup, access.RulePermissionPolicy(WorkGroup, "send.work_group"))
 for _model in (Question, FormDefinition, QuestionGroup, FormVersion):
     register_permission_policy(_model, access.RulePermissionPolicy(_model, "send.form_definition"))
 
@@ -46,6 +49,7 @@ hooks.register("register_admin_urls", documents_admin.admin_urls)
 hooks.register("register_admin_urls", actions_admin.admin_urls)
 hooks.register("register_admin_urls", printing_admin.admin_urls)
 hooks.register("register_admin_urls", invitations_admin.admin_urls)
+hooks.register("register_admin_urls", delegation_admin.admin_urls)
 
 
 @hooks.register("construct_homepage_panels")
@@ -71,8 +75,14 @@ def send_permissions():
             "share_submission",
             "delete_submission",
             "manage_involvement",
+            "manage_delegation",
         ],
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_work_groups():
+    return work_groups
 
 
 @hooks.register("register_admin_viewset")
@@ -94,5 +104,7 @@ def send_menu():
         council_admin.submissions_menu_item(order=40),
         *involvements_admin.menu_items(order=50),
         invitations_admin.menu_item(order=60),
+        delegation_admin.menu_item(order=70),
+        work_groups.get_menu_item(order=80),
     ]
     return SubmenuMenuItem(_("SEND"), Menu(items=items), icon_name="form", order=200)

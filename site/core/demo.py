@@ -84,6 +84,21 @@ DEMO_USERS = [
         },
         ("first_pet", "Pepper"),
     ),
+    (
+        "head.teacher@example.org",
+        "Helen",
+        "Head",
+        "professional",
+        False,
+        [],
+        True,
+        {
+            "professional_role": "Head teacher",
+            "organisation": "Demo Primary School",
+            "verification_state": "verified",
+        },
+        ("birth_town", "Newport"),
+    ),
 ]
 
 

@@ -33,6 +33,9 @@ matching_requested = Signal()
 child_records_changed = Signal()
 #: A user withdrew their consent. kwargs: user, record.
 consent_withdrawn = Signal()
+#: A task delegated to a professional or work group changed state. kwargs: task, change
+#: (one of ``plugins.send.casework.delegation.services.CHANGES``).
+task_changed = Signal()
 #: A user was given access to a child's involvement. kwargs: user, involvement, reason.
 user_authenticated_on_case = Signal()
 #: A record of a child's case changed (saved or created). kwargs: context (the owning plugin's

@@ -150,6 +150,7 @@ def send_objects(owner):
     # The owner is also asked to complete a form for the child.
     action = owners_action(owner, link.person.child_record)
     return {
+        "send.delegated_task": delegated_task(action.involvement),
         "send.documents_child": link.person.child_record,
         "send.document": document,
         "send.action": action,
@@ -200,6 +201,22 @@ def owners_action(owner, child_record):
 
     involvement = Involvement.objects.open().get(child_record=child_record)
     return actions.ask(involvement, owner, published_form(), timezone.localdate(), None)
+
+
+def delegated_task(involvement):
+    """A task about the owner's child, held by the professional at the child's school: no
+    intruder, the professional outside the school included, may open it."""
+    from plugins.send.casework.delegation import services as delegation
+    from tests.send.factories import published_form
+
+    school = UserFactory(
+        email="senco@owners-school.example.org",
+        kind="professional",
+        verification_state="verified",
+    )
+    return delegation.delegate(
+        involvement, published_form(), timezone.localdate(), None, user=school
+    )
 
 
 def accounts_objects(owner):

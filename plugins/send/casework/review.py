@@ -34,6 +34,7 @@ REJECT = "reject"
 MORE_INFORMATION = "more_information"
 DECISIONS = (APPROVE, REJECT, MORE_INFORMATION)
 FROM_CHRONOLOGY = "from_chronology"
+CONTRIBUTION = "contribution"
 
 # action -> {state it may start from: state it leads to}
 TRANSITIONS = {
@@ -43,6 +44,7 @@ TRANSITIONS = {
     MORE_INFORMATION: {Review.OPENED: Review.MORE_INFORMATION},
     "resend": {Review.MORE_INFORMATION: Review.NOT_OPENED},
     FROM_CHRONOLOGY: {Review.NOT_OPENED: Review.APPROVED},
+    CONTRIBUTION: {Review.NOT_OPENED: Review.APPROVED},
 }
 
 # The form's history entry, the audit log's action and the texts of each decision.
@@ -76,7 +78,10 @@ def refusal(submission, action):
         if submission.review_state == Review.MORE_INFORMATION:
             return _("The family has been asked for more information.")
         return _("A decision has already been made on this form.")
-    if action in (APPROVE, FROM_CHRONOLOGY) and submission.matching_state != Matching.MATCHED:
+    if (
+        action in (APPROVE, FROM_CHRONOLOGY, CONTRIBUTION)
+        and submission.matching_state != Matching.MATCHED
+    ):
         return _("Match the child first.")
     if action == FROM_CHRONOLOGY and not submission.created_by.is_council_staff:
         # A family's form is always opened and decided on, never approved unread.
@@ -227,6 +232,33 @@ def approve_from_chronology(submission, user, source, request=None):
         events.send_after_commit(
             events.form_decided, Submission, submission=submission, decision=APPROVE
         )
+    return submission
+
+
+def accept_contribution(submission, user, task_number):
+    """A professional's contribution to a task the council delegated (``casework.delegation``)
+    is the advice the council asked for: it goes onto the child's chronology as it arrives,
+    approved in the name of ``user`` who sent the task, and nobody is sent a message."""
+    submission = _locked(submission, CONTRIBUTION)
+    now = timezone.now()
+    submission.review_state = TRANSITIONS[CONTRIBUTION][submission.review_state]
+    submission.opened_by_council_at = submission.decided_at = now
+    submission.decided_by = user
+    submission.share_with_case = False
+    submission.save(
+        update_fields=[
+            "review_state",
+            "opened_by_council_at",
+            "decided_at",
+            "decided_by",
+            "share_with_case",
+            "updated_at",
+        ]
+    )
+    _history(submission, SubmissionEvent.Action.APPROVED, user, task_number)
+    events.send_after_commit(
+        events.form_decided, Submission, submission=submission, decision=APPROVE
+    )
     return submission
 
 

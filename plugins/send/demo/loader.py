@@ -18,6 +18,7 @@ from ..builder import transfer
 from ..models import FormDefinition, SendSettings
 from .actions import load_demo_actions
 from .casework import load_demo_reviews
+from .delegation import load_demo_delegation
 from .documents import load_demo_documents
 from .incoming import load_demo_incoming
 from .invitations import load_demo_invitations
@@ -30,7 +31,7 @@ FORMS_DIR = Path(__file__).resolve().parent / "forms"
 def load_demo():
     """The SEND team's group, the demo forms, submitted forms in every review state and the
     demo children's involvements, an invitation awaiting approval, the documents published on
-    Alfie's and the demo parent's action to complete.
+    Alfie's, the demo parent's action to complete and the school's delegated tasks.
     Idempotent, like core's ``load_demo``."""
     team, _created = Group.objects.get_or_create(name="SEND team")
     # Professionals ask the SEND team for access, so the team verifies their accounts too.
@@ -45,6 +46,7 @@ def load_demo():
                     "share_submission",
                     "delete_submission",
                     "manage_involvement",
+                    "manage_delegation",
                 ],
             )
             | Q(content_type__app_label="accounts", codename="verify_professionals")
@@ -58,6 +60,7 @@ def load_demo():
     load_demo_invitations()
     load_demo_documents()
     load_demo_actions()
+    load_demo_delegation()
     _home_tile()
 
 
@@ -70,12 +73,14 @@ def _settings():
 
 
 def _home_tile():
-    """The SEND tile, first on the demo home page; its words are the plugin's own texts."""
+    """The SEND tile, first on the demo home page, and the professionals' "Delegated tasks"
+    tile; their words are the plugin's own texts."""
     english = Locale.objects.get(language_code="en")
-    if Tile.objects.filter(locale=english, plugin_tile="send").exists():
-        return
-    tile = Tile.objects.create(locale=english, plugin_tile="send", icon="form", sort_order=0)
-    tile.copy_for_translation(Locale.objects.get(language_code="cy")).save()
+    for key, icon, order in (("send", "form", 0), ("send_tasks", "document", 2)):
+        if Tile.objects.filter(locale=english, plugin_tile=key).exists():
+            continue
+        tile = Tile.objects.create(locale=english, plugin_tile=key, icon=icon, sort_order=order)
+        tile.copy_for_translation(Locale.objects.get(language_code="cy")).save()
 
 
 def demo_form_files():

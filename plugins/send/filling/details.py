@@ -54,9 +54,10 @@ def professional(request, pk):
 
 
 def correction_link(user, submission):
-    """The user's link to the form's child when they may still correct the child's details."""
-    link = access.get_or_404(user, "send.person_link", person_id=submission.person_id)
-    return link if people.may_correct(link) else None
+    """The user's link to the form's child when they may still correct the child's details.
+    A delegated task's child comes from the council's register, linked to nobody: no link."""
+    link = access.scoped(user, "send.person_link").filter(person_id=submission.person_id).first()
+    return link if link is not None and people.may_correct(link) else None
 
 
 @send_user_required

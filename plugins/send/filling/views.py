@@ -17,6 +17,7 @@ from portal import access
 from ..access import send_user_required
 from ..builder.schema import FormSchema, current_language
 from ..casework import sharing
+from ..casework.delegation.portal import task_of
 from ..models import SubmissionFile
 from ..models.questions import UPLOAD_TYPES
 from ..models.submissions import Status
@@ -63,6 +64,8 @@ def _context(submission, schema, current=None, answers=None, **context):
         "schema": schema,
         "title_prefix": steps.title_prefix(),
         "task_list": steps.task_list(schema, _step_links(submission), statuses, current),
+        # A delegated task's form shows the task's header (the child, who sent it) on each page.
+        "task": task_of(submission),
         **context,
     }
 
@@ -96,12 +99,15 @@ def submission(request, pk):
     if submission.status == Status.DRAFT and services.needs_professional_details(submission):
         return redirect("send:professional", pk=submission.pk)
     if submission.status == Status.DRAFT:
+        task = task_of(submission)  # a delegated task's form leads back to its task
         context = _context(
             submission,
             schema,
             start_url=_step_url(submission, services.first_unsaved_step(submission, schema)),
             check_url=reverse("send:check", args=[submission.pk]),
-            back_url=reverse("send:person", args=[submission.person_id]),
+            back_url=reverse("send:task", args=[task.pk])
+            if task
+            else reverse("send:person", args=[submission.person_id]),
         )
         return render(request, "send/filling/overview.html", context)
     return render(
@@ -322,11 +328,15 @@ def _summary(submission, schema, answers, change_links=False):
 
 @send_user_required
 def check(request, pk):
-    """Check your answers, tick both declarations and submit."""
+    """Check your answers, tick both declarations and submit. A delegated task's form is
+    submitted from its task's page (Submit contribution), where the task's rules apply."""
     submission = access.get_or_404(request.user, "send.submission", pk=pk)
     response = _draft_or_view(submission)
     if response:
         return response
+    task = task_of(submission)
+    if task is not None:
+        return redirect("send:task", pk=task.pk)
     schema = _schema(submission)
     form = DeclarationsForm(request.POST or None)
     incomplete = []

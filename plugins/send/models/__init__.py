@@ -1,4 +1,5 @@
 from .actions import Action
+from .delegation import AutomaticReply, DelegatedTask, TaskHistory, WorkGroup
 from .documents import Document, DocumentRecipient
 from .forms import FormDefinition, FormVersion, GroupQuestion, QuestionGroup, VersionQuestion
 from .invitations import BulkInvitationRun, CaseInvitation, InvitedChild
@@ -27,10 +28,12 @@ from .submissions import (
 __all__ = [
     "Action",
     "Answer",
+    "AutomaticReply",
     "BulkInvitationRun",
     "CaseInvitation",
     "CaseReminder",
     "DataType",
+    "DelegatedTask",
     "Document",
     "DocumentRecipient",
     "FormDefinition",
@@ -55,5 +58,7 @@ __all__ = [
     "SubmissionEvent",
     "SubmissionFile",
     "SubmissionStep",
+    "TaskHistory",
     "VersionQuestion",
+    "WorkGroup",
 ]

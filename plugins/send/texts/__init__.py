@@ -4,6 +4,7 @@ from ..casework.process import texts as process
 from . import (
     actions,
     case,
+    delegation,
     details,
     documents,
     forms,
@@ -32,4 +33,5 @@ TEXTS = [
     *actions.TEXTS,
     *case.TEXTS,
     *invitations.TEXTS,
+    *delegation.TEXTS,
 ]

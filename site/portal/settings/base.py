@@ -252,6 +252,15 @@ PORTAL_PRINT_JOB_KEEP_DAYS = int(os.environ.get("PORTAL_PRINT_JOB_KEEP_DAYS", "7
 # before it expires.
 PORTAL_CASE_INVITATION_DAYS = int(os.environ.get("PORTAL_CASE_INVITATION_DAYS", "30"))
 
+# Delegated tasks (plugins/send/casework/delegation): a reminder this many days before a task
+# is due; the annual review form (by its code) sent to the child's school this many weeks
+# before the review meeting (the guides' councils send it eight weeks before); submitted and
+# retracted tasks listed for this many days.
+PORTAL_DELEGATION_REMINDER_DAYS = int(os.environ.get("PORTAL_DELEGATION_REMINDER_DAYS", "5"))
+PORTAL_DELEGATION_REVIEW_WEEKS = int(os.environ.get("PORTAL_DELEGATION_REVIEW_WEEKS", "8"))
+PORTAL_DELEGATION_REVIEW_FORM = os.environ.get("PORTAL_DELEGATION_REVIEW_FORM", "ADVICE_RESPONSE")
+PORTAL_DELEGATION_RECENT_DAYS = int(os.environ.get("PORTAL_DELEGATION_RECENT_DAYS", "30"))
+
 # Password of the demo users (`make run`); generated and kept in var/ when unset.
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "")
 
