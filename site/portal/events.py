@@ -31,6 +31,12 @@ person_matched = Signal()
 consent_withdrawn = Signal()
 #: A user was given access to a child's involvement. kwargs: user, involvement, reason.
 user_authenticated_on_case = Signal()
+#: A portal user's message reached the council's team. kwargs: message. (No sender yet.)
+message_received = Signal()
+#: A professional completed a task the council delegated to them. kwargs: task. (No sender yet.)
+task_submitted = Signal()
+#: A portal user opened a document published to them. kwargs: document, user. (No sender yet.)
+document_viewed = Signal()
 
 
 def send_after_commit(signal, sender, **kwargs):

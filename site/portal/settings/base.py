@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "records",
+    "api",
     *PORTAL_PLUGINS,
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_q",
+    # django-ninja's API docs page then loads Swagger UI from our static files, not a CDN.
+    "ninja",
     "axes",
     "csp",
     "django_otp",
@@ -244,6 +247,14 @@ PORTAL_PRINT_JOB_KEEP_DAYS = int(os.environ.get("PORTAL_PRINT_JOB_KEEP_DAYS", "7
 # Days a person has to accept an invitation to a child's case (plugins/send/casework/invitations)
 # before it expires.
 PORTAL_CASE_INVITATION_DAYS = int(os.environ.get("PORTAL_CASE_INVITATION_DAYS", "30"))
+
+# The integration API (site/api, docs/api.md): requests a minute per token unless the service
+# account says otherwise, and after how many consecutive failed deliveries (each retried with
+# back-off for PORTAL_WEBHOOK_RETRY_HOURS) a webhook subscription is disabled.
+PORTAL_API_RATE_LIMIT = int(os.environ.get("PORTAL_API_RATE_LIMIT", "600"))
+PORTAL_WEBHOOK_RETRY_HOURS = int(os.environ.get("PORTAL_WEBHOOK_RETRY_HOURS", "24"))
+PORTAL_WEBHOOK_FAILURE_LIMIT = int(os.environ.get("PORTAL_WEBHOOK_FAILURE_LIMIT", "3"))
+PORTAL_WEBHOOK_TIMEOUT = float(os.environ.get("PORTAL_WEBHOOK_TIMEOUT", "10"))
 
 # Password of the demo users (`make run`); generated and kept in var/ when unset.
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "")
