@@ -78,6 +78,23 @@ def write_to_team(user, about_kind, about_id, message_type, subject, body):
 
 
 @transaction.atomic
+def write_from_team(sender, recipients, about_kind, about_id, subject, body, message_type=None):
+    """Start a thread from the SEND team (``sender``, a member of staff or the case system's
+    service account) to ``recipients`` about a subject each of them may message about;
+    anyone else refuses the whole message."""
+    if not recipients or not all(
+        subjects.may_take_part(user, about_kind, about_id) for user in recipients
+    ):
+        raise PermissionError("A recipient may not receive messages about this subject.")
+    thread = Thread.objects.create(
+        subject=subject, about_kind=about_kind, about_id=about_id, message_type=message_type
+    )
+    message = Message.objects.create(thread=thread, sender=sender, body=body, from_team=True)
+    _deliver(message, recipients)
+    return thread
+
+
+@transaction.atomic
 def reply(user, thread, body, *, from_team=False):
     """Add ``user``'s reply to ``thread``: it keeps the thread's subject, child and type.
 

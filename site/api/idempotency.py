@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from ninja import Header
+from ninja import Header, Status
 
 from .errors import ApiError
 from .models import IdempotentRequest
@@ -58,7 +58,7 @@ def once(request, key, work):
     except BaseException:
         claimed.delete()
         raise
-    return status, body
+    return Status(status, body)
 
 
 def _replay(account, key, request_print):
@@ -71,7 +71,7 @@ def _replay(account, key, request_print):
         )
     if stored.status_code is None:
         raise ApiError(409, "in_progress", "A request with this Idempotency-Key is in progress.")
-    return stored.status_code, stored.response
+    return Status(stored.status_code, stored.response)
 
 
 def purge_expired(now=None):
