@@ -1,0 +1,46 @@
+"""The case system writes to the people on a child's case as the SEND team: they find the
+message in their portal inbox; nobody off the case can be written to."""
+
+from plugins.messaging.models import Recipient, Thread
+from tests.api.send.conftest import (  # noqa: F401 (fixtures)
+    _notices_by_email,
+    authenticated,
+    caseworker,
+    child,
+    involvement,
+    parent,
+    shared,
+)
+from tests.factories import UserFactory
+
+
+def message(child_record, *emails):
+    return {
+        "about_kind": "send.child_record",
+        "about_id": child_record.pk,
+        "recipient_emails": list(emails),
+        "subject": "Your assessment",
+        "body": "We have received the school's report.",
+    }
+
+
+def test_the_team_writes_to_a_parent_authenticated_on_the_case(api, child, authenticated):  # noqa: F811
+    response = api("messages:write").post("/messages/threads", message(child, "nia@example.org"))
+    assert response.status_code == 201
+    thread = Thread.objects.get()
+    assert thread.messages.get().from_team
+    assert Recipient.objects.get().user.email == "nia@example.org"
+
+
+def test_someone_off_the_case_refuses_the_whole_message(api, child, authenticated):  # noqa: F811
+    UserFactory(email="stranger@example.org")
+    response = api("messages:write").post(
+        "/messages/threads", message(child, "nia@example.org", "stranger@example.org")
+    )
+    assert response.status_code == 409
+    assert not Thread.objects.exists()
+
+
+def test_writing_needs_messages_write(api, child, authenticated):  # noqa: F811
+    response = api("cases:write").post("/messages/threads", message(child, "nia@example.org"))
+    assert response.status_code == 403
