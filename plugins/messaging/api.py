@@ -4,10 +4,10 @@ case system writes to the people on a child's case as the SEND team, through
 
 from django.contrib.auth import get_user_model
 from ninja import Field, Router, Schema
-from ninja.responses import codes_4xx
 
+from api import fields
 from api.auth import require
-from api.errors import ApiError, Error
+from api.errors import ERRORS, ApiError, Error
 from api.idempotency import IdempotencyKey, once
 from portal import access
 
@@ -22,11 +22,11 @@ class MessageIn(Schema):
     about_kind: str = Field(
         ..., min_length=1, max_length=60, description='The subject, e.g. "send.child_record"'
     )
-    about_id: int = Field(..., ge=1)
+    about_id: fields.Int = Field(..., ge=1)
     recipient_emails: list[str] = Field(..., min_length=1, max_length=50)
     subject: str = Field(..., min_length=1, max_length=200)
     body: str = Field(..., min_length=1, max_length=10000)
-    message_type_id: int | None = None
+    message_type_id: fields.Int | None = None
 
 
 class ThreadOut(Schema):
@@ -34,7 +34,7 @@ class ThreadOut(Schema):
     recipients: int
 
 
-@router.post("/threads", response={201: ThreadOut, codes_4xx: Error})
+@router.post("/threads", response={201: ThreadOut, ERRORS: Error})
 @require("messages:write")
 def write_to_case(request, payload: MessageIn, idempotency_key: str = IdempotencyKey):
     """Send a message from the SEND team about a subject (a child's case) to people who may

@@ -13,6 +13,9 @@ from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+#: The error statuses every operation documents, for ``response={200: X, ERRORS: Error}``.
+ERRORS = frozenset({400, 401, 403, 404, 405, 409, 413, 415, 422, 429})
+
 
 class FieldError(Schema):
     field: str

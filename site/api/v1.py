@@ -4,7 +4,6 @@ every router the installed apps declare through the plugin contract (``api_route
 
 from ninja import NinjaAPI, Schema
 from ninja.openapi.docs import Swagger
-from ninja.responses import codes_4xx
 
 from portal.plugins import api_routers
 
@@ -31,7 +30,7 @@ class Me(Schema):
     scopes: list[str]
 
 
-@api.get("/me", response={200: Me, codes_4xx: errors.Error}, tags=["service account"])
+@api.get("/me", response={200: Me, errors.ERRORS: errors.Error}, tags=["service account"])
 def me(request):
     """The calling service account and its scopes: a first call to check a token works."""
     account = request.service_account

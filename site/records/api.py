@@ -8,11 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from ninja import Field, Query, Router, Schema
-from ninja.responses import codes_4xx
 
-from api import pagination
+from api import fields, pagination
 from api.auth import require
-from api.errors import ApiError, Error
+from api.errors import ERRORS, ApiError, Error
 from api.idempotency import IdempotencyKey, once
 from core import audit
 from portal import access
@@ -37,7 +36,7 @@ class RecordIn(Schema):
     middle_names: str = Field("", max_length=identifiers.MIDDLE_NAMES_MAX)
     surname: str = Field(..., min_length=1, max_length=identifiers.SURNAME_MAX)
     preferred_name: str = Field("", max_length=identifiers.PREFERRED_NAME_MAX)
-    date_of_birth: date
+    date_of_birth: fields.Date
     gender: Gender | None = None
     upn: str = Field("", max_length=20)
     nhs_number: str = Field("", max_length=20)
@@ -122,7 +121,7 @@ def _fields(index, error):
     ]
 
 
-@router.post("/bulk", response={200: BulkOut, codes_4xx: Error})
+@router.post("/bulk", response={200: BulkOut, ERRORS: Error})
 @require("records:write")
 def upsert_records(request, payload: BulkIn, idempotency_key: str = IdempotencyKey):
     """Create or update up to 500 records by council id, all or none: a record that is not
@@ -137,7 +136,7 @@ def _upsert_atomic(request, payload):
         return _upsert(request, payload)
 
 
-@router.get("/{int:record_id}", response={200: RecordOut, codes_4xx: Error})
+@router.get("/{record_id}", response={200: RecordOut, ERRORS: Error})
 @require("records:read")
 def get_record(request, record_id: int):
     record = access.get_or_404(request.user, KIND, pk=record_id)
@@ -148,13 +147,13 @@ def get_record(request, record_id: int):
 class RecordFilters(Schema):
     q: str = Field("", max_length=100, description="Words of a name, or an identifier")
     council_id: str = Field("", max_length=identifiers.COUNCIL_ID_MAX)
-    date_of_birth: date | None = None
-    changed_since: datetime | None = None
+    date_of_birth: fields.Date | None = None
+    changed_since: fields.DateTime | None = None
     cursor: str | None = Field(None, max_length=200)
     limit: int = Field(pagination.DEFAULT_LIMIT, ge=1, le=pagination.MAX_LIMIT)
 
 
-@router.get("/", response={200: RecordPage, codes_4xx: Error})
+@router.get("/", response={200: RecordPage, ERRORS: Error})
 @require("records:read")
 def search_records(request, filters: Query[RecordFilters]):
     """Records matching every filter given, in the order they last changed: the next page's

@@ -9,11 +9,10 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
 from ninja import Field, File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
-from ninja.responses import codes_4xx
 
-from api import pagination
+from api import fields, pagination
 from api.auth import require
-from api.errors import ApiError, Error
+from api.errors import ERRORS, ApiError, Error
 from api.idempotency import IdempotencyKey, once
 from core import audit
 from portal import access
@@ -96,7 +95,7 @@ class CaseFilters(Schema):
 
 
 class CaseIn(Schema):
-    child_record_id: int
+    child_record_id: fields.Int
     process: str = Field(..., min_length=1, max_length=50)
     stage: str = Field("", max_length=50)
     caseworker_email: str | None = Field(None, max_length=254)
@@ -109,24 +108,24 @@ class CaseChange(Schema):
 
 class DateIn(Schema):
     code: str = Field(..., min_length=1, max_length=50)
-    date: date | None
+    date: fields.Date | None
 
 
 class InformationRequestIn(Schema):
     requested: str = Field(..., min_length=1, max_length=5000)
     role: str = Field("", max_length=100)
-    due_on: date
+    due_on: fields.Date
 
 
 class DocumentIn(Schema):
     description: str = Field(..., min_length=1, max_length=200)
-    document_date: date
+    document_date: fields.Date
 
 
 class ActionIn(Schema):
     form_code: str = Field(..., min_length=1, max_length=30)
     user_email: str = Field(..., min_length=1, max_length=254)
-    due_on: date
+    due_on: fields.Date
     note: str = Field("", max_length=2000)
 
 
@@ -210,7 +209,7 @@ def _json(schema, data):
     return schema.model_validate(data).model_dump(mode="json")
 
 
-@router.get("/", response={200: CasePage, codes_4xx: Error})
+@router.get("/", response={200: CasePage, ERRORS: Error})
 @require("cases:read")
 def list_cases(request, filters: Query[CaseFilters]):
     """Involvements in the order they last changed; ``next_cursor`` asks for later changes."""
@@ -221,7 +220,7 @@ def list_cases(request, filters: Query[CaseFilters]):
     return {"items": [_summary(case) for case in rows], "next_cursor": next_cursor}
 
 
-@router.get("/{int:case_id}", response={200: CaseOut, codes_4xx: Error})
+@router.get("/{case_id}", response={200: CaseOut, ERRORS: Error})
 @require("cases:read")
 def get_case(request, case_id: int):
     case = _case(request, case_id)
@@ -229,7 +228,7 @@ def get_case(request, case_id: int):
     return _detail(case)
 
 
-@router.post("/", response={201: CaseSummary, codes_4xx: Error})
+@router.post("/", response={201: CaseSummary, ERRORS: Error})
 @require("cases:write")
 def open_case(request, payload: CaseIn, idempotency_key: str = IdempotencyKey):
     """Open a process for a child on the register."""
@@ -254,7 +253,7 @@ def open_case(request, payload: CaseIn, idempotency_key: str = IdempotencyKey):
     return once(request, idempotency_key, work)
 
 
-@router.patch("/{int:case_id}", response={200: CaseSummary, codes_4xx: Error})
+@router.patch("/{case_id}", response={200: CaseSummary, ERRORS: Error})
 @require("cases:write")
 def change_case(request, case_id: int, payload: CaseChange):
     """Move the involvement to a stage and give it to a caseworker (none when left out)."""
@@ -271,7 +270,7 @@ def change_case(request, case_id: int, payload: CaseChange):
     return _summary(case)
 
 
-@router.put("/{int:case_id}/dates", response={200: CaseOut, codes_4xx: Error})
+@router.put("/{case_id}/dates", response={200: CaseOut, ERRORS: Error})
 @require("cases:write")
 def record_date(request, case_id: int, payload: DateIn):
     """Record or correct one of the process's key dates (``date: null`` removes it)."""
@@ -284,8 +283,8 @@ def record_date(request, case_id: int, payload: DateIn):
 
 
 @router.post(
-    "/{int:case_id}/information-requests",
-    response={201: InformationRequestOut, codes_4xx: Error},
+    "/{case_id}/information-requests",
+    response={201: InformationRequestOut, ERRORS: Error},
 )
 @require("cases:write")
 def request_information(
@@ -308,7 +307,7 @@ def request_information(
     return once(request, idempotency_key, work)
 
 
-@router.post("/{int:case_id}/documents", response={201: DocumentOut, codes_4xx: Error})
+@router.post("/{case_id}/documents", response={201: DocumentOut, ERRORS: Error})
 @require("documents:write")
 def publish_document(
     request,
@@ -347,7 +346,7 @@ def publish_document(
     return once(request, idempotency_key, work)
 
 
-@router.post("/{int:case_id}/actions", response={201: ActionOut, codes_4xx: Error})
+@router.post("/{case_id}/actions", response={201: ActionOut, ERRORS: Error})
 @require("actions:write")
 def ask_for_form(request, case_id: int, payload: ActionIn, idempotency_key: str = IdempotencyKey):
     """Ask a person authenticated on the child to complete a published form by a date."""

@@ -12,11 +12,10 @@ from django.http import FileResponse, HttpResponse
 from django.utils import translation
 from django.utils.http import content_disposition_header
 from ninja import Field, Query, Router, Schema
-from ninja.responses import codes_4xx
 
-from api import pagination
+from api import fields, pagination
 from api.auth import require
-from api.errors import ApiError, Error
+from api.errors import ERRORS, ApiError, Error
 from api.idempotency import IdempotencyKey, once
 from core import audit
 from portal import access
@@ -84,7 +83,7 @@ class SubmissionFilters(Schema):
 class DecisionIn(Schema):
     decision: Literal["approve", "reject", "more_information"]
     message: str = Field(..., min_length=1, max_length=5000)
-    share_with_case: bool = False
+    share_with_case: fields.Bool = False
 
 
 def _summary(submission):
@@ -132,7 +131,7 @@ def _submissions(user):
     return access.scoped(user, KIND).select_related("version__form", "person")
 
 
-@router.get("/", response={200: SubmissionPage, codes_4xx: Error})
+@router.get("/", response={200: SubmissionPage, ERRORS: Error})
 @require("submissions:read")
 def list_submissions(request, filters: Query[SubmissionFilters]):
     """Forms sent to the council, oldest first: keep the last page's ``next_cursor`` and ask
@@ -153,7 +152,7 @@ def _opened(request, submission_id):
     return submission
 
 
-@router.get("/{int:submission_id}", response={200: SubmissionOut, codes_4xx: Error})
+@router.get("/{submission_id}", response={200: SubmissionOut, ERRORS: Error})
 @require("submissions:read")
 def get_submission(request, submission_id: int):
     submission = _opened(request, submission_id)
@@ -162,8 +161,8 @@ def get_submission(request, submission_id: int):
 
 
 @router.get(
-    "/{int:submission_id}/files/{int:file_id}",
-    response={200: bytes, codes_4xx: Error},
+    "/{submission_id}/files/{file_id}",
+    response={200: bytes, ERRORS: Error},
     openapi_extra={
         "responses": {200: {"description": "The file", "content": {"*/*": {"schema": {}}}}}
     },
@@ -187,8 +186,8 @@ def get_file(request, submission_id: int, file_id: int):
 
 
 @router.get(
-    "/{int:submission_id}/pdf",
-    response={200: bytes, codes_4xx: Error},
+    "/{submission_id}/pdf",
+    response={200: bytes, ERRORS: Error},
     openapi_extra={
         "responses": {
             200: {"description": "The form as PDF", "content": {"application/pdf": {"schema": {}}}}
@@ -217,7 +216,7 @@ def get_pdf(request, submission_id: int):
     return response
 
 
-@router.post("/{int:submission_id}/decision", response={200: SubmissionSummary, codes_4xx: Error})
+@router.post("/{submission_id}/decision", response={200: SubmissionSummary, ERRORS: Error})
 @require("submissions:write")
 def decide(request, submission_id: int, payload: DecisionIn, idempotency_key: str = IdempotencyKey):
     """Approve, reject or ask for more, with the message to the submitter: the admin's rules
