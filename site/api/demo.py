@@ -18,6 +18,8 @@ DEMO_CLIENT = "Council case system (demo)"
 def demo_token():
     """The demo account's token: generated once and kept in var/, like the demo password, so
     every `make run` prints the same working token while the database keeps only its hash."""
+    if settings.DEMO_API_TOKEN:
+        return settings.DEMO_API_TOKEN
     path = Path(settings.VAR_DIR) / "demo-api-token"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)

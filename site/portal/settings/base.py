@@ -258,6 +258,8 @@ PORTAL_WEBHOOK_TIMEOUT = float(os.environ.get("PORTAL_WEBHOOK_TIMEOUT", "10"))
 
 # Password of the demo users (`make run`); generated and kept in var/ when unset.
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "")
+# Token of the demo case system's service account (api.demo); generated and kept in var/ when unset.
+DEMO_API_TOKEN = os.environ.get("DEMO_API_TOKEN", "")
 
 WAGTAIL_SITE_NAME = "SEND portal"
 # No external avatar service: staff email addresses are not sent to Gravatar, and the admin
