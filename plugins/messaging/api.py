@@ -34,8 +34,7 @@ class ThreadOut(Schema):
     recipients: int
 
 
-@router.post("/threads", response={201: ThreadOut, ERRORS: Error})
-@require("messages:write")
+@router.post("/threads", auth=require("messages:write"), response={201: ThreadOut, ERRORS: Error})
 def write_to_case(request, payload: MessageIn, idempotency_key: str = IdempotencyKey):
     """Send a message from the SEND team about a subject (a child's case) to people who may
     receive messages about it: anyone else refuses the whole message (409)."""

@@ -4,7 +4,6 @@ allowed address and within its rate limit; each operation then needs its scope
 name."""
 
 import ipaddress
-from functools import wraps
 
 from axes.helpers import get_client_ip_address
 from ninja.security import HttpBearer
@@ -18,7 +17,12 @@ from .errors import ApiError
 class ServiceTokenAuth(HttpBearer):
     """Bearer authentication: on success ``request.user`` is the account's staff user (with
     ``api_client`` set, so the audit log names the client) and ``request.service_account``
-    the account."""
+    the account. With a ``scope``, an account without it is refused (403) before the request's
+    input is even read."""
+
+    def __init__(self, scope=None):
+        super().__init__()
+        self.scope = scope
 
     def authenticate(self, request, token):
         row = accounts.find_token(token)
@@ -42,8 +46,17 @@ class ServiceTokenAuth(HttpBearer):
         request.user = user
         request.service_account = account
         audit.record(
-            None, "api.called", None, f"{request.method} {request.path}", api_client=account.name
+            None,
+            "api.called",
+            None,
+            f"{request.method} {request.path}",
+            request=request,
+            api_client=account.name,
         )
+        if self.scope and self.scope not in account.scopes:
+            raise ApiError(
+                403, "scope_missing", f"This token's account lacks the scope {self.scope}."
+            )
         return row
 
 
@@ -59,18 +72,6 @@ def address_allowed(account, address):
 
 
 def require(scope):
-    """Decorate an operation that needs ``scope``: refused with 403 without it."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if scope not in request.service_account.scopes:
-                raise ApiError(
-                    403, "scope_missing", f"This token's account lacks the scope {scope}."
-                )
-            return view(request, *args, **kwargs)
-
-        wrapped.api_scope = scope
-        return wrapped
-
-    return decorator
+    """The authentication of an operation that needs ``scope``:
+    ``@router.get("/", auth=require("records:read"))``."""
+    return ServiceTokenAuth(scope)

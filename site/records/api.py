@@ -121,8 +121,7 @@ def _fields(index, error):
     ]
 
 
-@router.post("/bulk", response={200: BulkOut, ERRORS: Error})
-@require("records:write")
+@router.post("/bulk", auth=require("records:write"), response={200: BulkOut, ERRORS: Error})
 def upsert_records(request, payload: BulkIn, idempotency_key: str = IdempotencyKey):
     """Create or update up to 500 records by council id, all or none: a record that is not
     valid refuses the whole request, naming it (``body.records.3.upn``)."""
@@ -136,8 +135,7 @@ def _upsert_atomic(request, payload):
         return _upsert(request, payload)
 
 
-@router.get("/{record_id}", response={200: RecordOut, ERRORS: Error})
-@require("records:read")
+@router.get("/{record_id}", auth=require("records:read"), response={200: RecordOut, ERRORS: Error})
 def get_record(request, record_id: int):
     record = access.get_or_404(request.user, KIND, pk=record_id)
     audit.record(request.user, "child_record.viewed", record)
@@ -153,8 +151,7 @@ class RecordFilters(Schema):
     limit: int = Field(pagination.DEFAULT_LIMIT, ge=1, le=pagination.MAX_LIMIT)
 
 
-@router.get("/", response={200: RecordPage, ERRORS: Error})
-@require("records:read")
+@router.get("/", auth=require("records:read"), response={200: RecordPage, ERRORS: Error})
 def search_records(request, filters: Query[RecordFilters]):
     """Records matching every filter given, in the order they last changed: the next page's
     cursor doubles as "changed since my last call"."""

@@ -209,8 +209,7 @@ def _json(schema, data):
     return schema.model_validate(data).model_dump(mode="json")
 
 
-@router.get("/", response={200: CasePage, ERRORS: Error})
-@require("cases:read")
+@router.get("/", auth=require("cases:read"), response={200: CasePage, ERRORS: Error})
 def list_cases(request, filters: Query[CaseFilters]):
     """Involvements in the order they last changed; ``next_cursor`` asks for later changes."""
     cases = _cases(request.user)
@@ -220,16 +219,14 @@ def list_cases(request, filters: Query[CaseFilters]):
     return {"items": [_summary(case) for case in rows], "next_cursor": next_cursor}
 
 
-@router.get("/{case_id}", response={200: CaseOut, ERRORS: Error})
-@require("cases:read")
+@router.get("/{case_id}", auth=require("cases:read"), response={200: CaseOut, ERRORS: Error})
 def get_case(request, case_id: int):
     case = _case(request, case_id)
     audit.record(request.user, "involvement.viewed", case, child_record_id=case.child_record_id)
     return _detail(case)
 
 
-@router.post("/", response={201: CaseSummary, ERRORS: Error})
-@require("cases:write")
+@router.post("/", auth=require("cases:write"), response={201: CaseSummary, ERRORS: Error})
 def open_case(request, payload: CaseIn, idempotency_key: str = IdempotencyKey):
     """Open a process for a child on the register."""
     # Staff who manage involvements open them for any child on the register.
@@ -253,8 +250,7 @@ def open_case(request, payload: CaseIn, idempotency_key: str = IdempotencyKey):
     return once(request, idempotency_key, work)
 
 
-@router.patch("/{case_id}", response={200: CaseSummary, ERRORS: Error})
-@require("cases:write")
+@router.patch("/{case_id}", auth=require("cases:write"), response={200: CaseSummary, ERRORS: Error})
 def change_case(request, case_id: int, payload: CaseChange):
     """Move the involvement to a stage and give it to a caseworker (none when left out)."""
     case = _case(request, case_id)
@@ -270,8 +266,7 @@ def change_case(request, case_id: int, payload: CaseChange):
     return _summary(case)
 
 
-@router.put("/{case_id}/dates", response={200: CaseOut, ERRORS: Error})
-@require("cases:write")
+@router.put("/{case_id}/dates", auth=require("cases:write"), response={200: CaseOut, ERRORS: Error})
 def record_date(request, case_id: int, payload: DateIn):
     """Record or correct one of the process's key dates (``date: null`` removes it)."""
     case = _case(request, case_id)
@@ -284,9 +279,9 @@ def record_date(request, case_id: int, payload: DateIn):
 
 @router.post(
     "/{case_id}/information-requests",
+    auth=require("cases:write"),
     response={201: InformationRequestOut, ERRORS: Error},
 )
-@require("cases:write")
 def request_information(
     request, case_id: int, payload: InformationRequestIn, idempotency_key: str = IdempotencyKey
 ):
@@ -307,8 +302,11 @@ def request_information(
     return once(request, idempotency_key, work)
 
 
-@router.post("/{case_id}/documents", response={201: DocumentOut, ERRORS: Error})
-@require("documents:write")
+@router.post(
+    "/{case_id}/documents",
+    auth=require("documents:write"),
+    response={201: DocumentOut, ERRORS: Error},
+)
 def publish_document(
     request,
     case_id: int,
@@ -346,8 +344,9 @@ def publish_document(
     return once(request, idempotency_key, work)
 
 
-@router.post("/{case_id}/actions", response={201: ActionOut, ERRORS: Error})
-@require("actions:write")
+@router.post(
+    "/{case_id}/actions", auth=require("actions:write"), response={201: ActionOut, ERRORS: Error}
+)
 def ask_for_form(request, case_id: int, payload: ActionIn, idempotency_key: str = IdempotencyKey):
     """Ask a person authenticated on the child to complete a published form by a date."""
     case = _case(request, case_id)

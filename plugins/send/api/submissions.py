@@ -131,8 +131,7 @@ def _submissions(user):
     return access.scoped(user, KIND).select_related("version__form", "person")
 
 
-@router.get("/", response={200: SubmissionPage, ERRORS: Error})
-@require("submissions:read")
+@router.get("/", auth=require("submissions:read"), response={200: SubmissionPage, ERRORS: Error})
 def list_submissions(request, filters: Query[SubmissionFilters]):
     """Forms sent to the council, oldest first: keep the last page's ``next_cursor`` and ask
     with it later for the ones that arrived (or were decided) since."""
@@ -152,8 +151,11 @@ def _opened(request, submission_id):
     return submission
 
 
-@router.get("/{submission_id}", response={200: SubmissionOut, ERRORS: Error})
-@require("submissions:read")
+@router.get(
+    "/{submission_id}",
+    auth=require("submissions:read"),
+    response={200: SubmissionOut, ERRORS: Error},
+)
 def get_submission(request, submission_id: int):
     submission = _opened(request, submission_id)
     audit.record(request.user, "submission.opened", submission)
@@ -162,12 +164,12 @@ def get_submission(request, submission_id: int):
 
 @router.get(
     "/{submission_id}/files/{file_id}",
+    auth=require("submissions:read"),
     response={200: bytes, ERRORS: Error},
     openapi_extra={
         "responses": {200: {"description": "The file", "content": {"*/*": {"schema": {}}}}}
     },
 )
-@require("submissions:read")
 def get_file(request, submission_id: int, file_id: int):
     submission = _opened(request, submission_id)
     upload = access.get_or_404(
@@ -187,6 +189,7 @@ def get_file(request, submission_id: int, file_id: int):
 
 @router.get(
     "/{submission_id}/pdf",
+    auth=require("submissions:read"),
     response={200: bytes, ERRORS: Error},
     openapi_extra={
         "responses": {
@@ -194,7 +197,6 @@ def get_file(request, submission_id: int, file_id: int):
         }
     },
 )
-@require("submissions:read")
 def get_pdf(request, submission_id: int):
     """The submitted form printed as PDF, in the submitter's language."""
     submission = _opened(request, submission_id)
@@ -216,8 +218,11 @@ def get_pdf(request, submission_id: int):
     return response
 
 
-@router.post("/{submission_id}/decision", response={200: SubmissionSummary, ERRORS: Error})
-@require("submissions:write")
+@router.post(
+    "/{submission_id}/decision",
+    auth=require("submissions:write"),
+    response={200: SubmissionSummary, ERRORS: Error},
+)
 def decide(request, submission_id: int, payload: DecisionIn, idempotency_key: str = IdempotencyKey):
     """Approve, reject or ask for more, with the message to the submitter: the admin's rules
     (a form is decided once, approving needs the child matched) answer 409 with the reason."""
