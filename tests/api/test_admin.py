@@ -4,9 +4,11 @@ send one again. Other staff do not get in."""
 
 import re
 
+from django.contrib.auth.models import Permission
+
 from api.models import ApiToken, ServiceAccount, WebhookDelivery, WebhookSubscription
 from tests.conftest import sign_in_verified
-from tests.send.test_council_submissions import staff
+from tests.factories import UserFactory
 
 
 def test_an_administrator_creates_an_account_and_its_user_gets_the_scopes_permissions(
@@ -65,7 +67,12 @@ def test_staff_who_are_not_administrators_are_refused(client, db):
     from api import accounts
 
     account = accounts.create_account("Case system", [])
-    sign_in_verified(client, staff("access_admin", "view_childrecord"))
+    # A member of staff who may use the admin and the register, not administer the API.
+    member = UserFactory(is_staff=True, kind="staff")
+    member.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "view_childrecord"])
+    )
+    sign_in_verified(client, member)
     for url in (
         "/admin/service_accounts/",
         f"/admin/service_accounts/{account.pk}/tokens/",
