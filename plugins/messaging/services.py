@@ -14,6 +14,7 @@ from django_q.tasks import async_task
 from core.config import portal_settings
 from core.emails import render_email
 from core.texts import raw_text
+from portal import events
 
 from . import subjects
 from .models import Message, Recipient, Thread
@@ -74,6 +75,7 @@ def write_to_team(user, about_kind, about_id, message_type, subject, body):
     message = Message.objects.create(thread=thread, sender=user, body=body)
     member = subjects.get(about_kind).team_member(about_id)
     _deliver(message, [member] if member else [])
+    events.send_after_commit(events.message_received, Message, message=message)
     return thread
 
 
@@ -111,6 +113,8 @@ def reply(user, thread, body, *, from_team=False):
             member = subjects.get(thread.about_kind).team_member(thread.about_id)
             users = {member} if member else set()
     _deliver(message, sorted(users - {user}, key=lambda u: u.pk))
+    if not from_team:
+        events.send_after_commit(events.message_received, Message, message=message)
     return message
 
 

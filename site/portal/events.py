@@ -31,7 +31,7 @@ person_matched = Signal()
 consent_withdrawn = Signal()
 #: A user was given access to a child's involvement. kwargs: user, involvement, reason.
 user_authenticated_on_case = Signal()
-#: A portal user's message reached the council's team. kwargs: message. (No sender yet.)
+#: A portal user wrote to the council's team, or replied to it. kwargs: message.
 message_received = Signal()
 #: A professional completed a task the council delegated to them. kwargs: task. (No sender yet.)
 task_submitted = Signal()

@@ -2,15 +2,6 @@
 message in their portal inbox; nobody off the case can be written to."""
 
 from plugins.messaging.models import Recipient, Thread
-from tests.api.send.conftest import (  # noqa: F401 (fixtures)
-    _notices_by_email,
-    authenticated,
-    caseworker,
-    child,
-    involvement,
-    parent,
-    shared,
-)
 from tests.factories import UserFactory
 
 
@@ -24,7 +15,7 @@ def message(child_record, *emails):
     }
 
 
-def test_the_team_writes_to_a_parent_authenticated_on_the_case(api, child, authenticated):  # noqa: F811
+def test_the_team_writes_to_a_parent_authenticated_on_the_case(api, child, authenticated):
     response = api("messages:write").post("/messages/threads", message(child, "nia@example.org"))
     assert response.status_code == 201
     thread = Thread.objects.get()
@@ -32,7 +23,7 @@ def test_the_team_writes_to_a_parent_authenticated_on_the_case(api, child, authe
     assert Recipient.objects.get().user.email == "nia@example.org"
 
 
-def test_someone_off_the_case_refuses_the_whole_message(api, child, authenticated):  # noqa: F811
+def test_someone_off_the_case_refuses_the_whole_message(api, child, authenticated):
     UserFactory(email="stranger@example.org")
     response = api("messages:write").post(
         "/messages/threads", message(child, "nia@example.org", "stranger@example.org")
@@ -41,6 +32,33 @@ def test_someone_off_the_case_refuses_the_whole_message(api, child, authenticate
     assert not Thread.objects.exists()
 
 
-def test_writing_needs_messages_write(api, child, authenticated):  # noqa: F811
+def test_writing_needs_messages_write(api, child, authenticated):
     response = api("cases:write").post("/messages/threads", message(child, "nia@example.org"))
     assert response.status_code == 403
+
+
+def test_a_parents_message_to_the_team_is_announced_to_subscribers(
+    service_account,
+    child,
+    authenticated,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
+):
+    from api.models import WebhookDelivery, WebhookSubscription
+    from api.webhooks import delivery, signing
+    from plugins.messaging import services
+
+    monkeypatch.setattr(delivery, "enqueue", lambda pk: None)
+    account, _token = service_account("messages:write")
+    WebhookSubscription.objects.create(
+        account=account,
+        url="https://case.example.org/hook",
+        events=["message.received"],
+        secret=signing.new_secret(),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        thread = services.write_to_team(
+            authenticated.user, "send.child_record", child.pk, None, "Question", "When is it?"
+        )
+    [sent] = WebhookDelivery.objects.all()
+    assert sent.payload["data"] == {"message_id": thread.messages.get().pk}
