@@ -35,7 +35,7 @@ user_authenticated_on_case = Signal()
 message_received = Signal()
 #: A professional completed a task the council delegated to them. kwargs: task. (No sender yet.)
 task_submitted = Signal()
-#: A portal user opened a document published to them. kwargs: document, user. (No sender yet.)
+#: A portal user opened a document to view for the first time. kwargs: document, user.
 document_viewed = Signal()
 
 

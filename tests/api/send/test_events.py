@@ -58,3 +58,25 @@ def test_someone_not_on_the_case_cannot_be_asked(api, involvement, parent):
     )
     assert response.status_code == 409
     assert not Action.objects.exists()
+
+
+def test_a_parents_first_opening_of_a_document_is_announced_once(
+    service_account, involvement, authenticated, monkeypatch, django_capture_on_commit_callbacks
+):
+    from plugins.send.casework.documents import services as documents
+    from tests.send.documents.conftest import publish
+
+    monkeypatch.setattr(delivery, "enqueue", lambda pk: None)
+    account, _token = service_account("cases:read", name="Subscriber")
+    WebhookSubscription.objects.create(
+        account=account,
+        url="https://case.example.org/hook",
+        events=["document.viewed"],
+        secret=signing.new_secret(),
+    )
+    document = publish(involvement, involvement.caseworker)
+    with django_capture_on_commit_callbacks(execute=True):
+        documents.record_opening(document, authenticated.user)
+        documents.record_opening(document, authenticated.user)
+    [sent] = WebhookDelivery.objects.all()
+    assert sent.payload["data"] == {"document_id": document.pk, "user_id": authenticated.user.pk}
