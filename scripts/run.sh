@@ -59,6 +59,7 @@ cat <<INFO
   Admin              $base_url/admin/
   Email outbox       $root/var/outbox/  (every email the portal sends is an .eml file here)
   Demo sign-ins      listed above (email / password, then the secret question and its answer)
+  API                $base_url/api/v1/docs/  (the demo case system's token is listed above)
   Virus scanner      $scanner
   Serving            $serving
 

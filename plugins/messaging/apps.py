@@ -16,6 +16,7 @@ class MessagingConfig(plugins.PluginConfig):
     text_areas = {"messaging": "Messaging"}
     demo = "plugins.messaging.demo.load_demo"
     exports = "plugins.messaging.exports.export_user"
+    api_router = "plugins.messaging.api.router"
     tiles = (
         # Messages are about children: reading them needs two-step verification.
         plugins.TileSpec(

@@ -11,6 +11,7 @@ from django.utils import timezone
 from core.config import portal_settings
 from core.emails import render_email
 from core.texts import raw_text
+from portal import events
 
 from . import subjects
 from .attachments import services as attached
@@ -71,6 +72,24 @@ def write_to_team(user, about_kind, about_id, message_type, subject, body, attac
     message = Message.objects.create(thread=thread, sender=user, body=body)
     attached.attach(message, attachments)
     _deliver(message, [member] if member else [])
+    events.send_after_commit(events.message_received, Message, message=message)
+    return thread
+
+
+@transaction.atomic
+def write_from_team(sender, recipients, about_kind, about_id, subject, body, message_type=None):
+    """Start a thread from the SEND team (``sender``, a member of staff or the case system's
+    service account) to ``recipients`` about a subject each of them may message about;
+    anyone else refuses the whole message."""
+    if not recipients or not all(
+        subjects.may_take_part(user, about_kind, about_id) for user in recipients
+    ):
+        raise PermissionError("A recipient may not receive messages about this subject.")
+    thread = Thread.objects.create(
+        subject=subject, about_kind=about_kind, about_id=about_id, message_type=message_type
+    )
+    message = Message.objects.create(thread=thread, sender=sender, body=body, from_team=True)
+    _deliver(message, recipients)
     return thread
 
 
@@ -96,6 +115,8 @@ def reply(user, thread, body, *, from_team=False, attachments=()):
             member = subjects.get(thread.about_kind).team_member(thread.about_id)
             users = {member} if member else set()
     _deliver(message, sorted(users - {user}, key=lambda u: u.pk))
+    if not from_team:
+        events.send_after_commit(events.message_received, Message, message=message)
     return message
 
 

@@ -15,6 +15,7 @@ class SendConfig(plugins.PluginConfig):
     text_areas = {"send": "SEND"}
     demo = "plugins.send.demo.loader.load_demo"
     exports = "plugins.send.people.exports.export_user"
+    api_router = "plugins.send.api.router"
     tiles = (
         # Children's SEND information: every user of it keeps two-step verification on.
         plugins.TileSpec(

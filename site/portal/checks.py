@@ -13,6 +13,7 @@ from importlib import import_module
 from django.core import checks
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
+from ninja import Router
 
 from . import services
 from .plugins import installed_plugins, portal_apps
@@ -24,6 +25,7 @@ def register():
     checks.register(check_slugs)
     checks.register(check_services)
     checks.register(check_texts)
+    checks.register(check_api_routers)
     checks.register(check_url_names, checks.Tags.urls)
 
 
@@ -43,6 +45,7 @@ def _declared_paths(config):
         ("exports", config.exports),
         ("demo", config.demo),
         ("urls", getattr(config, "urls", None)),
+        ("api_router", config.api_router),
         *(("gate", gate) for gate in config.gates),
         *((f"job {job.name!r}", job.func) for job in config.jobs),
         *((f"service {service.name!r}", service.func) for service in config.services),
@@ -249,4 +252,24 @@ def check_url_names(app_configs=None, **kwargs):
                         id="portal.E010",
                     )
                 )
+    return errors
+
+
+def check_api_routers(app_configs=None, **kwargs):
+    """portal.E011: every ``api_router`` is a django-ninja Router (portal.E001 reports a path
+    that does not import)."""
+    errors = []
+    for config in portal_apps():
+        if not config.api_router or not _importable(config.api_router):
+            continue
+        if not isinstance(import_string(config.api_router), Router):
+            errors.append(
+                checks.Error(
+                    f"The api_router {config.api_router!r} of {config.label} is not a "
+                    "django-ninja Router.",
+                    hint="Point it at a ninja.Router instance.",
+                    obj=config,
+                    id="portal.E011",
+                )
+            )
     return errors

@@ -41,6 +41,10 @@ user_authenticated_on_case = Signal()
 #: A record of a child's case changed (saved or created). kwargs: context (the owning plugin's
 #: name for that kind of record, e.g. "send.portal_sharing"), pk, changed (the field names).
 case_record_changed = Signal()
+#: A portal user wrote to the council's team, or replied to it. kwargs: message.
+message_received = Signal()
+#: A portal user opened a document to view for the first time. kwargs: document, user.
+document_viewed = Signal()
 
 
 def send_after_commit(signal, sender, **kwargs):

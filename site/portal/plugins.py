@@ -95,6 +95,8 @@ class PortalAppConfig(AppConfig):
       core's; it must be idempotent.
     - ``jobs``: JobSpec, scheduled django-q2 jobs.
     - ``services``: ServiceSpec, providers of services declared in ``portal.services``.
+    - ``api_router``: dotted path of a django-ninja ``Router``, mounted in the integration API
+      under ``/api/v1/<slug>/`` (a plugin's slug; core apps' under their label).
 
     Access rules and event receivers are wired in ``ready()``. Subclass through the module
     (``from portal import plugins``, then ``plugins.PluginConfig``): Django picks an app's config
@@ -110,6 +112,7 @@ class PortalAppConfig(AppConfig):
     demo: str | None = None
     jobs: tuple = ()
     services: tuple = ()
+    api_router: str | None = None
 
 
 class PluginConfig(PortalAppConfig):
@@ -185,6 +188,16 @@ def plugin_exports():
 def plugin_demos():
     """The demo loaders of the installed apps, imported, in INSTALLED_APPS order."""
     return [import_string(config.demo) for config in portal_apps() if config.demo]
+
+
+def api_routers():
+    """(path prefix, Router) of every installed app declaring ``api_router``: a plugin's
+    under its slug, a core app's under its label."""
+    return [
+        (getattr(config, "slug", "") or config.label, import_string(config.api_router))
+        for config in portal_apps()
+        if config.api_router
+    ]
 
 
 def service_providers(name):

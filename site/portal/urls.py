@@ -26,6 +26,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("theme.css", core_views.theme_css, name="theme_css"),
+    # The integration API answers in one language, outside the language prefix.
+    path("api/", include("api.urls")),
 ]
 
 if settings.DEBUG:

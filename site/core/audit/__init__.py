@@ -74,6 +74,8 @@ ACTIONS = {
     "matching.matched": _("Incoming child matched to a child record"),
     "matching.new_record": _("Incoming child added as a new child record"),
     "matching.rejected": _("Incoming child rejected"),
+    "api.called": _("API called"),
+    "api.record_changed": _("Child record created or updated through the API"),
 }
 
 # Links followed from an object to the one that knows its child record: a submitted form
@@ -126,6 +128,8 @@ def record(actor, action, obj, detail="", *, request=None, child_record_id=None,
 
     if action not in ACTIONS:
         raise ValueError(f"Undeclared audit action {action!r}: add it to core.audit.ACTIONS.")
+    # A service account's user carries the client's name (api.auth), whichever service records.
+    api_client = api_client or getattr(actor, "api_client", None)
     if not getattr(actor, "is_authenticated", False):
         actor = None
     if child_record_id is None:

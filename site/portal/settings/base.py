@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "records",
+    "api",
     *PORTAL_PLUGINS,
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_q",
+    # django-ninja's API docs page then loads Swagger UI from our static files, not a CDN.
+    "ninja",
     "axes",
     "csp",
     "django_otp",
@@ -260,9 +263,18 @@ PORTAL_DELEGATION_REMINDER_DAYS = int(os.environ.get("PORTAL_DELEGATION_REMINDER
 PORTAL_DELEGATION_REVIEW_WEEKS = int(os.environ.get("PORTAL_DELEGATION_REVIEW_WEEKS", "8"))
 PORTAL_DELEGATION_REVIEW_FORM = os.environ.get("PORTAL_DELEGATION_REVIEW_FORM", "ADVICE_RESPONSE")
 PORTAL_DELEGATION_RECENT_DAYS = int(os.environ.get("PORTAL_DELEGATION_RECENT_DAYS", "30"))
+# The integration API (site/api, docs/api.md): requests a minute per token unless the service
+# account says otherwise, and after how many consecutive failed deliveries (each retried with
+# back-off for PORTAL_WEBHOOK_RETRY_HOURS) a webhook subscription is disabled.
+PORTAL_API_RATE_LIMIT = int(os.environ.get("PORTAL_API_RATE_LIMIT", "600"))
+PORTAL_WEBHOOK_RETRY_HOURS = int(os.environ.get("PORTAL_WEBHOOK_RETRY_HOURS", "24"))
+PORTAL_WEBHOOK_FAILURE_LIMIT = int(os.environ.get("PORTAL_WEBHOOK_FAILURE_LIMIT", "3"))
+PORTAL_WEBHOOK_TIMEOUT = float(os.environ.get("PORTAL_WEBHOOK_TIMEOUT", "10"))
 
 # Password of the demo users (`make run`); generated and kept in var/ when unset.
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "")
+# Token of the demo case system's service account (api.demo); generated and kept in var/ when unset.
+DEMO_API_TOKEN = os.environ.get("DEMO_API_TOKEN", "")
 
 WAGTAIL_SITE_NAME = "SEND portal"
 # No external avatar service: staff email addresses are not sent to Gravatar, and the admin

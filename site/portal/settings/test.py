@@ -16,6 +16,7 @@ PORTAL_DEMO = False
 # on with the `settings` fixture.
 AXES_ENABLED = False
 DEMO_PASSWORD = "Demo-Password-For-Tests-1"  # noqa: S105
+DEMO_API_TOKEN = "sp_demo-token-for-tests"  # noqa: S105
 
 # A plugin that exists only in tests exercises the whole plugin contract.
 INSTALLED_APPS = [*INSTALLED_APPS[:2], "tests.example_plugin", *INSTALLED_APPS[2:]]  # noqa: F405

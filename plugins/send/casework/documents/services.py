@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core import audit
-from portal import services
+from portal import events, services
 
 from ...filling.uploads import check_upload
 from ...models import Document, DocumentRecipient
@@ -179,15 +179,19 @@ def record_opening(document, user, request=None):
     """Record that ``user`` opened ``document`` (the first time only, for staff's "who has
     opened it") and write the audit log every time."""
     now = timezone.now()
-    updated = DocumentRecipient.objects.filter(
+    first = DocumentRecipient.objects.filter(
         document=document, user=user, opened_at__isnull=True
     ).update(opened_at=now)
-    if not updated and not document.recipients.filter(user=user).exists():
+    if not first and not document.recipients.filter(user=user).exists():
         # Published to everyone, to someone authenticated after it was published.
         try:
             with transaction.atomic():
                 DocumentRecipient.objects.create(document=document, user=user, opened_at=now)
+            first = True
         except IntegrityError:
             # The same person opening it twice at once: the first opening stands.
             pass
     audit.record(user, "document.viewed", document, document.original_name, request=request)
+    if first:
+        # The council's case system hears of the first opening (a webhook), as staff see it.
+        events.send_after_commit(events.document_viewed, Document, document=document, user=user)

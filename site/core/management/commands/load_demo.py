@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from api.demo import DEMO_CLIENT, demo_token
 from core.demo import load_demo
 
 
@@ -14,3 +15,4 @@ class Command(BaseCommand):
         self.stdout.write("  Sign-ins (email / password; secret question: answer):")
         for email, password, question, answer in sign_ins:
             self.stdout.write(f"  {email} / {password}\n      {question} {answer}")
+        self.stdout.write(f"  API token of {DEMO_CLIENT} (all scopes): {demo_token()}")

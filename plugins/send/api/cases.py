@@ -1,0 +1,370 @@
+"""Cases for the case system: a child's involvements (statutory processes) with their stage,
+caseworker, key dates, portal sharing, information requested, documents to view and actions
+to complete. Changes go through the casework services the admin uses, so their rules and
+audit entries are the same; a rule they refuse answers 409 with the reason."""
+
+from datetime import date, datetime
+
+from django.contrib.auth import get_user_model
+from django.shortcuts import get_object_or_404
+from ninja import Field, File, Form, Query, Router, Schema
+from ninja.files import UploadedFile
+
+from api import fields, pagination
+from api.auth import require
+from api.errors import ERRORS, ApiError, Error
+from api.idempotency import IdempotencyKey, once
+from core import audit
+from portal import access
+from records.models import ChildRecord
+
+from ..casework.actions import services as actions
+from ..casework.documents import services as documents
+from ..casework.involvements import services as involvements
+from ..models import FormDefinition
+from ..models.involvements import staff_users
+
+router = Router(tags=["cases"])
+KIND = "send.involvement"
+
+
+class DateOut(Schema):
+    code: str
+    date: date
+
+
+class SharingOut(Schema):
+    email: str
+    user_type: str
+    role: str
+    state: str
+    authenticated_at: datetime | None
+
+
+class InformationRequestOut(Schema):
+    id: int
+    requested: str
+    role: str
+    due_on: date
+    received_on: date | None
+
+
+class DocumentOut(Schema):
+    id: int
+    description: str
+    document_date: date
+    name: str
+    published_at: datetime
+    withdrawn_at: datetime | None
+
+
+class ActionOut(Schema):
+    id: int
+    form_code: str
+    user_email: str
+    due_on: date
+    status: str
+
+
+class CaseSummary(Schema):
+    id: int
+    child_record_id: int
+    process: str
+    stage: str
+    status: str
+    caseworker_email: str | None
+    updated_at: datetime
+
+
+class CaseOut(CaseSummary):
+    dates: list[DateOut]
+    sharing: list[SharingOut]
+    information_requested: list[InformationRequestOut]
+    documents: list[DocumentOut]
+    actions: list[ActionOut]
+
+
+class CasePage(pagination.Page):
+    items: list[CaseSummary]
+
+
+class CaseFilters(Schema):
+    child_record_id: int | None = None
+    cursor: str | None = Field(None, max_length=200)
+    limit: int = Field(pagination.DEFAULT_LIMIT, ge=1, le=pagination.MAX_LIMIT)
+
+
+class CaseIn(Schema):
+    child_record_id: fields.Int
+    process: str = Field(..., min_length=1, max_length=50)
+    stage: str = Field("", max_length=50)
+    caseworker_email: str | None = Field(None, max_length=254)
+
+
+class CaseChange(Schema):
+    stage: str = Field(..., max_length=50)
+    caseworker_email: str | None = Field(None, max_length=254)
+
+
+class DateIn(Schema):
+    code: str = Field(..., min_length=1, max_length=50)
+    date: fields.Date | None
+
+
+class InformationRequestIn(Schema):
+    requested: str = Field(..., min_length=1, max_length=5000)
+    role: str = Field("", max_length=100)
+    due_on: fields.Date
+
+
+class DocumentIn(Schema):
+    description: str = Field(..., min_length=1, max_length=200)
+    document_date: fields.Date
+
+
+class ActionIn(Schema):
+    form_code: str = Field(..., min_length=1, max_length=30)
+    user_email: str = Field(..., min_length=1, max_length=254)
+    due_on: fields.Date
+    note: str = Field("", max_length=2000)
+
+
+def _summary(case):
+    return {
+        "id": case.pk,
+        "child_record_id": case.child_record_id,
+        "process": case.process,
+        "stage": case.stage,
+        "status": case.status,
+        "caseworker_email": case.caseworker.email if case.caseworker else None,
+        "updated_at": case.updated_at,
+    }
+
+
+def _detail(case):
+    return {
+        **_summary(case),
+        "dates": list(case.dates.order_by("code").values("code", "date")),
+        "sharing": list(
+            case.sharing.order_by("pk").values(
+                "email", "user_type", "role", "state", "authenticated_at"
+            )
+        ),
+        "information_requested": list(
+            case.information_requests.order_by("due_on", "pk").values(
+                "id", "requested", "role", "due_on", "received_on"
+            )
+        ),
+        "documents": [
+            {
+                "id": d.pk,
+                "description": d.description,
+                "document_date": d.document_date,
+                "name": d.original_name,
+                "published_at": d.published_at,
+                "withdrawn_at": d.withdrawn_at,
+            }
+            for d in case.documents.order_by("pk")
+        ],
+        "actions": [
+            {
+                "id": a.pk,
+                "form_code": a.form.code,
+                "user_email": a.user.email,
+                "due_on": a.due_on,
+                "status": a.status,
+            }
+            for a in case.actions.select_related("form", "user").order_by("pk")
+        ],
+    }
+
+
+def _cases(user):
+    return access.scoped(user, KIND).select_related("caseworker")
+
+
+def _case(request, case_id):
+    return access.get_or_404(request.user, KIND, _cases(request.user), pk=case_id)
+
+
+def _caseworker(email):
+    if not email:
+        return None
+    found = get_user_model().objects.filter(staff_users(), email__iexact=email).first()
+    if found is None:
+        raise ApiError(
+            422,
+            "validation_error",
+            "The caseworker must be a member of staff.",
+            [{"field": "body.caseworker_email", "message": "No member of staff has it."}],
+        )
+    return found
+
+
+def _refused(refusal):
+    return ApiError(409, "not_allowed", refusal.reason)
+
+
+def _json(schema, data):
+    return schema.model_validate(data).model_dump(mode="json")
+
+
+@router.get("/", auth=require("cases:read"), response={200: CasePage, ERRORS: Error})
+def list_cases(request, filters: Query[CaseFilters]):
+    """Involvements in the order they last changed; ``next_cursor`` asks for later changes."""
+    cases = _cases(request.user)
+    if filters.child_record_id is not None:
+        cases = cases.filter(child_record_id=filters.child_record_id)
+    rows, next_cursor = pagination.page(cases, "updated_at", filters.cursor, filters.limit)
+    return {"items": [_summary(case) for case in rows], "next_cursor": next_cursor}
+
+
+@router.get("/{case_id}", auth=require("cases:read"), response={200: CaseOut, ERRORS: Error})
+def get_case(request, case_id: int):
+    case = _case(request, case_id)
+    audit.record(request.user, "involvement.viewed", case, child_record_id=case.child_record_id)
+    return _detail(case)
+
+
+@router.post("/", auth=require("cases:write"), response={201: CaseSummary, ERRORS: Error})
+def open_case(request, payload: CaseIn, idempotency_key: str = IdempotencyKey):
+    """Open a process for a child on the register."""
+    # Staff who manage involvements open them for any child on the register.
+    child = get_object_or_404(ChildRecord, pk=payload.child_record_id)
+    if not access.may(request.user, "add", KIND):
+        raise ApiError(403, "forbidden", "This account may not open involvements.")
+
+    def work():
+        try:
+            case = involvements.open_involvement(
+                child,
+                payload.process,
+                request.user,
+                stage=payload.stage,
+                caseworker=_caseworker(payload.caseworker_email),
+            )
+        except involvements.NotAllowed as refusal:
+            raise _refused(refusal) from None
+        return 201, _json(CaseSummary, _summary(case))
+
+    return once(request, idempotency_key, work)
+
+
+@router.patch("/{case_id}", auth=require("cases:write"), response={200: CaseSummary, ERRORS: Error})
+def change_case(request, case_id: int, payload: CaseChange):
+    """Move the involvement to a stage and give it to a caseworker (none when left out)."""
+    case = _case(request, case_id)
+    try:
+        involvements.change(
+            case,
+            request.user,
+            caseworker=_caseworker(payload.caseworker_email),
+            stage=payload.stage,
+        )
+    except involvements.NotAllowed as refusal:
+        raise _refused(refusal) from None
+    return _summary(case)
+
+
+@router.put("/{case_id}/dates", auth=require("cases:write"), response={200: CaseOut, ERRORS: Error})
+def record_date(request, case_id: int, payload: DateIn):
+    """Record or correct one of the process's key dates (``date: null`` removes it)."""
+    case = _case(request, case_id)
+    try:
+        involvements.record_date(case, payload.code, payload.date, request.user)
+    except involvements.NotAllowed as refusal:
+        raise _refused(refusal) from None
+    return _detail(case)
+
+
+@router.post(
+    "/{case_id}/information-requests",
+    auth=require("cases:write"),
+    response={201: InformationRequestOut, ERRORS: Error},
+)
+def request_information(
+    request, case_id: int, payload: InformationRequestIn, idempotency_key: str = IdempotencyKey
+):
+    """Record that the council asked for information, and by when."""
+    case = _case(request, case_id)
+
+    def work():
+        row = involvements.request_information(
+            case,
+            request.user,
+            requested=payload.requested,
+            role=payload.role,
+            due_on=payload.due_on,
+        )
+        data = {f: getattr(row, f) for f in ("id", "requested", "role", "due_on", "received_on")}
+        return 201, _json(InformationRequestOut, data)
+
+    return once(request, idempotency_key, work)
+
+
+@router.post(
+    "/{case_id}/documents",
+    auth=require("documents:write"),
+    response={201: DocumentOut, ERRORS: Error},
+)
+def publish_document(
+    request,
+    case_id: int,
+    file: File[UploadedFile],
+    details: Form[DocumentIn],
+    idempotency_key: str = IdempotencyKey,
+):
+    """Publish a PDF or Word file to everyone authenticated on the child. It is checked as
+    every upload is (type by content, size, the virus scanner) and refused if it fails."""
+    case = _case(request, case_id)
+
+    def work():
+        checked = documents.check_document(file)
+        try:
+            document = documents.publish(
+                case,
+                request.user,
+                file,
+                checked,
+                description=details.description,
+                document_date=details.document_date,
+            )
+        except documents.NotAllowed as refusal:
+            raise _refused(refusal) from None
+        data = {
+            "id": document.pk,
+            "description": document.description,
+            "document_date": document.document_date,
+            "name": document.original_name,
+            "published_at": document.published_at,
+            "withdrawn_at": None,
+        }
+        return 201, _json(DocumentOut, data)
+
+    return once(request, idempotency_key, work)
+
+
+@router.post(
+    "/{case_id}/actions", auth=require("actions:write"), response={201: ActionOut, ERRORS: Error}
+)
+def ask_for_form(request, case_id: int, payload: ActionIn, idempotency_key: str = IdempotencyKey):
+    """Ask a person authenticated on the child to complete a published form by a date."""
+    case = _case(request, case_id)
+    form = get_object_or_404(FormDefinition, code=payload.form_code)
+    user = get_object_or_404(get_user_model(), email__iexact=payload.user_email)
+
+    def work():
+        try:
+            action = actions.ask(case, user, form, payload.due_on, request.user, note=payload.note)
+        except actions.NotAllowed as refusal:
+            raise _refused(refusal) from None
+        data = {
+            "id": action.pk,
+            "form_code": form.code,
+            "user_email": user.email,
+            "due_on": action.due_on,
+            "status": action.status,
+        }
+        return 201, _json(ActionOut, data)
+
+    return once(request, idempotency_key, work)

@@ -1,0 +1,23 @@
+"""Field types that take only what the schema says: JSON has real numbers, booleans and
+strings, so a body field takes only its own type (no "1" or true for an id), and dates and
+times only in ISO 8601 (pydantic would otherwise read 0 as 1 January 1970)."""
+
+import re
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BeforeValidator, StrictBool, StrictInt
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _iso(value):
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.match(value)):
+        return value
+    raise ValueError("Give a date as YYYY-MM-DD (and a time as YYYY-MM-DDThh:mm:ssZ).")
+
+
+Date = Annotated[date, BeforeValidator(_iso)]
+DateTime = Annotated[datetime, BeforeValidator(_iso)]
+Int = StrictInt
+Bool = StrictBool
