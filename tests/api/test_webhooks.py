@@ -116,6 +116,20 @@ def test_the_portals_decision_event_reaches_subscribers(subscribe, monkeypatch):
     }
 
 
+def test_only_a_delegated_tasks_submission_is_announced_as_task_submitted(subscribe, monkeypatch):
+    monkeypatch.setattr(delivery, "enqueue", lambda pk: None)
+    subscribe("https://case.example.org/hook", ["task.submitted"])
+
+    class Task:
+        pk = 12
+
+    for change in ("created", "picked_up", "countersigned", "retracted"):
+        portal_events.task_changed.send(sender=None, task=Task(), change=change)
+    assert not WebhookDelivery.objects.exists()
+    portal_events.task_changed.send(sender=None, task=Task(), change="submitted")
+    assert WebhookDelivery.objects.get().payload["data"] == {"task_id": 12}
+
+
 def test_a_receiver_that_fails_twice_then_succeeds_gets_exactly_one_delivery(
     receiver, subscribe, monkeypatch
 ):
