@@ -202,8 +202,15 @@ def test_the_annual_review_runs_from_the_last_review_once_there_has_been_one():
             {"school_transfer": date(2026, 9, 1), "post16_transfer": date(2026, 9, 1)},
             date(2026, 2, 15),
         ),
-        # No phase transfer: no statutory date for the amended plan here.
+        # No phase transfer and no decision yet: no statutory date for the amended plan.
         ({}, None),
+        # The decision to amend (sent with the proposed amendments): 8 weeks from it.
+        ({"review_decision": date(2025, 10, 6)}, date(2025, 12, 1)),
+        # A phase transfer coming sooner than those 8 weeks brings the plan forward.
+        (
+            {"review_decision": date(2026, 1, 5), "school_transfer": date(2026, 9, 1)},
+            date(2026, 2, 15),
+        ),
     ],
 )
 def test_phase_transfers_bring_the_amended_plan_to_15_february_or_31_march(dates, due):
