@@ -5,7 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import health
 from core import views as core_views
+from portal.access import public
 from portal.plugins import installed_plugins
 
 
@@ -26,6 +28,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("theme.css", core_views.theme_css, name="theme_css"),
+    # Outside the language prefix: load balancers probe one fixed address.
+    public(path("health/", health.health, name="health")),
 ]
 
 if settings.DEBUG:

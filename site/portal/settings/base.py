@@ -135,8 +135,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # Pages keep being served while Redis is down, only slower (core.cache_backends).
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "core.cache_backends.FallbackRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2, "RETRY_SECONDS": 5},
+        }
     }
 else:
     # A file cache is shared by the web server and the task worker on one machine.
@@ -150,8 +155,10 @@ else:
 Q_CLUSTER = {
     "name": "portal",
     "workers": int(os.environ.get("Q_WORKERS", "2")),
-    "timeout": 120,
-    "retry": 300,
+    # A task running longer than Q_TIMEOUT seconds is stopped; with the ORM broker a task whose
+    # worker died is handed out again after Q_RETRY seconds (which must exceed Q_TIMEOUT).
+    "timeout": int(os.environ.get("Q_TIMEOUT", "120")),
+    "retry": int(os.environ.get("Q_RETRY", "300")),
     "max_attempts": 5,
     "catch_up": False,
     **({"redis": REDIS_URL} if REDIS_URL else {"orm": "default"}),
@@ -231,6 +238,11 @@ PORTAL_CLAMD_HOST = os.environ.get("PORTAL_CLAMD_HOST", "")
 PORTAL_CLAMD_PORT = int(os.environ.get("PORTAL_CLAMD_PORT", "3310"))
 # Seconds to wait for each step of a scan (connecting, sending, the verdict).
 PORTAL_CLAMD_TIMEOUT = float(os.environ.get("PORTAL_CLAMD_TIMEOUT", "30"))
+
+# /health/ (core.health): seconds each probe of a dependency may take, and how long the oldest
+# queued task may wait before the task clusters count as not keeping up.
+PORTAL_HEALTH_TIMEOUT = float(os.environ.get("PORTAL_HEALTH_TIMEOUT", "2"))
+PORTAL_HEALTH_QUEUE_MAX_AGE = int(os.environ.get("PORTAL_HEALTH_QUEUE_MAX_AGE", "300"))
 
 # How long the audit log (core.audit) keeps who read or changed a child's information: seven
 # years by default. A daily job deletes older rows.
