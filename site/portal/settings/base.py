@@ -210,10 +210,19 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # S3-compatible media (AWS_S3_ENDPOINT_URL, AWS_ACCESS_KEY_ID, ... come from the environment).
+    # S3-compatible media (AWS S3, MinIO, Ceph...). django-storages reads Django settings, not
+    # the environment, so the bucket and where it lives are passed here; the credentials
+    # (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or an instance role) are found by boto3 itself.
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {"default_acl": "private", "querystring_auth": True, "file_overwrite": False},
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
     }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "core.mail.OutboxEmailBackend")
