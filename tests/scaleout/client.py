@@ -62,8 +62,10 @@ class Page:
     def button(self, words=None):
         """The form holding the button whose words contain ``words`` (the first submit
         button of a POST form when None), and that button."""
-        # In the page's main content: the header's "Sign out" is a POST form too.
-        for form in (self.soup.find("main") or self.soup).find_all("form"):
+        # The page's main content first: the header's "Sign out" is a POST form too.
+        main = self.soup.find("main") or self.soup
+        forms = main.find_all("form") + (self.soup.find_all("form") if words else [])
+        for form in forms:
             if form.get("method", "get").lower() != "post":
                 continue
             for button in form.find_all(["button", "input"]):
@@ -201,15 +203,15 @@ class Portal:
         path = action.path + (f"?{action.query}" if action.query else "")
         return self.request("POST", path, data=data, files=files or None, **kwargs)
 
-    def sign_in(self, email_address, password, outbox):
+    def sign_in(self, email_address, password, outbox, name=None):
         """Password, then the code from the email the portal sent (two-step verification)."""
-        page = self.get("/account/sign-in/")
+        page = self.get("/account/sign-in/", name=name)
         since = time.time()
-        page = self.submit(page, answers={"email": email_address, "password": password})
+        page = self.submit(page, answers={"email": email_address, "password": password}, name=name)
         if "code" not in page.path:
             raise JourneyError(f"Expected the code step after the password, got {page.path}")
         code = outbox.code_for(email_address, since)
-        return self.submit(page, answers={"code": code})
+        return self.submit(page, answers={"code": code}, name=name)
 
 
 class Outbox:
