@@ -173,9 +173,9 @@ case $mode in
   pass)
     "$PY" -m tests.scaleout.smoke
     "$PY" -m tests.scaleout.faults
-    "$PY" -m bench.loadtest.run --users "$users" --seconds "$seconds"
+    "$PY" bench/loadtest/run.py --users "$users" --seconds "$seconds"
     ;;
-  loadtest) "$PY" -m bench.loadtest.run --users "$users" --seconds "$seconds" ;;
+  loadtest) "$PY" bench/loadtest/run.py --users "$users" --seconds "$seconds" ;;
   serve)
     echo "    (the environment to use it: $SCALEOUT_DIR/env; Ctrl-C stops everything)"
     export -p >"$SCALEOUT_DIR/env"

@@ -120,7 +120,11 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}",
+        conn_max_age=60,
+        # A kept connection is checked before each request reuses it, so a restarted
+        # PostgreSQL costs no failed requests once it is back.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
