@@ -183,6 +183,8 @@ def redis_down(outbox):
 
 
 def postgresql_restarted_under_load(outbox):
+    from django.db import connection
+
     from plugins.send.models import Answer, Submission, SubmissionStep
 
     step("PostgreSQL restarted under load: clean pages only, no half-saved step, back at once")
@@ -233,6 +235,8 @@ def postgresql_restarted_under_load(outbox):
     step(f"  {len(answers)} pages during the restart: {served} served, the rest themed errors")
     for portal in parents:
         portal.get("/send/")
+    # This process's own connection was ended by the restart too.
+    connection.close()
     # Each save is one transaction: no answer is kept for a step whose save did not finish.
     submission = Submission.objects.get(pk=int(draft.split("/")[3]))
     saved = SubmissionStep.objects.filter(submission=submission).values_list("group_number")
