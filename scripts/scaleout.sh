@@ -150,8 +150,11 @@ wait_for "The S3 server" "curl -fsS $AWS_S3_ENDPOINT_URL/moto-api/"
 "$PY" -c 'import boto3, os; boto3.client("s3", endpoint_url=os.environ["AWS_S3_ENDPOINT_URL"]).create_bucket(Bucket=os.environ["AWS_STORAGE_BUCKET_NAME"], CreateBucketConfiguration={"LocationConstraint": os.environ["AWS_S3_REGION_NAME"]})'
 
 echo "==> Preparing the database, the demo council and the load test's parents"
+# collectstatic needs no database: it runs beside the migrations.
+"$PY" site/manage.py collectstatic --noinput --verbosity 0 &
+collecting=$!
 "$PY" site/manage.py migrate --noinput >"$SCALEOUT_DIR/logs/migrate.log"
-"$PY" site/manage.py collectstatic --noinput --verbosity 0
+wait "$collecting"
 "$PY" site/manage.py load_demo >"$SCALEOUT_DIR/logs/load_demo.log"
 "$PY" site/manage.py load_test_parents --count "$users" \
   --password-file "$SCALEOUT_DIR/parents.password"
@@ -167,7 +170,7 @@ done
 for i in 0 1; do
   wait_for "Web server $((i + 1))" "curl -fsS -o /dev/null -H 'X-Forwarded-Proto: https' http://127.0.0.1:${web_ports[$i]}/health/"
 done
-echo "==> Serving on ${SCALEOUT_URLS}; Redis :$redis_port, S3 :$s3_port, clamd $PORTAL_CLAMD_SOCKET"
+echo "==> Serving after ${SECONDS}s on ${SCALEOUT_URLS}; Redis :$redis_port, S3 :$s3_port, clamd $PORTAL_CLAMD_SOCKET"
 
 case $mode in
   pass)

@@ -4,7 +4,7 @@ Each check breaks one part of the running stack, watches what parents see, and m
 
 * clamd down: an upload is refused with the portal's message and nothing is stored;
 * Redis down: pages keep being served (the cache falls back to none); /health/ says so;
-* PostgreSQL restarted under load: every answer is a page or the themed error page, no step
+* PostgreSQL restarted under load: every answer is a page or a themed error page, no step
   is half saved, and the portal serves again as soon as the database is back;
 * both task clusters killed: work queued meanwhile is done exactly once after the restart.
 
@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 STACK = Path(os.environ.get("SCALEOUT_DIR", "."))
 FORM = "Parent, carer or young person request for an EHC needs assessment"
 ERROR_PAGE = "Sorry, there is a problem with the service"
+BAD_REQUEST_PAGE = "Sorry, there is a problem with what you sent"
 UPLOAD_STEP = 9
 
 
@@ -201,7 +202,11 @@ def postgresql_restarted_under_load(outbox):
         answers.append(page.status)
         if page.status >= 500 and ERROR_PAGE not in page.text():
             problems.append(f"{path}: {page.status} without the themed error page")
-        elif page.status not in {200, 500, 503}:
+        elif page.status == 400 and BAD_REQUEST_PAGE not in page.text():
+            # The themed 400 page is a clean answer too: Django answers 400, for example,
+            # when a session could not be saved (SessionInterrupted).
+            problems.append(f"{path}: 400 without the themed page")
+        elif page.status not in {200, 400, 500, 503}:
             problems.append(f"{path}: unexpected {page.status}")
 
     def keep_going(portal, saving):
