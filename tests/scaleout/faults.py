@@ -178,6 +178,16 @@ def redis_down(outbox):
             portal.get(path)
         if health(portal) != 503:
             raise JourneyError("/health/ still answers 200 with Redis down")
+        # Work for the task clusters cannot be queued meanwhile: signing in (which emails a
+        # code) fails clearly, as docs/deploy.md says, instead of leaving the parent waiting.
+        from core.demo import demo_password
+
+        visitor = Portal()
+        page = visitor.get("/account/sign-in/")
+        credentials = {"email": "parent@example.org", "password": demo_password()}
+        page = visitor.submit(page, answers=credentials, expect=None)
+        if page.status != 500 or ERROR_PAGE not in page.text():
+            raise JourneyError(f"Signing in with Redis down gave {page.status} {page.h1!r}")
     finally:
         start_service("redis", redis_command())
     wait_until_healthy(portal)
