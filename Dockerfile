@@ -33,7 +33,9 @@ RUN SECRET_KEY=build-only python site/manage.py compilemessages --ignore=.venv -
  && mkdir -p var && chown -R portal var
 USER portal
 EXPOSE 8000
-# gthread workers: a request waiting for PostgreSQL or S3 does not hold a whole process.
+# gthread workers: a request waiting for PostgreSQL or S3 does not hold a whole process; idle
+# connections outlive the proxy's own keep-alive (60 s), so it never reuses one being closed.
 CMD ["gunicorn", "portal.wsgi", "--chdir", "site", "--bind", "0.0.0.0:8000", \
      "--workers", "2", "--threads", "8", "--worker-class", "gthread", \
-     "--timeout", "60", "--forwarded-allow-ips", "*", "--access-logfile", "-"]
+     "--timeout", "60", "--keep-alive", "75", "--forwarded-allow-ips", "*", \
+     "--access-logfile", "-"]

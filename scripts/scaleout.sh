@@ -162,9 +162,11 @@ export SCALEOUT_PASSWORD_FILE="$SCALEOUT_DIR/parents.password"
 
 for i in 0 1; do
   # gthread workers: a request waiting for PostgreSQL or S3 does not hold a whole process.
+  # Idle connections are kept longer than a proxy keeps its own (60 s for nginx and most
+  # load balancers), so the proxy never sends a request on a connection gunicorn is closing.
   start_service "web$((i + 1))" "$root/.venv/bin/gunicorn" portal.wsgi --chdir site \
     --bind "127.0.0.1:${web_ports[$i]}" --workers 2 --threads 8 --worker-class gthread \
-    --timeout 60 --graceful-timeout 5
+    --timeout 60 --graceful-timeout 5 --keep-alive 75
   start_service "qcluster$((i + 1))" $SCALEOUT_QCLUSTER
 done
 for i in 0 1; do

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from locust import HttpUser, between, events, task
+from locust.exception import StopUser
 
 from tests.scaleout.client import JourneyError, Outbox, Portal, stack_urls
 
@@ -72,7 +73,7 @@ class Parent(HttpUser):
             )
         except (JourneyError, StopIteration) as error:
             journey_failed("sign in", error)
-            self.stop()
+            raise StopUser() from error
 
     def _sign_in(self):
         page = self.portal.sign_in(self.email, _password(), _outbox, name="sign in")
@@ -138,7 +139,7 @@ class Caseworker(HttpUser):
             )
         except JourneyError as error:
             journey_failed("staff sign in", error)
-            self.stop()
+            raise StopUser() from error
 
     @task
     def submitted_forms(self):
