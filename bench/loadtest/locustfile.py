@@ -9,7 +9,8 @@ check answers, submit). A caseworker (one, as a team's sign-in cannot be shared)
 with two-step verification reads the list of submitted forms. Every request goes to the next
 of the two web servers.
 
-Every submission a parent saw confirmed is written to SCALEOUT_SUBMITTED_FILE when the test
+The figures are those of the steady state: from when every user has signed in, for
+LOADTEST_STEADY_SECONDS. Every submission a parent saw confirmed is written to SCALEOUT_SUBMITTED_FILE when the test
 ends, so run.py can compare it with the database: none lost, none twice.
 """
 
@@ -19,6 +20,7 @@ import random
 import time
 from pathlib import Path
 
+import gevent
 from locust import HttpUser, between, events, task
 from locust.exception import StopUser
 
@@ -34,6 +36,22 @@ submitted = set()
 
 def _password():
     return Path(os.environ["SCALEOUT_PASSWORD_FILE"]).read_text(encoding="utf-8").strip()
+
+
+_arrivals = itertools.count(1)
+
+
+def arrived(environment):
+    """Once every user has signed in, the figures start afresh and the test runs for
+    LOADTEST_STEADY_SECONDS more: the measured period is the steady state (in which parents
+    still sign out and in again), not the crowd of first sign-ins, no daily pattern."""
+    runner = environment.runner
+    if next(_arrivals) != runner.target_user_count:
+        return
+    seconds = int(os.environ.get("LOADTEST_STEADY_SECONDS", "60"))
+    runner.stats.reset_all()
+    print(f"==> Every user has signed in: measuring the next {seconds} s", flush=True)
+    gevent.spawn_later(seconds, runner.quit)
 
 
 def pause():
@@ -74,6 +92,8 @@ class Parent(HttpUser):
         except (JourneyError, StopIteration) as error:
             journey_failed("sign in", error)
             raise StopUser() from error
+        finally:
+            arrived(self.environment)
 
     def _sign_in(self):
         page = self.portal.sign_in(self.email, _password(), _outbox, name="sign in")
@@ -140,6 +160,8 @@ class Caseworker(HttpUser):
         except JourneyError as error:
             journey_failed("staff sign in", error)
             raise StopUser() from error
+        finally:
+            arrived(self.environment)
 
     @task
     def submitted_forms(self):
