@@ -129,6 +129,9 @@ class Parent(HttpUser):
     def _submit(self):
         page = self.portal.get(self.person, name="child's forms page")
         page = self.portal.submit(page, f"Start {FORM}", name="start a form")
+        if page.path.endswith("/start/"):
+            # Her earlier request is not decided yet: the portal asks whether she is sure.
+            page = self.portal.submit(page, answers={"sure": "yes"}, name="start a form again")
         page = self.portal.get(f"{page.path}subject/", name="subject")
         for _step in range(15):
             pause()
