@@ -56,8 +56,7 @@ def run_locust(users, seconds, spawn_rate, directory):
 
 def aggregated(stats_file):
     with stats_file.open(newline="") as handle:
-        rows = {row["Name"]: row for row in csv.DictReader(handle)}
-    return rows
+        return {(row["Type"], row["Name"]): row for row in csv.DictReader(handle)}
 
 
 def submissions_in_database():
@@ -87,7 +86,7 @@ def main():
             options.users, options.seconds, options.spawn_rate, Path(directory)
         )
         rows = aggregated(stats_file)
-    total = rows["Aggregated"]
+    total = next(row for (_kind, name), row in rows.items() if name == "Aggregated")
     requests, failures = int(total["Request Count"]), int(total["Failure Count"])
     p50, p95 = float(total["50%"]), float(total["95%"])
     in_database = submissions_in_database()
@@ -95,12 +94,12 @@ def main():
     # A form sent twice, or saved although its parent saw an error, is a row nobody confirmed.
     extra = in_database - confirmed
 
-    print(f"    {'request':40} {'count':>7} {'fail':>5} {'p50 ms':>7} {'p95 ms':>7}")
-    for name, row in sorted(rows.items()):
-        if name != "Aggregated":
+    print(f"    {'request':46} {'count':>7} {'fail':>5} {'p50 ms':>7} {'p95 ms':>7}")
+    for (kind, name), row in sorted(rows.items()):
+        if name != "Aggregated" and int(row["Request Count"]):
             print(
-                f"    {name[:40]:40} {row['Request Count']:>7} {row['Failure Count']:>5} "
-                f"{row['50%']:>7} {row['95%']:>7}"
+                f"    {kind:7} {name[:38]:38} {row['Request Count']:>7} "
+                f"{row['Failure Count']:>5} {row['50%']:>7} {row['95%']:>7}"
             )
     print(f"    all: {requests} requests, {failures} failed, p50 {p50:.0f} ms, p95 {p95:.0f} ms")
     print(
