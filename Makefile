@@ -27,16 +27,17 @@ THEME_SOURCES := $(wildcard themes/*/scss/*.scss) themes/build.sh
 # otherwise walk the whole tree (and would recompile every catalogue inside .venv/).
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=var
 
-.PHONY: help run test lint format messages compilemessages bench clean clean-db deps test-deps system-deps test-system-deps
+.PHONY: help run test loadtest lint format messages compilemessages bench clean clean-db deps test-deps system-deps test-system-deps
 
 help:
 	@echo "make run        serve the demo portal on http://$(HOST):$(PORT)/ with the task worker"
 	@echo "make test       the whole suite: lint, SQLite (with browser tests), PostgreSQL,"
-	@echo "                reduced plugin lists, production deploy check"
+	@echo "                reduced plugin lists, production deploy check, scale-out stack"
 	@echo "make lint       ruff check and ruff format --check"
 	@echo "make format     ruff format and ruff check --fix"
 	@echo "make messages   update locale/cy/LC_MESSAGES/django.po from the code and templates"
 	@echo "make bench      run every bench/*.py"
+	@echo "make loadtest   200 simulated users against the production stack of scripts/scaleout.sh"
 	@echo "make clean      remove builds and caches under var/ (keeps the database and media)"
 	@echo "make clean-db   also remove the SQLite database, uploaded media and the email outbox"
 
@@ -85,10 +86,11 @@ compilemessages: | $(PY)
 deps: $(RUN_STAMP) $(THEME_STAMP) compilemessages
 test-deps: $(TEST_STAMP) $(THEME_STAMP) compilemessages test-system-deps
 
-# Browser tests use the system Chromium; the PostgreSQL pass starts its own server.
+# Browser tests use the system Chromium; the PostgreSQL and scale-out passes start their own
+# servers (PostgreSQL; Redis for the scale-out pass).
 test-system-deps:
 	@scripts/apt-ensure.sh /usr/bin/chromium=chromium /usr/bin/msgfmt=gettext \
-	  "/usr/lib/postgresql/*/bin/initdb=postgresql"
+	  "/usr/lib/postgresql/*/bin/initdb=postgresql" /usr/bin/redis-server=redis-server
 
 # ---------------------------------------------------------------------------------------------
 # The two commands
@@ -116,6 +118,11 @@ messages: $(RUN_STAMP)
 	@scripts/apt-ensure.sh /usr/bin/msgfmt=gettext
 	$(PY) site/manage.py makemessages -l cy $(I18N_IGNORE) --ignore=tests --ignore=bench --no-obsolete
 	@echo "Updated locale/cy/LC_MESSAGES/django.po"
+
+# PostgreSQL, Redis, S3 (moto), clamd, two web servers and two task clusters on this machine;
+# LOADTEST_USERS and LOADTEST_SECONDS change the defaults (200 users, 120 seconds).
+loadtest: test-deps
+	scripts/scaleout.sh loadtest
 
 bench: $(TEST_STAMP) $(THEME_STAMP) compilemessages
 	@shopt -s nullglob; files=(bench/*.py); \

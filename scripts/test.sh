@@ -11,6 +11,9 @@
 #                   at all (accounts must work without the GDPR plugin's consent step), then the
 #                   send and gdpr suites each without the other
 #   5. deploy       manage.py check --deploy on the production settings
+#   6. scale-out    the production stack on this machine (scripts/scaleout.sh): PostgreSQL,
+#                   Redis, S3, clamd, two web servers, two task clusters; a smoke journey, the
+#                   fault checks and a 60-second, 50-user load test
 #
 # Before them, one clamd with an EICAR-only signature database (scripts/clamav.sh) starts for
 # the whole run and stops at exit; every pass scans uploads with it.
@@ -123,6 +126,7 @@ pass "send without gdpr" env PORTAL_PLUGINS=plugins.send \
 pass "gdpr without send" env PORTAL_PLUGINS=plugins.gdpr \
   "${PYTEST[@]}" tests/gdpr -m "not e2e" "${xdist[@]}"
 pass "deploy check (production)" deploy_check
+pass "scale-out (production stack)" scripts/scaleout.sh pass
 
 echo
 echo "==> Summary"

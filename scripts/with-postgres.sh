@@ -2,7 +2,8 @@
 # Runs a command against a throw-away PostgreSQL server on loopback, then removes the server.
 #
 # Usage: scripts/with-postgres.sh COMMAND [ARGS...]
-#   The command sees DATABASE_URL=postgres://postgres@127.0.0.1:<port>/portal; its exit code is ours.
+#   The command sees DATABASE_URL=postgres://postgres@127.0.0.1:<port>/portal (and PORTAL_PG_BIN,
+#   PORTAL_PG_DATA: the server's binaries and data directory); its exit code is ours.
 #
 # Follows RECIPES.md "PostgreSQL started by a script running as root": initdb refuses to run as
 # root, so the cluster belongs to the `postgres` user (created by the Debian package). Trust
@@ -64,7 +65,9 @@ echo "==> PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.
 # the foreground so that Ctrl-C reaches it directly (bash makes background jobs ignore SIGINT);
 # a TERM sent to this script alone takes effect when the command returns.
 set +e
-DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/portal" "$@"
+# PORTAL_PG_BIN and PORTAL_PG_DATA let the scale-out pass restart this server (a fault test).
+DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/portal" PORTAL_PG_BIN=$PGBIN \
+  PORTAL_PG_DATA="$BASE/data" "$@"
 status=$?
 set -e
 exit "$status"

@@ -5,7 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import health
 from core import views as core_views
+from portal.access import public
 from portal.plugins import installed_plugins
 
 
@@ -28,6 +30,8 @@ urlpatterns = [
     path("theme.css", core_views.theme_css, name="theme_css"),
     # The integration API answers in one language, outside the language prefix.
     path("api/", include("api.urls")),
+    # Outside the language prefix: load balancers probe one fixed address.
+    public(path("health/", health.health, name="health")),
 ]
 
 if settings.DEBUG:

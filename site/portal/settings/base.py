@@ -123,7 +123,11 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}",
+        conn_max_age=60,
+        # A kept connection is checked before each request reuses it, so a restarted
+        # PostgreSQL costs no failed requests once it is back.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -138,8 +142,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # Pages keep being served while Redis is down, only slower (core.cache_backends).
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "core.cache_backends.FallbackRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2, "RETRY_SECONDS": 5},
+        }
     }
 else:
     # A file cache is shared by the web server and the task worker on one machine.
@@ -153,8 +162,10 @@ else:
 Q_CLUSTER = {
     "name": "portal",
     "workers": int(os.environ.get("Q_WORKERS", "2")),
-    "timeout": 120,
-    "retry": 300,
+    # A task running longer than Q_TIMEOUT seconds is stopped; with the ORM broker a task whose
+    # worker died is handed out again after Q_RETRY seconds (which must exceed Q_TIMEOUT).
+    "timeout": int(os.environ.get("Q_TIMEOUT", "120")),
+    "retry": int(os.environ.get("Q_RETRY", "300")),
     "max_attempts": 5,
     "catch_up": False,
     **({"redis": REDIS_URL} if REDIS_URL else {"orm": "default"}),
@@ -206,10 +217,19 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # S3-compatible media (AWS_S3_ENDPOINT_URL, AWS_ACCESS_KEY_ID, ... come from the environment).
+    # S3-compatible media (AWS S3, MinIO, Ceph...). django-storages reads Django settings, not
+    # the environment, so the bucket and where it lives are passed here; the credentials
+    # (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or an instance role) are found by boto3 itself.
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {"default_acl": "private", "querystring_auth": True, "file_overwrite": False},
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
     }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "core.mail.OutboxEmailBackend")
@@ -241,6 +261,11 @@ PORTAL_CLAMD_HOST = os.environ.get("PORTAL_CLAMD_HOST", "")
 PORTAL_CLAMD_PORT = int(os.environ.get("PORTAL_CLAMD_PORT", "3310"))
 # Seconds to wait for each step of a scan (connecting, sending, the verdict).
 PORTAL_CLAMD_TIMEOUT = float(os.environ.get("PORTAL_CLAMD_TIMEOUT", "30"))
+
+# /health/ (core.health): seconds each probe of a dependency may take, and how long the oldest
+# queued task may wait before the task clusters count as not keeping up.
+PORTAL_HEALTH_TIMEOUT = float(os.environ.get("PORTAL_HEALTH_TIMEOUT", "2"))
+PORTAL_HEALTH_QUEUE_MAX_AGE = int(os.environ.get("PORTAL_HEALTH_QUEUE_MAX_AGE", "300"))
 
 # How long the audit log (core.audit) keeps who read or changed a child's information: seven
 # years by default. A daily job deletes older rows.
