@@ -13,8 +13,9 @@
 #             from when every user has signed in
 #   loadtest  (`make loadtest`) only the load test: 200 users, 120 seconds by default
 #   serve     start the stack, print its addresses and wait for Ctrl-C (to explore or debug)
-# The load test (bench/loadtest/locustfile.py) fails unless p95 < 500 ms, no request failed and
-# every submission the simulated users made is in the database exactly once.
+# The load test (bench/loadtest/locustfile.py) fails unless no request failed and every
+# submission the simulated users made is in the database exactly once; `loadtest` also fails
+# unless p95 < 500 ms (the pass prints its percentiles: CI machines vary too much to hold them).
 #
 # Everything runs under var/scaleout.XXXXXX/ and every process started here is stopped at exit,
 # also on failure or Ctrl-C.
@@ -183,7 +184,7 @@ case $mode in
     "$PY" -m tests.scaleout.faults
     "$PY" bench/loadtest/run.py --users "$users" --seconds "$seconds"
     ;;
-  loadtest) "$PY" bench/loadtest/run.py --users "$users" --seconds "$seconds" ;;
+  loadtest) "$PY" bench/loadtest/run.py --users "$users" --seconds "$seconds" --p95-limit-ms 500 ;;
   serve)
     echo "    (the environment to use it: $SCALEOUT_DIR/env; Ctrl-C stops everything)"
     export -p >"$SCALEOUT_DIR/env"

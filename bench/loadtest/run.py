@@ -3,10 +3,12 @@
     python bench/loadtest/run.py --users 200 --seconds 120
 
 (inside scripts/scaleout.sh, which sets up the stack and its environment). ``--seconds`` is the
-steady state measured once every user has signed in. Fails unless the
-95th percentile of every request together is under 500 ms, no request or journey failed, and
-the submissions in the database are exactly those the simulated parents saw confirmed: none
-lost, none made twice.
+steady state measured once every user has signed in. Fails unless no request or journey
+failed, the submissions in the database are exactly those the simulated parents saw confirmed
+(none lost, none made twice) and, with ``--p95-limit-ms`` (``make loadtest``: 500), the 95th
+percentile of every request together is under that limit. The scale-out pass of ``make test``
+runs a shorter test with the same error and loss checks and prints its percentiles: CI machines
+vary too much for a latency limit to mean anything there.
 """
 
 import argparse
@@ -18,7 +20,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-P95_LIMIT_MS = 500
 
 
 def run_locust(users, seconds, spawn_rate, directory):
@@ -79,7 +80,9 @@ def main():
     # Each sign-in hashes a password (PBKDF2, on purpose slow): 2 new parents a second is what
     # 2 cores can take beside everything else.
     parser.add_argument("--spawn-rate", type=float, default=2)
+    parser.add_argument("--p95-limit-ms", type=float, default=None, help="fail at or above it")
     options = parser.parse_args()
+    p95_limit_ms = options.p95_limit_ms
     print(f"==> Load test: {options.users} users for {options.seconds} s", flush=True)
     with tempfile.TemporaryDirectory(dir=os.environ.get("SCALEOUT_DIR")) as directory:
         stats_file, confirmed = run_locust(
@@ -107,8 +110,8 @@ def main():
         f"database, {len(lost)} lost, {len(extra)} duplicated or never confirmed"
     )
     problems = []
-    if p95 >= P95_LIMIT_MS:
-        problems.append(f"p95 {p95:.0f} ms is not under {P95_LIMIT_MS} ms")
+    if p95_limit_ms and p95 >= p95_limit_ms:
+        problems.append(f"p95 {p95:.0f} ms is not under {p95_limit_ms} ms")
     if failures:
         problems.append(f"{failures} requests or journeys failed")
     if lost or extra:
