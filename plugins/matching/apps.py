@@ -14,8 +14,7 @@ class MatchingConfig(plugins.PluginConfig):
     text_areas = {"matching": "Matching"}
     services = (plugins.ServiceSpec(name="match", func="plugins.matching.services.match"),)
     exports = "plugins.matching.exports.export_user"
-    # The demo register is written before the task worker runs: its keys are built at once.
-    demo = "plugins.matching.keys.rebuild"
+    demo = "plugins.matching.demo.load_demo"
 
     def ready(self):
         super().ready()

@@ -53,3 +53,10 @@ def test_the_demo_queue_has_a_clear_match_a_conflict_a_twin_and_a_new_child(
     sibling = candidates_for(twin)[0]
     assert sibling.record.council_id == "C0000170" and sibling.band != "match"
     assert new.best_band in ("new", "")
+
+
+def test_the_demo_caseworker_may_work_the_matching_queue(demo):
+    from django.contrib.auth import get_user_model
+
+    caseworker = get_user_model().objects.get(email="caseworker@example.org")
+    assert caseworker.has_perm("matching.match_people")
