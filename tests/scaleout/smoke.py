@@ -3,20 +3,26 @@
 A new parent registers (confirming the emailed code), signs in and turns on two-step
 verification with the code from the email, adds her child, fills in the whole EHC needs
 assessment request with a document uploaded on the way, and submits it; the file is in the S3
-bucket. A caseworker signs in with two-step verification, accepts the child as a new record
-and approves the form in the admin; the parent's email about it arrives (sent by a task
-cluster). Every request alternates between the two web servers.
+bucket. A caseworker signs in with two-step verification, adds the child from the matching
+queue to the register as a new record and approves the form in the admin; the parent's email
+about it arrives (sent by a task cluster). The council's case system pulls the form through the
+API from each web server and receives the signed webhook of the decision. Every request
+alternates between the two web servers.
 
 Run inside the stack's environment: ``python -m tests.scaleout.smoke``.
 """
 
+import json
 import os
 import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import django
+import requests
 
-from tests.scaleout.client import JourneyError, Outbox, Page, Portal
+from tests.scaleout.client import JourneyError, Outbox, Page, Portal, stack_urls
 
 PASSWORD = "Correct-Horse-Battery-9"
 FORM = "Parent, carer or young person request for an EHC needs assessment"
@@ -107,14 +113,34 @@ def files_are_in_the_bucket(submission_id):
     return submission
 
 
-def caseworker_approves(outbox, submission):
+def caseworker_matches_and_approves(outbox, submission):
     from core.demo import demo_password
+    from plugins.matching.models import MatchRequest
 
-    step("the caseworker signs in with two-step verification and approves it in the admin")
+    step("a task cluster puts the child in the matching queue")
+    deadline = time.monotonic() + 60
+    incoming = None
+    while incoming is None and time.monotonic() < deadline:
+        incoming = MatchRequest.objects.filter(forms__contains=[submission.reference]).first()
+        if incoming is None:
+            time.sleep(0.5)
+    if incoming is None:
+        raise JourneyError(f"{submission.reference} never reached the matching queue")
+    step("the caseworker signs in with two-step verification, adds the child to the register")
     staff = Portal()
     staff.sign_in("caseworker@example.org", demo_password(), outbox)
+    page = staff.get(f"/admin/matching/{incoming.pk}/")
+    staff.submit(page, "Add as a new child record")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        submission.refresh_from_db()
+        if submission.matching_state == "matched":
+            break
+        time.sleep(0.5)
+    else:
+        raise JourneyError(f"{submission.reference} is {submission.matching_state}, not matched")
+    step("and approves the form in the admin")
     page = staff.get(f"/admin/send/submissions/{submission.pk}/")
-    page = staff.submit(page, "Accept as a new child record")
     page = staff.get(page.link("Approve"))
     page = staff.submit(page, "Approve and send message", answers={"share": "yes"})
     if "Form approved" not in page.text():
@@ -135,17 +161,80 @@ def parent_is_told(outbox, email, since):
     raise JourneyError(f"No email to {email} after the decision")
 
 
-def api_pull_and_webhook_received(portal, submission):
-    """The case-management system pulls the submission through the API and the webhook of
-    its decision reaches a local receiver (the API lives in site/api/, issue 17's first part)."""
-    probe = portal.get("/api/v1/openapi.json", expect=None)
-    if probe.status == 404:
-        step("SKIPPED the API pull and webhook: /api/v1/ is not part of this portal yet")
-        return
-    raise JourneyError(
-        "/api/v1/ answers: wire the API pull of the submission and the webhook receiver "
-        "into tests/scaleout/smoke.py api_pull_and_webhook_received()"
+class WebhookReceiver:
+    """The case system's webhook endpoint: a local HTTP server keeping what it is sent."""
+
+    def __init__(self):
+        self.received = []
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["content-length"]))
+                receiver.received.append((dict(self.headers), body))
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = HTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/webhooks"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+def case_system_subscribes():
+    """A service account with a token and a webhook subscription to submission.decided, as an
+    administrator sets them up in the admin."""
+    from api import accounts
+    from api.models import WebhookSubscription
+    from api.webhooks import signing
+
+    account = accounts.create_account(f"Smoke case system {os.getpid()}", ["submissions:read"])
+    _row, token = accounts.issue_token(account)
+    receiver = WebhookReceiver()
+    subscription = WebhookSubscription.objects.create(
+        account=account,
+        url=receiver.url,
+        events=["submission.decided"],
+        secret=signing.new_secret(),
     )
+    return token, receiver, subscription
+
+
+def api_pull_and_webhook_received(token, receiver, subscription, submission):
+    """The case system pulls the decided form through the API, from each web server, and a
+    task cluster delivers the signed webhook of the decision to its receiver."""
+    from api.webhooks import signing
+
+    step("the case system pulls the form through the API from both web servers")
+    for base in stack_urls():
+        response = requests.get(
+            f"{base}/api/v1/send/submissions/{submission.pk}",
+            headers={"Authorization": f"Bearer {token}", "X-Forwarded-Proto": "https"},
+            timeout=30,
+        )
+        if response.status_code != 200 or response.json()["reference"] != submission.reference:
+            raise JourneyError(f"API from {base}: {response.status_code} {response.text[:200]}")
+    step("a task cluster delivers the signed submission.decided webhook")
+    deadline = time.monotonic() + 60
+    while not receiver.received and time.monotonic() < deadline:
+        time.sleep(0.5)
+    if not receiver.received:
+        raise JourneyError("No webhook reached the case system's receiver")
+    headers, body = receiver.received[0]
+    headers = {name.lower(): value for name, value in headers.items()}
+    if not signing.verify(
+        subscription.secret,
+        headers["webhook-id"],
+        headers["webhook-timestamp"],
+        body,
+        headers["webhook-signature"],
+    ):
+        raise JourneyError("The webhook's signature does not verify")
+    data = json.loads(body)["data"]
+    if data["reference"] != submission.reference or data["review_state"] != "approved":
+        raise JourneyError(f"The webhook says {data}")
 
 
 def expect_heading(page: Page, words):
@@ -162,10 +251,11 @@ def main():
     sign_in_turning_on_two_step_verification(portal, outbox, email)
     person_page = add_child(portal)
     submission = files_are_in_the_bucket(submit_form_with_upload(portal, person_page))
+    token, receiver, subscription = case_system_subscribes()
     decided = time.time()
-    caseworker_approves(outbox, submission)
+    caseworker_matches_and_approves(outbox, submission)
     parent_is_told(outbox, email, decided)
-    api_pull_and_webhook_received(portal, submission)
+    api_pull_and_webhook_received(token, receiver, subscription, submission)
     print("==> Smoke journey: ok")
 
 
