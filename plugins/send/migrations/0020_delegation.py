@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
             name='TaskHistory',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('change', models.CharField(max_length=20, verbose_name='change')),
+                ('change', models.CharField(max_length=30, verbose_name='change')),
                 ('state', models.CharField(choices=[('group', 'Assigned to a work group'), ('assigned', 'Assigned to a user'), ('picked_up', 'Picked up'), ('reassigned', 'Re-assigned'), ('countersign', 'Counter-signature requested'), ('countersigned', 'Counter-signed'), ('submitted', 'Submitted'), ('retracted', 'Retracted')], max_length=15, verbose_name='status')),
                 ('detail', models.TextField(blank=True)),
                 ('at', models.DateTimeField(default=django.utils.timezone.now)),

@@ -197,7 +197,7 @@ class TaskHistory(models.Model):
     """One change of a task: who did it, the state it led to, who held the task after it."""
 
     task = models.ForeignKey(DelegatedTask, on_delete=models.CASCADE, related_name="history")
-    change = models.CharField(_("change"), max_length=20)
+    change = models.CharField(_("change"), max_length=30)
     state = models.CharField(_("status"), max_length=15, choices=DelegatedTask.State.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

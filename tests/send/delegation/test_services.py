@@ -264,3 +264,12 @@ def test_each_change_is_in_the_history_the_audit_log_and_an_event_after_commit(
     ]
     audited = set(AuditEntry.objects.values_list("action", flat=True))
     assert {"task.picked_up", "task.reassigned", "task.retracted"} <= audited
+
+
+def test_every_change_fits_the_history_row():
+    # SQLite stores a longer value silently; PostgreSQL refuses it.
+    from plugins.send.casework.delegation.services import CHANGES
+    from plugins.send.models import TaskHistory
+
+    longest = max(len(change) for change in CHANGES)
+    assert longest <= TaskHistory._meta.get_field("change").max_length
