@@ -5,7 +5,7 @@ parameters ask for."""
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from plugins.messaging.alerts import registry
 from plugins.messaging.alerts.models import AlertLog, TriggerAlert
@@ -64,7 +64,7 @@ def test_overdue_information_gives_the_child_the_due_date_and_the_person_asked(i
     assert row.values["due_date"] == information.due_on
     assert row.person == parent
     assert parent in row.audience
-    assert "The latest school report" in row.summary
+    assert "The latest school report" in str(row.summary)
 
 
 def test_received_information_is_no_longer_overdue(information, caseworker):
@@ -87,6 +87,11 @@ def test_actions_due_within_the_chosen_number_of_days(authenticated, parent, cas
     (row,) = condition.records({"days": 7}, today)
     assert row.person == parent
     assert row.values["form"] == {"en": "Parental preference", "cy": "Dewis y rhiant"}
+    # A row is worded in the language of whoever reads it (a scheduled alert's rows).
+    day = (today + timedelta(days=5)).strftime("%d/%m/%Y")
+    assert str(row.summary) == f"Mali Evans: Parental preference (due {day})"
+    with translation.override("cy"):
+        assert str(row.summary) == f"Mali Evans: Dewis y rhiant (erbyn {day})"
     assert condition.records({"days": 3}, today) == []
     assert condition.records({}, today) == [row]  # the default: 7 days
 

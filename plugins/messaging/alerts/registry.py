@@ -28,7 +28,8 @@ class CaseRecord:
       may receive a message about it.
     - ``person``: the user the record is about (the person authenticated, or asked for the
       information), or None.
-    - ``summary``: one line of plain text, for the alert log and a scheduled alert's rows.
+    - ``summary``: one line of plain text, for the alert log and a scheduled alert's rows; a
+      lazy string (``format_lazy``, ``gettext_lazy``) is worded in each recipient's language.
     - ``about_kind`` / ``about_id``: the message subject (``plugins.messaging.subjects``) the
       messages are filed under, so they follow its access rule.
     """

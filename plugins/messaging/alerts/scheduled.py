@@ -35,7 +35,7 @@ def run(alert, *, by_hand=False, now=None):
             by_hand=by_hand,
             rows=len(records),
             messages=messages,
-            summary="\n".join(record.summary for record in records),
+            summary="\n".join(str(record.summary) for record in records),
         )
 
 

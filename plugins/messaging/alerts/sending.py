@@ -1,6 +1,8 @@
 """Who receives an alert about a case record, and sending it to them from the alert's
 template in their language."""
 
+from django.utils import translation
+
 from accounts.models import CITIZEN, PROFESSIONAL
 from core.email_format import escape_markdown
 
@@ -26,9 +28,10 @@ def recipients(alert, record):
     return [audience[pk] for pk in sorted(chosen)]
 
 
-def rows_markdown(records):
-    """A scheduled alert's rows as a Markdown list, each summary escaped."""
-    return "\n".join(f"- {escape_markdown(r.summary)}" for r in records)
+def rows_markdown(records, language):
+    """A scheduled alert's rows as a Markdown list in ``language``, each summary escaped."""
+    with translation.override(language):
+        return "\n".join(f"- {escape_markdown(str(r.summary))}" for r in records)
 
 
 def send(alert, user, records, *, include_rows=False):
@@ -39,7 +42,7 @@ def send(alert, user, records, *, include_rows=False):
         alert.template,
         user,
         first.values if first else {},
-        rows_markdown(records) if include_rows and records else "",
+        rows_markdown(records, user.preferred_language) if include_rows and records else "",
     )
     abouts = {(r.about_kind, r.about_id) for r in records}
     about_kind, about_id = abouts.pop() if len(abouts) == 1 else ("", None)

@@ -13,7 +13,9 @@ from datetime import timedelta
 from django.apps import apps
 from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
-from django.utils.text import capfirst
+from django.utils.functional import lazy
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal import events
@@ -107,7 +109,7 @@ def _record(involvement, summary, person=None, **values):
             **values,
         },
         "audience": list(authenticated_users(child)),
-        "summary": f"{child.full_name}: {summary}",
+        "summary": format_lazy("{}: {}", child.full_name, summary),
         "person": person,
         "about_kind": CHILD,
         "about_id": child.pk,
@@ -123,6 +125,14 @@ def _day(value):
     return value.strftime("%d/%m/%Y")
 
 
+def _in_language(title):
+    """A form's title (``_title``) in the active language, worked out when it is shown."""
+    return title.get((get_language() or "en")[:2], title["en"]) if title else ""
+
+
+_title_in_language = lazy(_in_language, str)
+
+
 def sharing_record(pk):
     sharing = (
         PortalSharing.objects.select_related(
@@ -133,14 +143,18 @@ def sharing_record(pk):
     )
     if sharing is None:
         return None
-    summary = f"{sharing.user.get_full_name() or sharing.email} ({sharing.get_state_display()})"
+    summary = format_lazy(
+        "{} ({})",
+        sharing.user.get_full_name() or sharing.email,
+        PortalSharing.State(sharing.state).label,
+    )
     return _record(sharing.involvement, summary, person=sharing.user)
 
 
 def _request_row(request):
     return _record(
         request.involvement,
-        f"{request.requested[:80]} (due {_day(request.due_on)})",
+        format_lazy(_("{what} (due {day})"), what=request.requested[:80], day=_day(request.due_on)),
         person=request.user,
         form=_title(request.form),
         due_date=request.due_on,
@@ -178,7 +192,11 @@ def actions_due(parameters, today):
     return [
         _record(
             action.involvement,
-            f"{action.form.title_en} (due {_day(action.due_on)})",
+            format_lazy(
+                _("{what} (due {day})"),
+                what=_title_in_language(_title(action.form)),
+                day=_day(action.due_on),
+            ),
             person=action.user,
             form=_title(action.form),
             due_date=action.due_on,
@@ -196,7 +214,11 @@ def annual_reviews_due(parameters, today):
         current = next((s for s in case_timeline(involvement, today) if s.is_current), None)
         if current and current.due and current.due <= until:
             rows.append(
-                _record(involvement, f"annual review due {_day(current.due)}", due_date=current.due)
+                _record(
+                    involvement,
+                    format_lazy(_("annual review due {day}"), day=_day(current.due)),
+                    due_date=current.due,
+                )
             )
     return rows
 
@@ -216,8 +238,11 @@ def untouched_forms(parameters, today):
             .first()
         )
         if involvement is not None:
-            title = draft.version.form.title_en
-            summary = f"{title} (last changed {_day(timezone.localdate(draft.updated_at))})"
+            summary = format_lazy(
+                _("{what} (last changed {day})"),
+                what=_title_in_language(_title(draft.version.form)),
+                day=_day(timezone.localdate(draft.updated_at)),
+            )
             rows.append(
                 _record(
                     involvement, summary, person=draft.created_by, form=_title(draft.version.form)
