@@ -33,6 +33,7 @@ DETAIL_LABELS = {
     "middle_names": _("Middle names"),
     "surname": _("Last name"),
     "date_of_birth": _("Date of birth"),
+    "address": _("Current address"),
 }
 QUEUE_CRUMB = {"url": "", "label": _("Matching queue")}
 
@@ -90,21 +91,26 @@ class RequestView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, Templat
     def row(self, candidate, record):
         incoming = self.match_request
         conflicts = {field for field, *_values in decisions.conflicts(incoming, record)}
+        current = record.current[0] if record.current else None
+        values = {field: (getattr(incoming, field), getattr(record, field)) for field in DETAILS}
+        values[decisions.ADDRESS] = (
+            decisions.address_text(incoming.address),
+            decisions.address_text(current),
+        )
         return {
             "record": record,
             "score": candidate.probability,
             "band": BAND_LABELS[candidate.band],
             "explanation": candidate.explanation,
-            "address": record.current[0] if record.current else None,
             "values": [
                 {
                     "field": field,
                     "label": DETAIL_LABELS[field],
-                    "incoming": getattr(incoming, field),
-                    "council": getattr(record, field),
+                    "incoming": portal,
+                    "council": council,
                     "conflict": field in conflicts,
                 }
-                for field in DETAILS
+                for field, (portal, council) in values.items()
             ],
         }
 
@@ -113,6 +119,7 @@ class RequestView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, Templat
         return {
             **super().get_context_data(**kwargs),
             "incoming": self.match_request,
+            "incoming_address": decisions.address_text(self.match_request.address),
             "waiting": waiting,
             "candidates": self.candidates() if waiting else [],
         }
@@ -123,7 +130,7 @@ class RequestView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, Templat
         try:
             if decision == "match":
                 record = get_object_or_404(ChildRecord, pk=request.POST.get("record"))
-                take = [f for f in DETAILS if request.POST.get(f"take_{f}") == "portal"]
+                take = [f for f in DETAIL_LABELS if request.POST.get(f"take_{f}") == "portal"]
                 decisions.match(incoming, record, request.user, take, http_request=request)
                 messages.success(request, _("Matched to %(id)s.") % {"id": record.council_id})
             elif decision == "new":

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from records.services import Address
+
 
 class MatchKey(models.Model):
     record = models.ForeignKey(
@@ -62,6 +64,11 @@ class MatchRequest(models.Model):
     middle_names = models.CharField(_("middle names"), max_length=25, blank=True)
     surname = models.CharField(_("last name"), max_length=30)
     date_of_birth = models.DateField(_("date of birth"))
+    # The address the family gave (the account address of a user the child lives with).
+    address_line_1 = models.CharField(_("address line 1"), max_length=100, blank=True)
+    address_line_2 = models.CharField(_("address line 2"), max_length=100, blank=True)
+    town = models.CharField(_("town or city"), max_length=60, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=8, blank=True)
     declared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -106,3 +113,9 @@ class MatchRequest(models.Model):
     @property
     def full_name(self):
         return " ".join(p for p in (self.forename, self.middle_names, self.surname) if p)
+
+    @property
+    def address(self):
+        """The declared address as ``records.services.Address``, or None."""
+        return Address.of(self.address_line_1, self.address_line_2, self.town, self.postcode)
+
