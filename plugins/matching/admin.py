@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
+from django_q.tasks import async_task
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from core import audit
@@ -18,7 +19,7 @@ from records.models import ChildAddress, ChildRecord
 
 from . import decisions, scoring
 from .access import KIND
-from .models import MatchRequest
+from .models import MatchRequest, MatchWeights
 from .queue import DETAILS
 from .services import candidates_for
 
@@ -53,7 +54,27 @@ class QueueView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, TemplateV
         waiting = access.scoped(
             self.request.user, KIND, MatchRequest.objects.select_related("declared_by")
         ).filter(state=MatchRequest.State.WAITING)
-        return {**super().get_context_data(**kwargs), "requests": waiting, "bands": BAND_LABELS}
+        return {
+            **super().get_context_data(**kwargs),
+            "requests": waiting,
+            "bands": BAND_LABELS,
+            "weights": MatchWeights.objects.order_by("-estimated_at", "-pk").first(),
+        }
+
+
+class EstimateWeightsView(access.AccessRequiredMixin, View):
+    """The button under the queue: estimate the weights from the register in a task."""
+
+    access_kind = KIND
+    http_method_names = ["post"]
+
+    def post(self, request):
+        async_task("plugins.matching.estimation.estimate_task", request.user.pk)
+        messages.success(
+            request,
+            _("The weights are being estimated from the register; scoring uses them when done."),
+        )
+        return redirect("matching_queue")
 
 
 class RequestView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -153,6 +174,7 @@ def admin_urls():
     """For the ``register_admin_urls`` hook."""
     return [
         path("matching/", QueueView.as_view(), name="matching_queue"),
+        path("matching/weights/", EstimateWeightsView.as_view(), name="matching_weights"),
         access.route(
             path("matching/<int:pk>/", RequestView.as_view(), name="matching_request"), pk=KIND
         ),

@@ -119,3 +119,33 @@ class MatchRequest(models.Model):
         """The declared address as ``records.services.Address``, or None."""
         return Address.of(self.address_line_1, self.address_line_2, self.town, self.postcode)
 
+
+class MatchWeights(models.Model):
+    """The scoring probabilities estimated from the register on one date
+    (``plugins.matching.estimation``); scoring uses the newest, or the shipped ones when
+    there is none."""
+
+    estimated_at = models.DateTimeField(_("estimated"), default=timezone.now)
+    estimated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("estimated by"),
+    )
+    # {field: {level: [m, u]}}, the shape of the shipped defaults.json "fields".
+    probabilities = models.JSONField(_("probabilities"))
+    records = models.PositiveIntegerField(_("records on the register"))
+    candidate_pairs = models.PositiveIntegerField(_("candidate pairs"))
+    random_pairs = models.PositiveIntegerField(_("random pairs"))
+    match_share = models.FloatField(_("share of candidate pairs estimated the same child"))
+    iterations = models.PositiveSmallIntegerField(_("iterations"))
+
+    class Meta:
+        verbose_name = _("matching weights")
+        verbose_name_plural = _("matching weights")
+        get_latest_by = ("estimated_at", "pk")
+
+    def __str__(self):
+        return f"{self.estimated_at:%Y-%m-%d %H:%M}"

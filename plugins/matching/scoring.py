@@ -8,7 +8,7 @@ nothing."""
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from rapidfuzz.distance import JaroWinkler
 
 from . import keys
+from .models import MatchWeights
 
 DEFAULTS = Path(__file__).with_name("defaults.json")
 JW_HIGH = 0.92
@@ -66,12 +67,32 @@ class Model:
         return cls(weights, math.log2(prior / (1 - prior)), dict(data["bands"]))
 
 
+def _shipped_with_bands():
+    data = json.loads(DEFAULTS.read_text())
+    data["bands"].update(getattr(settings, "PORTAL_MATCHING_BANDS", {}))
+    return data
+
+
 @cache
 def default_model():
     """The shipped model, with the council's band thresholds (``PORTAL_MATCHING_BANDS``)."""
-    data = json.loads(DEFAULTS.read_text())
-    data["bands"].update(getattr(settings, "PORTAL_MATCHING_BANDS", {}))
+    return Model.from_probabilities(_shipped_with_bands())
+
+
+@lru_cache(maxsize=4)
+def _estimated_model(weights_id, estimated_at):
+    data = _shipped_with_bands()
+    data["fields"] = MatchWeights.objects.get(pk=weights_id).probabilities
     return Model.from_probabilities(data)
+
+
+def current_model():
+    """The model scoring uses: the newest weights estimated from the register
+    (``estimation``), or the shipped ones when none have been. One small query; the model of
+    each estimate (known by its id and date) is built once."""
+    newest = MatchWeights.objects.order_by("-estimated_at", "-pk").values_list("pk", "estimated_at")
+    found = newest.first()
+    return _estimated_model(*found) if found else default_model()
 
 
 @dataclass(frozen=True)
@@ -187,7 +208,7 @@ def compare(incoming, registered):
 def score(incoming, registered, record_id, model=None):
     """``registered`` (a ``normalise.Person`` of record ``record_id``) scored against
     ``incoming``: total log2 weight, probability, band and explanation."""
-    model = model or default_model()
+    model = model or current_model()
     comparisons = tuple(
         Comparison(field, level, model.weights[field][level], detail)
         for field, level, detail in compare(incoming, registered)
