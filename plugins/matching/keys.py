@@ -37,6 +37,7 @@ def keys_for(record, postcode):
         MatchKey(
             forename_key=normalise.phonetic(forename),
             surname_key=normalise.phonetic(surname),
+            surname=surname,
             **common,
         )
         for forename in sorted(person.forenames)
@@ -73,6 +74,7 @@ KEY_FIELDS = (
     "birth_year",
     "forename_key",
     "surname_key",
+    "surname",
     "postcode",
 )
 

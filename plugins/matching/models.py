@@ -25,6 +25,8 @@ class MatchKey(models.Model):
     birth_year = models.PositiveSmallIntegerField(_("year of birth"))
     forename_key = models.CharField(_("forename key"), max_length=8)
     surname_key = models.CharField(_("surname key"), max_length=8)
+    # The folded surname (or part) itself, for the trigram branch on PostgreSQL (pg_trgm).
+    surname = models.CharField(_("surname"), max_length=60, blank=True, default="")
     postcode = models.CharField(_("postcode"), max_length=8, blank=True)
 
     class Meta:
