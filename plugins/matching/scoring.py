@@ -42,6 +42,7 @@ LEVEL_LABELS = {
     "jw_low": _("somewhat similar (Jaro-Winkler %(similarity).2f)"),
     "initial": _("same initial"),
     "swapped": _("day and month swapped"),
+    "names_swapped": _("first and last names swapped"),
     "near": _("within %(days)d days"),
     "one_part": _("day or month different"),
     "outward": _("same outward code"),
@@ -135,16 +136,33 @@ def _name_level(incoming, registered, initial):
     return "different", {}
 
 
+def names_swapped(incoming, registered):
+    """Whether the first name was given as the last name and the other way round (a family
+    typing each into the other's box): each agrees, or nearly, with the other's."""
+    if not (incoming.forename and incoming.surname and registered.forename):
+        return False
+    if incoming.forename == registered.forename or incoming.surname == registered.surname:
+        return False
+    return (
+        JaroWinkler.similarity(incoming.forename, registered.surname) >= JW_HIGH
+        and JaroWinkler.similarity(incoming.surname, registered.forename) >= JW_HIGH
+    )
+
+
 def forename_level(incoming, registered):
     """Levels of two ``Person``s' forenames; the forename or preferred name may agree."""
     if incoming.forenames & registered.forenames:
         return "exact", {}
+    if names_swapped(incoming, registered):
+        return "names_swapped", {}
     return _name_level(incoming.forename, registered.forename, initial=True)
 
 
 def surname_level(incoming, registered):
     if incoming.surname == registered.surname:
         return "exact", {}
+    if names_swapped(incoming, registered):
+        return "names_swapped", {}
     # A double surname on one side and one of its parts on the other (a changed surname).
     if incoming.surname_parts & registered.surname_parts:
         return "part", {}

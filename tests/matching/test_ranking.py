@@ -160,3 +160,16 @@ def test_the_rebuild_command_recomputes_every_records_keys(register):
     assert keys.swapped(datetime.date(2016, 3, 4)) == datetime.date(2016, 4, 3)
     assert keys.swapped(datetime.date(2016, 3, 13)) is None
     assert HOME[3] in MatchKey.objects.values_list("postcode", flat=True)
+
+
+def test_first_and_last_names_typed_the_other_way_round_rank_first_but_never_match(register):
+    best = ranked(
+        forename="Jones",
+        surname="Sian",
+        date_of_birth=datetime.date(2014, 11, 20),
+        postcode="SA1 1AA",
+    )[0]
+    assert best.record == register["sian"]
+    assert best.band == scoring.LIKELY
+    assert best.explanation[0].startswith("First name: first and last names swapped, +")
+    assert best.explanation[1].startswith("Last name: first and last names swapped, +")
