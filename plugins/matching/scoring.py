@@ -44,6 +44,7 @@ LEVEL_LABELS = {
     "swapped": _("day and month swapped"),
     "names_swapped": _("first and last names swapped"),
     "near": _("within %(days)d days"),
+    "typo": _("one digit different or two swapped"),
     "one_part": _("day or month different"),
     "outward": _("same outward code"),
     "different": _("different"),
@@ -169,6 +170,20 @@ def surname_level(incoming, registered):
     return _name_level(incoming.surname, registered.surname, initial=False)
 
 
+def one_keystroke_apart(first, second):
+    """Whether two strings of one length differ by one character or by two neighbours
+    swapped: 2013 typed 2018, or 1965 typed 1956."""
+    differ = [at for at, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+    if len(differ) == 1:
+        return True
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and first[differ[0]] == second[differ[1]]
+        and first[differ[1]] == second[differ[0]]
+    )
+
+
 def date_level(incoming, registered):
     if incoming == registered:
         return "exact", {}
@@ -177,6 +192,8 @@ def date_level(incoming, registered):
     days = abs((incoming - registered).days)
     if days <= NEAR_DAYS:
         return "near", {"days": days}
+    if one_keystroke_apart(f"{incoming:%Y%m%d}", f"{registered:%Y%m%d}"):
+        return "typo", {}
     same = (incoming.year == registered.year) + (incoming.month == registered.month)
     if same + (incoming.day == registered.day) == 2:
         return "one_part", {}
