@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
+from django_q.tasks import async_task
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from core import audit
@@ -18,7 +19,7 @@ from records.models import ChildAddress, ChildRecord
 
 from . import decisions, scoring
 from .access import KIND
-from .models import MatchRequest
+from .models import MatchRequest, MatchWeights
 from .queue import DETAILS
 from .services import candidates_for
 
@@ -33,6 +34,7 @@ DETAIL_LABELS = {
     "middle_names": _("Middle names"),
     "surname": _("Last name"),
     "date_of_birth": _("Date of birth"),
+    "address": _("Current address"),
 }
 QUEUE_CRUMB = {"url": "", "label": _("Matching queue")}
 
@@ -52,7 +54,27 @@ class QueueView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, TemplateV
         waiting = access.scoped(
             self.request.user, KIND, MatchRequest.objects.select_related("declared_by")
         ).filter(state=MatchRequest.State.WAITING)
-        return {**super().get_context_data(**kwargs), "requests": waiting, "bands": BAND_LABELS}
+        return {
+            **super().get_context_data(**kwargs),
+            "requests": waiting,
+            "bands": BAND_LABELS,
+            "weights": MatchWeights.objects.order_by("-estimated_at", "-pk").first(),
+        }
+
+
+class EstimateWeightsView(access.AccessRequiredMixin, View):
+    """The button under the queue: estimate the weights from the register in a task."""
+
+    access_kind = KIND
+    http_method_names = ["post"]
+
+    def post(self, request):
+        async_task("plugins.matching.estimation.estimate_task", request.user.pk)
+        messages.success(
+            request,
+            _("The weights are being estimated from the register; scoring uses them when done."),
+        )
+        return redirect("matching_queue")
 
 
 class RequestView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -90,21 +112,26 @@ class RequestView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, Templat
     def row(self, candidate, record):
         incoming = self.match_request
         conflicts = {field for field, *_values in decisions.conflicts(incoming, record)}
+        current = record.current[0] if record.current else None
+        values = {field: (getattr(incoming, field), getattr(record, field)) for field in DETAILS}
+        values[decisions.ADDRESS] = (
+            decisions.address_text(incoming.address),
+            decisions.address_text(current),
+        )
         return {
             "record": record,
             "score": candidate.probability,
             "band": BAND_LABELS[candidate.band],
             "explanation": candidate.explanation,
-            "address": record.current[0] if record.current else None,
             "values": [
                 {
                     "field": field,
                     "label": DETAIL_LABELS[field],
-                    "incoming": getattr(incoming, field),
-                    "council": getattr(record, field),
+                    "incoming": portal,
+                    "council": council,
                     "conflict": field in conflicts,
                 }
-                for field in DETAILS
+                for field, (portal, council) in values.items()
             ],
         }
 
@@ -113,6 +140,7 @@ class RequestView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, Templat
         return {
             **super().get_context_data(**kwargs),
             "incoming": self.match_request,
+            "incoming_address": decisions.address_text(self.match_request.address),
             "waiting": waiting,
             "candidates": self.candidates() if waiting else [],
         }
@@ -123,7 +151,7 @@ class RequestView(access.AccessRequiredMixin, WagtailAdminTemplateMixin, Templat
         try:
             if decision == "match":
                 record = get_object_or_404(ChildRecord, pk=request.POST.get("record"))
-                take = [f for f in DETAILS if request.POST.get(f"take_{f}") == "portal"]
+                take = [f for f in DETAIL_LABELS if request.POST.get(f"take_{f}") == "portal"]
                 decisions.match(incoming, record, request.user, take, http_request=request)
                 messages.success(request, _("Matched to %(id)s.") % {"id": record.council_id})
             elif decision == "new":
@@ -146,6 +174,7 @@ def admin_urls():
     """For the ``register_admin_urls`` hook."""
     return [
         path("matching/", QueueView.as_view(), name="matching_queue"),
+        path("matching/weights/", EstimateWeightsView.as_view(), name="matching_weights"),
         access.route(
             path("matching/<int:pk>/", RequestView.as_view(), name="matching_request"), pk=KIND
         ),

@@ -6,12 +6,22 @@ names within the date window, and so on."""
 
 import datetime
 
-from django.db.models import Q
+from django.db import connection
+from django.db.models import BooleanField, Func, Q, Value
 
 from records.models import ChildRecord
 
 from . import keys, normalise
 from .models import MatchKey
+
+
+class TrigramSimilar(Func):
+    """``a % b`` of pg_trgm: similar by trigrams above ``pg_trgm.similarity_threshold``."""
+
+    arg_joiner = " %% "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
 
 # Dates of birth entered a little wrong (a mistyped day, month or year) stay in the window.
 NAME_WINDOW_DAYS = 400
@@ -52,6 +62,17 @@ def branches(person):
         found.append(("names", names))
     if person.postcode:
         found.append(("postcode", Q(postcode=person.postcode)))
+    if connection.vendor == "postgresql" and born is not None and person.surname:
+        # A surname misspelt beyond its phonetic key ("Prichard", "Pritchad") is still
+        # similar by trigrams; the GIN index (pg_trgm) and the date window keep it one lookup.
+        window = datetime.timedelta(days=NAME_WINDOW_DAYS)
+        found.append(
+            (
+                "trigram_surname",
+                Q(TrigramSimilar("surname", Value(person.surname)))
+                & Q(date_of_birth__range=(born - window, born + window)),
+            )
+        )
     return found
 
 

@@ -17,7 +17,7 @@ from records import services as records
 from records.models import Source
 
 from .models import MatchRequest
-from .queue import DETAILS
+from .queue import ADDRESS_FIELDS, DETAILS
 
 COUNCIL = "council"
 PORTAL = "portal"
@@ -31,14 +31,35 @@ class NotAllowed(Exception):
         self.reason = reason
 
 
+ADDRESS = "address"
+
+
+def address_text(address):
+    """An address (a ``records.services.Address`` or a ``ChildAddress``) on one line."""
+    if address is None:
+        return ""
+    return ", ".join(
+        part for part in (address.line_1, address.line_2, address.town, address.postcode) if part
+    )
+
+
 def conflicts(request, record):
     """The fields where the incoming child and ``record`` differ: [(field, portal value,
-    council value)]."""
-    return [
+    council value)]. The address is one field: the declared address against the record's
+    current one, compared only when the family gave an address."""
+    found = [
         (field, getattr(request, field), getattr(record, field))
         for field in DETAILS
         if getattr(request, field) != getattr(record, field)
     ]
+    declared = request.address
+    if declared is not None:
+        current = record.addresses.current().first()
+        if current is None or not current.same_place(
+            declared.line_1, declared.line_2, declared.town, declared.postcode
+        ):
+            found.append((ADDRESS, address_text(declared), address_text(current)))
+    return found
 
 
 def _locked(request):
@@ -74,10 +95,12 @@ def match(request, record, user, take_portal=(), http_request=None):
         unknown = set(take_portal) - set(found)
         if unknown:
             raise NotAllowed(_("Only a field that differs can take the portal's value."))
-        taken = {field: found[field] for field in take_portal}
-        if taken:
-            records.update_record(record, taken, Source.PORTAL)
-        settled = {field: PORTAL if field in taken else COUNCIL for field in found}
+        values = {field: found[field] for field in take_portal if field != ADDRESS}
+        # Taking the portal's address moves the child: the council's address becomes history.
+        address = request.address if ADDRESS in take_portal else None
+        if values or address:
+            records.update_record(record, values, Source.PORTAL, address=address)
+        settled = {field: PORTAL if field in take_portal else COUNCIL for field in found}
         _decided(request, MatchRequest.State.MATCHED, user, record, settled=settled)
         audit.record(user, "matching.matched", request, record.council_id, request=http_request)
         _announce(request, record)
@@ -89,7 +112,9 @@ def add_as_new_record(request, user, http_request=None):
     with transaction.atomic():
         request = _locked(request)
         record = records.accept_as_new_record(
-            records.PersonDetails(**{field: getattr(request, field) for field in DETAILS})
+            records.PersonDetails(
+                **{field: getattr(request, field) for field in (*DETAILS, *ADDRESS_FIELDS)}
+            )
         )
         _decided(request, MatchRequest.State.NEW_RECORD, user, record)
         audit.record(user, "matching.new_record", request, record.council_id, request=http_request)

@@ -33,14 +33,19 @@ def keys_for(record, postcode):
         "birth_year": record.date_of_birth.year,
         "postcode": person.postcode,
     }
+    # A record missing a name still gets one row (with an empty key), so the branches that do
+    # not need that name (date of birth, postcode) still find it.
+    forenames = sorted(person.forenames) or [""]
+    surnames = sorted((person.surname_parts | {person.surname}) - {""}) or [""]
     return [
         MatchKey(
             forename_key=normalise.phonetic(forename),
             surname_key=normalise.phonetic(surname),
+            surname=surname,
             **common,
         )
-        for forename in sorted(person.forenames)
-        for surname in sorted(person.surname_parts | {person.surname} - {""})
+        for forename in forenames
+        for surname in surnames
     ]
 
 
@@ -73,6 +78,7 @@ KEY_FIELDS = (
     "birth_year",
     "forename_key",
     "surname_key",
+    "surname",
     "postcode",
 )
 

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from records.services import Address
+
 
 class MatchKey(models.Model):
     record = models.ForeignKey(
@@ -23,6 +25,8 @@ class MatchKey(models.Model):
     birth_year = models.PositiveSmallIntegerField(_("year of birth"))
     forename_key = models.CharField(_("forename key"), max_length=8)
     surname_key = models.CharField(_("surname key"), max_length=8)
+    # The folded surname (or part) itself, for the trigram branch on PostgreSQL (pg_trgm).
+    surname = models.CharField(_("surname"), max_length=60, blank=True, default="")
     postcode = models.CharField(_("postcode"), max_length=8, blank=True)
 
     class Meta:
@@ -62,6 +66,11 @@ class MatchRequest(models.Model):
     middle_names = models.CharField(_("middle names"), max_length=25, blank=True)
     surname = models.CharField(_("last name"), max_length=30)
     date_of_birth = models.DateField(_("date of birth"))
+    # The address the family gave (the account address of a user the child lives with).
+    address_line_1 = models.CharField(_("address line 1"), max_length=100, blank=True)
+    address_line_2 = models.CharField(_("address line 2"), max_length=100, blank=True)
+    town = models.CharField(_("town or city"), max_length=60, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=8, blank=True)
     declared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -106,3 +115,39 @@ class MatchRequest(models.Model):
     @property
     def full_name(self):
         return " ".join(p for p in (self.forename, self.middle_names, self.surname) if p)
+
+    @property
+    def address(self):
+        """The declared address as ``records.services.Address``, or None."""
+        return Address.of(self.address_line_1, self.address_line_2, self.town, self.postcode)
+
+
+class MatchWeights(models.Model):
+    """The scoring probabilities estimated from the register on one date
+    (``plugins.matching.estimation``); scoring uses the newest, or the shipped ones when
+    there is none."""
+
+    estimated_at = models.DateTimeField(_("estimated"), default=timezone.now)
+    estimated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("estimated by"),
+    )
+    # {field: {level: [m, u]}}, the shape of the shipped defaults.json "fields".
+    probabilities = models.JSONField(_("probabilities"))
+    records = models.PositiveIntegerField(_("records on the register"))
+    candidate_pairs = models.PositiveIntegerField(_("candidate pairs"))
+    random_pairs = models.PositiveIntegerField(_("random pairs"))
+    match_share = models.FloatField(_("share of candidate pairs estimated the same child"))
+    iterations = models.PositiveSmallIntegerField(_("iterations"))
+
+    class Meta:
+        verbose_name = _("matching weights")
+        verbose_name_plural = _("matching weights")
+        get_latest_by = ("estimated_at", "pk")
+
+    def __str__(self):
+        return f"{self.estimated_at:%Y-%m-%d %H:%M}"

@@ -12,16 +12,30 @@ from django.utils import timezone
 from django_q.tasks import async_task
 
 from .models import MatchRequest
+from .normalise import normalised_postcode
 from .services import candidates_for
 
 # The details compared to decide whether a matched child enters the queue again.
 DETAILS = ("forename", "middle_names", "surname", "date_of_birth")
+ADDRESS_FIELDS = ("address_line_1", "address_line_2", "town", "postcode")
 SETTLED = (MatchRequest.State.MATCHED, MatchRequest.State.NEW_RECORD)
 
 
+def declared(person):
+    """The details of ``person`` (a portal person, with ``address`` None or a
+    ``records.services.Address``) as a request stores them. An address whose postcode is not a
+    postcode is left out: the register could not take it, and a typing error is no evidence."""
+    details = {field: getattr(person, field) for field in DETAILS}
+    address = getattr(person, "address", None)
+    postcode = normalised_postcode(address.postcode) if address else ""
+    parts = (address.line_1, address.line_2, address.town, postcode) if postcode else ("",) * 4
+    return {**details, **dict(zip(ADDRESS_FIELDS, parts, strict=True))}
+
+
 def differs(request, person):
-    """Whether ``person``'s details are not those of ``request``."""
-    return any(getattr(request, field) != getattr(person, field) for field in DETAILS)
+    """Whether ``person``'s details (names, date of birth, address) are not those of
+    ``request``."""
+    return any(getattr(request, field) != value for field, value in declared(person).items())
 
 
 def _task_arguments(submission):
@@ -76,7 +90,7 @@ def enter(person_type_id, person_id, reference, declared_by_id, resubmitted=Fals
         declared_by_id=declared_by_id,
         forms=[reference],
         received_at=timezone.now(),
-        **{field: getattr(person, field) for field in DETAILS},
+        **declared(person),
     )
     score(request)
     request.save()
@@ -88,8 +102,8 @@ def _add_form(request, person, reference, rescore=True):
         request.forms.append(reference)
     if rescore and differs(request, person):
         # The family corrected the child's details while they waited: decide on the new ones.
-        for field in DETAILS:
-            setattr(request, field, getattr(person, field))
+        for field, value in declared(person).items():
+            setattr(request, field, value)
         score(request)
     request.save()
     return request

@@ -8,7 +8,7 @@ nothing."""
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from rapidfuzz.distance import JaroWinkler
 
 from . import keys
+from .models import MatchWeights
 
 DEFAULTS = Path(__file__).with_name("defaults.json")
 JW_HIGH = 0.92
@@ -41,7 +42,9 @@ LEVEL_LABELS = {
     "jw_low": _("somewhat similar (Jaro-Winkler %(similarity).2f)"),
     "initial": _("same initial"),
     "swapped": _("day and month swapped"),
+    "names_swapped": _("first and last names swapped"),
     "near": _("within %(days)d days"),
+    "typo": _("one digit different or two swapped"),
     "one_part": _("day or month different"),
     "outward": _("same outward code"),
     "different": _("different"),
@@ -66,12 +69,32 @@ class Model:
         return cls(weights, math.log2(prior / (1 - prior)), dict(data["bands"]))
 
 
+def _shipped_with_bands():
+    data = json.loads(DEFAULTS.read_text())
+    data["bands"].update(getattr(settings, "PORTAL_MATCHING_BANDS", {}))
+    return data
+
+
 @cache
 def default_model():
     """The shipped model, with the council's band thresholds (``PORTAL_MATCHING_BANDS``)."""
-    data = json.loads(DEFAULTS.read_text())
-    data["bands"].update(getattr(settings, "PORTAL_MATCHING_BANDS", {}))
+    return Model.from_probabilities(_shipped_with_bands())
+
+
+@lru_cache(maxsize=4)
+def _estimated_model(weights_id, estimated_at):
+    data = _shipped_with_bands()
+    data["fields"] = MatchWeights.objects.get(pk=weights_id).probabilities
     return Model.from_probabilities(data)
+
+
+def current_model():
+    """The model scoring uses: the newest weights estimated from the register
+    (``estimation``), or the shipped ones when none have been. One small query; the model of
+    each estimate (known by its id and date) is built once."""
+    newest = MatchWeights.objects.order_by("-estimated_at", "-pk").values_list("pk", "estimated_at")
+    found = newest.first()
+    return _estimated_model(*found) if found else default_model()
 
 
 @dataclass(frozen=True)
@@ -114,20 +137,51 @@ def _name_level(incoming, registered, initial):
     return "different", {}
 
 
+def names_swapped(incoming, registered):
+    """Whether the first name was given as the last name and the other way round (a family
+    typing each into the other's box): each agrees, or nearly, with the other's."""
+    if not (incoming.forename and incoming.surname and registered.forename):
+        return False
+    if incoming.forename == registered.forename or incoming.surname == registered.surname:
+        return False
+    return (
+        JaroWinkler.similarity(incoming.forename, registered.surname) >= JW_HIGH
+        and JaroWinkler.similarity(incoming.surname, registered.forename) >= JW_HIGH
+    )
+
+
 def forename_level(incoming, registered):
     """Levels of two ``Person``s' forenames; the forename or preferred name may agree."""
     if incoming.forenames & registered.forenames:
         return "exact", {}
+    if names_swapped(incoming, registered):
+        return "names_swapped", {}
     return _name_level(incoming.forename, registered.forename, initial=True)
 
 
 def surname_level(incoming, registered):
     if incoming.surname == registered.surname:
         return "exact", {}
+    if names_swapped(incoming, registered):
+        return "names_swapped", {}
     # A double surname on one side and one of its parts on the other (a changed surname).
     if incoming.surname_parts & registered.surname_parts:
         return "part", {}
     return _name_level(incoming.surname, registered.surname, initial=False)
+
+
+def one_keystroke_apart(first, second):
+    """Whether two strings of one length differ by one character or by two neighbours
+    swapped: 2013 typed 2018, or 1965 typed 1956."""
+    differ = [at for at, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+    if len(differ) == 1:
+        return True
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and first[differ[0]] == second[differ[1]]
+        and first[differ[1]] == second[differ[0]]
+    )
 
 
 def date_level(incoming, registered):
@@ -138,6 +192,8 @@ def date_level(incoming, registered):
     days = abs((incoming - registered).days)
     if days <= NEAR_DAYS:
         return "near", {"days": days}
+    if one_keystroke_apart(f"{incoming:%Y%m%d}", f"{registered:%Y%m%d}"):
+        return "typo", {}
     same = (incoming.year == registered.year) + (incoming.month == registered.month)
     if same + (incoming.day == registered.day) == 2:
         return "one_part", {}
@@ -187,7 +243,7 @@ def compare(incoming, registered):
 def score(incoming, registered, record_id, model=None):
     """``registered`` (a ``normalise.Person`` of record ``record_id``) scored against
     ``incoming``: total log2 weight, probability, band and explanation."""
-    model = model or default_model()
+    model = model or current_model()
     comparisons = tuple(
         Comparison(field, level, model.weights[field][level], detail)
         for field, level, detail in compare(incoming, registered)

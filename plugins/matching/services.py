@@ -59,7 +59,7 @@ def rank(person, top=TOP):
         return []
     records = ChildRecord.objects.only(*_SCORED_FIELDS).in_bulk(ids)
     postcodes = keys.current_postcodes(ids)
-    model = scoring.default_model()
+    model = scoring.current_model()
     scored = [
         scoring.score(person, keys.person_of(record, postcodes.get(pk, "")), pk, model)
         for pk, record in records.items()

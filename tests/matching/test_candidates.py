@@ -79,3 +79,25 @@ def test_an_identifier_that_fails_its_check_is_ignored(register):
     mistyped = person(nhs_number="9434765918", upn="A801200001001")
     assert (mistyped.nhs_number, mistyped.upn) == ("", "")
     assert candidates.by_identifier(mistyped) == set()
+
+
+def test_the_trigram_branch_is_used_only_on_postgresql(register):
+    from django.db import connection
+
+    names = dict(candidates.branches(person(surname="Morgn-Hughs")))
+    assert ("trigram_surname" in names) == (connection.vendor == "postgresql")
+
+
+def test_the_trigram_branch_finds_a_misspelt_surname_within_the_date_window_on_postgresql(
+    register,
+):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("pg_trgm is a PostgreSQL extension")
+    # "mroganhughes" shares more than half its trigrams with "morganhughes".
+    found = branch_finds(
+        "trigram_surname",
+        person(surname="Mrogan-Hughes", date_of_birth=datetime.date(2012, 9, 7)),
+    )
+    assert found == {"C4"}

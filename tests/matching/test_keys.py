@@ -38,3 +38,20 @@ def test_a_refresh_rewrites_only_the_records_whose_keys_changed(register):
     assert set(MatchKey.objects.filter(record=william).values_list("surname_key", flat=True)) == {
         "PRXRT"
     }
+
+
+def test_a_record_missing_a_name_still_has_a_key_and_is_found_by_its_date_of_birth(db):
+    import datetime
+
+    from plugins.matching import candidates
+    from plugins.matching.normalise import Person
+
+    born = datetime.date(2013, 6, 2)
+    record = ChildRecord.objects.create(
+        council_id="N1", forename="", surname="Ebert", date_of_birth=born
+    )
+    keys.refresh([record.pk])
+    [key] = MatchKey.objects.filter(record=record)
+    assert (key.forename_key, key.surname_key) == ("", "EBRT")
+    declared = Person(forename="Nico", surname="", date_of_birth=born)
+    assert record.pk in candidates.candidate_ids(declared)

@@ -160,3 +160,24 @@ def test_the_rebuild_command_recomputes_every_records_keys(register):
     assert keys.swapped(datetime.date(2016, 3, 4)) == datetime.date(2016, 4, 3)
     assert keys.swapped(datetime.date(2016, 3, 13)) is None
     assert HOME[3] in MatchKey.objects.values_list("postcode", flat=True)
+
+
+def test_first_and_last_names_typed_the_other_way_round_rank_first_but_never_match(register):
+    best = ranked(
+        forename="Jones",
+        surname="Sian",
+        date_of_birth=datetime.date(2014, 11, 20),
+        postcode="SA1 1AA",
+    )[0]
+    assert best.record == register["sian"]
+    assert best.band == scoring.LIKELY
+    assert best.explanation[0].startswith("First name: first and last names swapped, +")
+    assert best.explanation[1].startswith("Last name: first and last names swapped, +")
+
+
+def test_a_date_of_birth_one_keystroke_out_still_counts_for_the_child(register):
+    for typed in (datetime.date(2019, 11, 20), datetime.date(2014, 1, 20)):
+        best = ranked(forename="Sian", surname="Jones", date_of_birth=typed, postcode="SA1 1AA")[0]
+        assert best.record == register["sian"], typed
+        [line] = [line for line in best.explanation if line.startswith("Date of birth")]
+        assert line.startswith("Date of birth: one digit different or two swapped, +"), typed

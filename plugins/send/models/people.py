@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from records.services import Address
+
 FORENAME_MAX = 15
 MIDDLE_NAMES_MAX = 25
 SURNAME_MAX = 30
@@ -43,6 +45,23 @@ class PortalPerson(models.Model):
     @property
     def full_name(self):
         return " ".join(p for p in (self.forename, self.middle_names, self.surname) if p)
+
+    @property
+    def address(self):
+        """Where the child lives as the family declared it: the account address of the first
+        user who said the child lives with them, or None. Matching compares it with the
+        register's current address."""
+        link = (
+            self.links.filter(lives_with_user=True)
+            .exclude(user__address_line_1="")
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        )
+        if link is None:
+            return None
+        user = link.user
+        return Address.of(user.address_line_1, user.address_line_2, user.town, user.postcode)
 
 
 class Relationship(models.TextChoices):
