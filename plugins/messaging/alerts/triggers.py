@@ -39,8 +39,9 @@ def watching(context, changed):
 
 
 def fire(context, pk, changed, change=""):
-    """Send every alert watching the change of record ``pk`` and log each firing; the log
-    entries made, none when no alert watches those fields or the record is gone. With
+    """Send every alert watching the change of record ``pk`` and log each firing; the ids of
+    the log entries made (a task's stored result), none when no alert watches those fields or
+    the record is gone. With
     ``change`` (the event's id) an alert that already fired for it is skipped, so a retried
     task sends nothing twice."""
     alerts = watching(context, changed)
@@ -67,6 +68,6 @@ def fire(context, pk, changed, change=""):
                     messages=len(users),
                     summary=record.summary,
                     change=change,
-                )
+                ).pk
             )
     return logged

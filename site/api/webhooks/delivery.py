@@ -50,8 +50,9 @@ def _claim(delivery_pk, now):
 
 
 def attempt(delivery_pk, now=None):
-    """Try to send the delivery once (a django-q2 task). Returns the attempt, or None when
-    the delivery was not due."""
+    """Try to send the delivery once (a django-q2 task). Returns the id of the attempt, or
+    None when the delivery was not due: django-q2 stores a task's result, and only plain
+    values can be."""
     now = now or timezone.now()
     delivery = _claim(delivery_pk, now)
     if delivery is None:
@@ -80,7 +81,7 @@ def attempt(delivery_pk, now=None):
         _delivered(delivery, now)
     else:
         _failed_attempt(delivery, now)
-    return log
+    return log.pk
 
 
 def _delivered(delivery, now):
