@@ -121,7 +121,27 @@ def _attach_letter(message):
     )
 
 
-AUTHENTICATED_ALERT = "Tell a person they are authenticated on a child's case"
+AUTHENTICATED_ALERT = "Tell the professionals on a case who can see it"
+ACCESS_TEMPLATE = "Demo – Who can see a child's case has changed"
+
+
+def _access_changed_template():
+    template, _created = MessageTemplate.objects.get_or_create(
+        name=ACCESS_TEMPLATE,
+        defaults={
+            "subject": "Who can see {child}'s case has changed",
+            "body": "Dear {title} {forename} {surname},\n\n"
+            "The council has changed who can see {child}'s case on the portal. "
+            "{caseworker} can tell you more.",
+            "subject_cy": "Mae pwy sy’n gallu gweld achos {child} wedi newid",
+            "body_cy": "Annwyl {title} {forename} {surname},\n\n"
+            "Mae’r cyngor wedi newid pwy sy’n gallu gweld achos {child} ar y porth. "
+            "Gall {caseworker} ddweud mwy wrthych.",
+        },
+    )
+    return template
+
+
 OVERDUE_ALERT = "Information requested and overdue"
 
 
@@ -129,13 +149,16 @@ def _alerts():
     """The alerts on the presets (made by the migration on every install)."""
     contexts, conditions = registry.contexts(), registry.conditions()
     if "send.portal_sharing" in contexts and not TriggerAlert.objects.exists():
+        # The person authenticated already gets the casework's own "You can now see" message;
+        # this alert tells the professionals on the case instead.
         TriggerAlert.objects.create(
             reason=AUTHENTICATED_ALERT,
-            description="The person the council has just authenticated hears it on the portal.",
+            description="The professionals on a child's case hear when someone new is given "
+            "access to it, or loses it.",
             context="send.portal_sharing",
             fields=["state"],
-            template=MessageTemplate.objects.get(name__startswith="SEND – You are authenticated"),
-            to_person=True,
+            template=_access_changed_template(),
+            all_professionals=True,
             active=True,
         )
     if "send.information_overdue" in conditions and not ScheduledAlert.objects.exists():

@@ -62,6 +62,9 @@ def test_the_demo_has_the_preset_templates_a_trigger_and_a_scheduled_alert_with_
         ["state"],
         True,
     )
+    # The person authenticated already gets the casework's own message: the alert is for
+    # the professionals on the case, so nobody is told twice.
+    assert (trigger.to_person, trigger.all_professionals) == (False, True)
     schedule = ScheduledAlert.objects.get()
     assert (schedule.condition, schedule.active) == ("send.information_overdue", True)
     run = AlertLog.objects.get(scheduled_alert=schedule)
