@@ -3,7 +3,9 @@ allowed address and within its rate limit; each operation then needs its scope
 (:func:`require`). Every authenticated call is written to the audit log with the client's
 name."""
 
+import contextlib
 import ipaddress
+import json
 
 from axes.helpers import get_client_ip_address
 from ninja.security import HttpBearer
@@ -57,7 +59,34 @@ class ServiceTokenAuth(HttpBearer):
             raise ApiError(
                 403, "scope_missing", f"This token's account lacks the scope {self.scope}."
             )
+        refuse_nul_characters(request)
         return row
+
+
+def refuse_nul_characters(request):
+    """A NUL character in the path, a query parameter, a form field or a JSON body is refused
+    (422): no text the portal keeps may hold one, and PostgreSQL would refuse it as a server
+    error. Files may hold any bytes."""
+    texts = [request.path, *(value for _name, values in request.GET.lists() for value in values)]
+    if request.content_type == "application/json":
+        # A body that is not JSON is left to the operation's own validation.
+        with contextlib.suppress(ValueError):
+            texts += _strings(json.loads(request.body))
+    else:
+        texts += [value for _name, values in request.POST.lists() for value in values]
+    if any("\x00" in text for text in texts):
+        raise ApiError(422, "validation_error", "Text may not contain NUL characters.")
+
+
+def _strings(value):
+    """Every string in a decoded JSON value, keys included."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for key, item in value.items() for text in (key, *_strings(item))]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
 
 
 def address_allowed(account, address):

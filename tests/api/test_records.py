@@ -114,3 +114,16 @@ def test_a_cursor_the_api_did_not_give_is_a_validation_error(api):
     response = api("records:read").get("/records/", {"cursor": "!!nonsense"})
     assert response.status_code == 422
     assert response.json()["error"]["fields"][0]["field"] == "query.cursor"
+
+
+def test_a_nul_character_anywhere_in_the_text_is_refused_not_a_server_error(api):
+    client = api("records:read", "records:write")
+    searched = client.get("/records/", {"q": "jo\x00nes"})
+    assert searched.status_code == 422
+    assert searched.json()["error"]["code"] == "validation_error"
+    upserted = client.post(
+        "/records/bulk",
+        {"records": [{"council_id": "N1", "forename": "A\x00", "surname": "B"}]},
+        key="nul-1",
+    )
+    assert upserted.status_code == 422

@@ -4,6 +4,8 @@ from the schema (status code, content type, body)."""
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -13,6 +15,18 @@ from portal.wsgi import application
 
 schema = schemathesis.openapi.from_dict(ninja_api.get_openapi_schema())
 schema.app = application
+
+
+@pytest.fixture(autouse=True)
+def the_tests_connection_stays_open():
+    """schemathesis calls the WSGI application itself, whose request signals would close the
+    test's database connection (inside the test's transaction) after each call; Django's test
+    client disconnects them in the same way."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
