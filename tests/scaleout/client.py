@@ -248,11 +248,16 @@ class Outbox:
         return [(name, *values[1:]) for name, values in sorted(self._seen.items())]
 
     def to(self, address, since=0.0):
-        return [
-            (subject, body)
-            for name, (mtime, recipient, subject, body) in sorted(self._seen.items())
-            if recipient == address and mtime >= since - 1
+        """(subject, text) of the messages to ``address`` written at or after ``since``, oldest
+        first. File times come from the kernel's coarse clock, a few milliseconds behind
+        time.time(), hence the small allowance; a wider one would take the email of the step
+        before (a quick journey's previous code) for the one still on its way."""
+        found = [
+            (mtime, subject, body)
+            for mtime, recipient, subject, body in self._seen.values()
+            if recipient == address and mtime >= since - 0.05
         ]
+        return [(subject, body) for _mtime, subject, body in sorted(found, key=lambda m: m[0])]
 
     def code_for(self, address, since, timeout=90.0):
         """The code in the newest email to ``address`` sent after ``since`` (a time.time()).
