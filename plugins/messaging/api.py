@@ -22,11 +22,11 @@ class MessageIn(Schema):
     about_kind: str = Field(
         ..., min_length=1, max_length=60, description='The subject, e.g. "send.child_record"'
     )
-    about_id: fields.Int = Field(..., ge=1)
+    about_id: fields.Id
     recipient_emails: list[str] = Field(..., min_length=1, max_length=50)
     subject: str = Field(..., min_length=1, max_length=200)
     body: str = Field(..., min_length=1, max_length=10000)
-    message_type_id: fields.Int | None = None
+    message_type_id: fields.Id | None = None
 
 
 class ThreadOut(Schema):

@@ -1,12 +1,14 @@
 """Field types that take only what the schema says: JSON has real numbers, booleans and
 strings, so a body field takes only its own type (no "1" or true for an id), and dates and
-times only in ISO 8601 (pydantic would otherwise read 0 as 1 January 1970)."""
+times only in ISO 8601 (pydantic would otherwise read 0 as 1 January 1970). An id is a
+positive 64-bit integer (the tables' BigAutoField), so one no row can have is a 422 rather
+than an overflow in the database."""
 
 import re
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BeforeValidator, StrictBool, StrictInt
+from pydantic import BeforeValidator, Field, StrictBool, StrictInt
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -19,5 +21,10 @@ def _iso(value):
 
 Date = Annotated[date, BeforeValidator(_iso)]
 DateTime = Annotated[datetime, BeforeValidator(_iso)]
-Int = StrictInt
 Bool = StrictBool
+
+_LARGEST_ID = 2**63 - 1
+#: An id in a JSON body.
+Id = Annotated[StrictInt, Field(ge=1, le=_LARGEST_ID)]
+#: An id in the path or the query string (text there, so read as a number).
+IdParam = Annotated[int, Field(ge=1, le=_LARGEST_ID)]

@@ -136,7 +136,7 @@ def _upsert_atomic(request, payload):
 
 
 @router.get("/{record_id}", auth=require("records:read"), response={200: RecordOut, ERRORS: Error})
-def get_record(request, record_id: int):
+def get_record(request, record_id: fields.IdParam):
     record = access.get_or_404(request.user, KIND, pk=record_id)
     audit.record(request.user, "child_record.viewed", record)
     return _out(record)

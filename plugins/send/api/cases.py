@@ -89,13 +89,13 @@ class CasePage(pagination.Page):
 
 
 class CaseFilters(Schema):
-    child_record_id: int | None = None
+    child_record_id: fields.IdParam | None = None
     cursor: str | None = Field(None, max_length=200)
     limit: int = Field(pagination.DEFAULT_LIMIT, ge=1, le=pagination.MAX_LIMIT)
 
 
 class CaseIn(Schema):
-    child_record_id: fields.Int
+    child_record_id: fields.Id
     process: str = Field(..., min_length=1, max_length=50)
     stage: str = Field("", max_length=50)
     caseworker_email: str | None = Field(None, max_length=254)
@@ -220,7 +220,7 @@ def list_cases(request, filters: Query[CaseFilters]):
 
 
 @router.get("/{case_id}", auth=require("cases:read"), response={200: CaseOut, ERRORS: Error})
-def get_case(request, case_id: int):
+def get_case(request, case_id: fields.IdParam):
     case = _case(request, case_id)
     audit.record(request.user, "involvement.viewed", case, child_record_id=case.child_record_id)
     return _detail(case)
@@ -251,7 +251,7 @@ def open_case(request, payload: CaseIn, idempotency_key: str = IdempotencyKey):
 
 
 @router.patch("/{case_id}", auth=require("cases:write"), response={200: CaseSummary, ERRORS: Error})
-def change_case(request, case_id: int, payload: CaseChange):
+def change_case(request, case_id: fields.IdParam, payload: CaseChange):
     """Move the involvement to a stage and give it to a caseworker (none when left out)."""
     case = _case(request, case_id)
     try:
@@ -267,7 +267,7 @@ def change_case(request, case_id: int, payload: CaseChange):
 
 
 @router.put("/{case_id}/dates", auth=require("cases:write"), response={200: CaseOut, ERRORS: Error})
-def record_date(request, case_id: int, payload: DateIn):
+def record_date(request, case_id: fields.IdParam, payload: DateIn):
     """Record or correct one of the process's key dates (``date: null`` removes it)."""
     case = _case(request, case_id)
     try:
@@ -283,7 +283,10 @@ def record_date(request, case_id: int, payload: DateIn):
     response={201: InformationRequestOut, ERRORS: Error},
 )
 def request_information(
-    request, case_id: int, payload: InformationRequestIn, idempotency_key: str = IdempotencyKey
+    request,
+    case_id: fields.IdParam,
+    payload: InformationRequestIn,
+    idempotency_key: str = IdempotencyKey,
 ):
     """Record that the council asked for information, and by when."""
     case = _case(request, case_id)
@@ -309,7 +312,7 @@ def request_information(
 )
 def publish_document(
     request,
-    case_id: int,
+    case_id: fields.IdParam,
     file: File[UploadedFile],
     details: Form[DocumentIn],
     idempotency_key: str = IdempotencyKey,
@@ -347,7 +350,9 @@ def publish_document(
 @router.post(
     "/{case_id}/actions", auth=require("actions:write"), response={201: ActionOut, ERRORS: Error}
 )
-def ask_for_form(request, case_id: int, payload: ActionIn, idempotency_key: str = IdempotencyKey):
+def ask_for_form(
+    request, case_id: fields.IdParam, payload: ActionIn, idempotency_key: str = IdempotencyKey
+):
     """Ask a person authenticated on the child to complete a published form by a date."""
     case = _case(request, case_id)
     form = get_object_or_404(FormDefinition, code=payload.form_code)

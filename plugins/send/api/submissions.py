@@ -156,7 +156,7 @@ def _opened(request, submission_id):
     auth=require("submissions:read"),
     response={200: SubmissionOut, ERRORS: Error},
 )
-def get_submission(request, submission_id: int):
+def get_submission(request, submission_id: fields.IdParam):
     submission = _opened(request, submission_id)
     audit.record(request.user, "submission.opened", submission)
     return _detail(submission)
@@ -170,7 +170,7 @@ def get_submission(request, submission_id: int):
         "responses": {200: {"description": "The file", "content": {"*/*": {"schema": {}}}}}
     },
 )
-def get_file(request, submission_id: int, file_id: int):
+def get_file(request, submission_id: fields.IdParam, file_id: fields.IdParam):
     submission = _opened(request, submission_id)
     upload = access.get_or_404(
         request.user,
@@ -197,7 +197,7 @@ def get_file(request, submission_id: int, file_id: int):
         }
     },
 )
-def get_pdf(request, submission_id: int):
+def get_pdf(request, submission_id: fields.IdParam):
     """The submitted form printed as PDF, in the submitter's language."""
     submission = _opened(request, submission_id)
     language = submission.created_by.preferred_language
@@ -223,7 +223,12 @@ def get_pdf(request, submission_id: int):
     auth=require("submissions:write"),
     response={200: SubmissionSummary, ERRORS: Error},
 )
-def decide(request, submission_id: int, payload: DecisionIn, idempotency_key: str = IdempotencyKey):
+def decide(
+    request,
+    submission_id: fields.IdParam,
+    payload: DecisionIn,
+    idempotency_key: str = IdempotencyKey,
+):
     """Approve, reject or ask for more, with the message to the submitter: the admin's rules
     (a form is decided once, approving needs the child matched) answer 409 with the reason."""
     submission = access.get_or_404(request.user, KIND, _submissions(request.user), pk=submission_id)

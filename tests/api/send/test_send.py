@@ -188,3 +188,22 @@ def test_an_infected_document_is_refused_and_nothing_is_kept(
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "validation_error"
     assert not Document.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("scope", "path", "params"),
+    [
+        ("cases:read", "/send/cases/", {"child_record_id": 2**70}),
+        ("cases:read", f"/send/cases/{2**70}", {}),
+        ("submissions:read", f"/send/submissions/{2**63}", {}),
+        ("records:read", f"/records/{2**64}", {}),
+        ("cases:read", "/send/cases/", {"child_record_id": 0}),
+    ],
+)
+def test_an_id_no_row_can_have_is_a_validation_error_not_a_database_overflow(
+    api, scope, path, params
+):
+    # Found by the schema test: 2**70 overflowed SQLite's integer and gave a 500.
+    response = api(scope).get(path, params)
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
