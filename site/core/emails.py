@@ -8,12 +8,14 @@ Notify (core.mail.NotifyEmailBackend), chosen by settings.
 """
 
 import logging
+import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django_q.tasks import async_task
 
 from . import email_format
@@ -53,7 +55,14 @@ def send_email(to, subject_key, body_key, language=None, audience=None, **placeh
     """Queue an email to ``to`` (an address) after the current transaction commits."""
     language = language or settings.LANGUAGE_CODE
     subject, text, html = render_email(subject_key, body_key, language, audience, **placeholders)
-    message = {"to": to, "subject": subject, "text": text, "html": html, "language": language}
+    message = {
+        "key": str(uuid.uuid4()),
+        "to": to,
+        "subject": subject,
+        "text": text,
+        "html": html,
+        "language": language,
+    }
     transaction.on_commit(
         lambda: async_task("core.emails.deliver", message, task_name=f"email:{subject_key}")
     )
@@ -83,7 +92,27 @@ def notify_by_email(user, subject_key, body_key, context, *, link=None):
 
 
 def deliver(message):
-    """The django-q2 task: send one rendered message. Raising lets django-q2 retry it."""
+    """The django-q2 task: send one rendered message, once. Returns whether it was sent now.
+
+    The message's key is recorded as soon as the backend has taken it, so a repeat of the task
+    (django-q2 hands a task out again when its worker was killed before the result was saved)
+    sends nothing, and a send cut short records nothing, so the repeat sends it. The record is
+    written after sending, not in a transaction around it: on SQLite that transaction would
+    hold the database's write lock for as long as the mail server takes. Raising lets django-q2
+    retry the task."""
+    from .models import SentEmail
+
+    if SentEmail.objects.filter(key=message["key"]).exists():
+        logger.info("Already sent %r to %s", message["subject"], message["to"])
+        return False
+    send_now(message)
+    SentEmail.objects.get_or_create(key=message["key"])
+    return True
+
+
+def send_now(message):
+    """Send one rendered message (``render_email``) at once, keeping no record: for a caller
+    that records its own sends, as messaging's deliveries do."""
     email = EmailMultiAlternatives(
         subject=message["subject"],
         body=message["text"],
@@ -94,3 +123,15 @@ def deliver(message):
     email.attach_alternative(message["html"], "text/html")
     email.send()
     logger.info("Sent %r to %s", message["subject"], message["to"])
+
+
+#: How long a sent email's key is kept: far longer than django-q2 takes to hand a task out again.
+SENT_EMAIL_KEPT = timedelta(days=7)
+
+
+def purge_sent(now=None):
+    """The daily job (``core.jobs.CORE_JOBS``): forget keys of emails sent over a week ago."""
+    from .models import SentEmail
+
+    cutoff = (now or timezone.now()) - SENT_EMAIL_KEPT
+    return SentEmail.objects.filter(sent_at__lt=cutoff).delete()[0]

@@ -10,6 +10,8 @@ SCHEDULE_PREFIX = "portal:"
 CORE_JOBS = (
     # Deletes audit log rows past PORTAL_AUDIT_RETENTION_DAYS.
     JobSpec(name="purge_audit_log", func="core.audit.retention.purge_expired", schedule_type="D"),
+    # Forgets which emails went out, a week on (core.models.SentEmail).
+    JobSpec(name="purge_sent_emails", func="core.emails.purge_sent", schedule_type="D"),
 )
 
 

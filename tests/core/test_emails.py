@@ -1,11 +1,16 @@
 """The one email path: texts in the user's language and wording, queued after commit."""
 
+from datetime import timedelta
+from uuid import uuid4
+
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.utils import timezone
 
+from core import emails
 from core.emails import render_email, send_email, send_user_email
-from core.models import TextResource
+from core.models import SentEmail, TextResource
 from tests.factories import TextResourceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +159,66 @@ def test_the_portals_own_links_are_links_and_the_plain_text_has_no_markdown(comm
     assert "**" not in message.body and "- It" not in message.body
     assert "Your code is 123456. Confirm here: https://portal.example/confirm/abc/" in message.body
     assert "• It works once" in message.body
+
+
+def test_a_task_handed_out_again_sends_its_email_once(committing, monkeypatch):
+    # django-q2 hands a task out again when its worker was killed before the result was
+    # saved; the repeat must not send a second copy.
+    queued = []
+    monkeypatch.setattr(
+        emails, "async_task", lambda func, message, **kwargs: queued.append(message)
+    )
+    with committing():
+        send_email("ann@example.org", SUBJECT, BODY, name="Ann")
+    (message,) = queued
+
+    assert emails.deliver(message) is True
+    assert emails.deliver(message) is False
+    assert len(mail.outbox) == 1
+    assert SentEmail.objects.filter(key=message["key"]).count() == 1
+
+
+def test_a_send_that_fails_leaves_no_record_so_the_retry_sends(committing, monkeypatch):
+    queued = []
+    monkeypatch.setattr(
+        emails, "async_task", lambda func, message, **kwargs: queued.append(message)
+    )
+    with committing():
+        send_email("ann@example.org", SUBJECT, BODY, name="Ann")
+    (message,) = queued
+
+    def refused(*args, **kwargs):
+        raise ConnectionRefusedError("the mail server is down")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(emails.EmailMultiAlternatives, "send", refused)
+        with pytest.raises(ConnectionRefusedError):
+            emails.deliver(message)
+    assert not SentEmail.objects.exists()
+
+    assert emails.deliver(message) is True
+    assert len(mail.outbox) == 1
+
+
+def test_each_queued_email_has_its_own_key(committing, monkeypatch):
+    queued = []
+    monkeypatch.setattr(
+        emails, "async_task", lambda func, message, **kwargs: queued.append(message)
+    )
+    with committing():
+        send_email("ann@example.org", SUBJECT, BODY, name="Ann")
+        send_email("ann@example.org", SUBJECT, BODY, name="Ann")
+    for message in queued:
+        emails.deliver(message)
+    assert len({message["key"] for message in queued}) == 2
+    assert len(mail.outbox) == 2
+
+
+def test_keys_of_emails_sent_over_a_week_ago_are_forgotten():
+    now = timezone.now()
+    old, recent = SentEmail.objects.bulk_create([SentEmail(key=uuid4()), SentEmail(key=uuid4())])
+    SentEmail.objects.filter(pk=old.pk).update(sent_at=now - timedelta(days=8))
+    SentEmail.objects.filter(pk=recent.pk).update(sent_at=now - timedelta(days=6))
+
+    assert emails.purge_sent(now=now) == 1
+    assert list(SentEmail.objects.values_list("pk", flat=True)) == [recent.pk]

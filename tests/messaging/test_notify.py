@@ -86,7 +86,7 @@ def test_a_failed_send_is_tried_again_later_each_time_waiting_longer(
     def broken(message):
         raise ConnectionError("mail server down")
 
-    monkeypatch.setattr(notices, "deliver", broken)
+    monkeypatch.setattr(notices, "send_now", broken)
     waits = []
     for _attempt in notices.RETRY_MINUTES:
         before = timezone.now()
@@ -113,7 +113,7 @@ def test_a_send_that_keeps_failing_gives_up_after_the_last_retry(
     def broken(message):
         raise ConnectionError("mail server down")
 
-    monkeypatch.setattr(notices, "deliver", broken)
+    monkeypatch.setattr(notices, "send_now", broken)
     for _attempt in range(len(notices.RETRY_MINUTES) + 1):
         notices.send_delivery(waiting.pk)
 

@@ -18,7 +18,7 @@ from django_q.models import Schedule
 from django_q.tasks import async_task
 
 from core.config import branding
-from core.emails import deliver, render_email
+from core.emails import render_email, send_now
 from core.texts import raw_text
 
 from . import consent, gov_notify
@@ -101,7 +101,7 @@ def _send(delivery):
     )
     if gov_notify.email_configured():
         return gov_notify.send_email(user.email, subject, text, reference)
-    deliver(
+    send_now(
         {"to": user.email, "subject": subject, "text": text, "html": html, "language": language}
     )
     return ""

@@ -1,4 +1,5 @@
 from .audit import AppendOnlyError, AuditEntry
+from .emails import SentEmail
 from .pages import HomePage, StandardPage
 from .portal_settings import BrandingSettings, PortalSettings
 from .snippets import Announcement, AnnouncementsSeen, Tile
@@ -12,6 +13,7 @@ __all__ = [
     "BrandingSettings",
     "HomePage",
     "PortalSettings",
+    "SentEmail",
     "StandardPage",
     "TextResource",
     "Tile",
