@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The portal run as production runs it, on one machine, and proven there (issue 17):
-#   PostgreSQL (scripts/with-postgres.sh), Redis (cache and django-q2 broker), media in an S3
+#   PostgreSQL (scripts/with-postgres.sh, also the task queue), Redis (the cache), media in an S3
 #   bucket (moto's server mode standing in for the council's S3 or MinIO), clamd
 #   (scripts/clamav.sh), TWO gunicorn web servers on two ports and TWO django-q2 clusters, all on
 #   portal.settings.production with DEBUG off. No process keeps state of its own: the journeys
@@ -138,6 +138,9 @@ web_ports=("$(free_port)" "$(free_port)")
 export SCALEOUT_URLS="http://127.0.0.1:${web_ports[0]},http://127.0.0.1:${web_ports[1]}"
 export PORTAL_BASE_URL="https://127.0.0.1:${web_ports[0]}"
 export Q_WORKERS=2
+# Shorter than production's defaults so the fault checks see a killed cluster's task handed out
+# again (after Q_RETRY) and a killed webhook attempt's lease end (timeout + 30 s) within a minute.
+export Q_TIMEOUT=30 Q_RETRY=45 PORTAL_WEBHOOK_TIMEOUT=5
 export SCALEOUT_QCLUSTER="$PY site/manage.py qcluster"
 
 wait_for() {

@@ -21,7 +21,6 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_q.brokers import get_broker
-from django_q.conf import Conf
 from django_q.signing import SignedPackage
 
 _checks = {}
@@ -84,15 +83,12 @@ def check_clamd():
 def oldest_task_age():
     """Seconds the oldest task still in the queue has waited, 0 for an empty queue."""
     broker = get_broker()
-    if Conf.ORM:
-        oldest = broker.get_connection().filter(key=broker.list_key).order_by("id").first()
-        payload = oldest.payload if oldest else None
-    else:
-        # The Redis broker appends (RPUSH) and takes from the front (BLPOP).
-        payload = broker.connection.lindex(broker.list_key, 0)
-    if payload is None:
+    # A task a worker holds has its lock in the future: it is not waiting.
+    waiting = broker.get_connection().filter(key=broker.list_key, lock__lte=timezone.now())
+    oldest = waiting.order_by("id").first()
+    if oldest is None:
         return 0.0
-    started = SignedPackage.loads(payload)["started"]
+    started = SignedPackage.loads(oldest.payload)["started"]
     return max(0.0, (timezone.now() - started).total_seconds())
 
 

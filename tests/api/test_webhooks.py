@@ -170,6 +170,40 @@ def test_a_receiver_that_fails_twice_then_succeeds_gets_exactly_one_delivery(
     )
 
 
+def test_an_attempt_whose_worker_was_killed_is_due_again_after_its_lease(
+    receiver, subscribe, monkeypatch, settings
+):
+    settings.PORTAL_WEBHOOK_TIMEOUT = 5
+    queued_pks = []
+    monkeypatch.setattr(delivery, "enqueue", queued_pks.append)
+    local = receiver(204)
+    subscribe(local.url)
+    now = timezone.now()
+    [queued] = events.announce("submission.decided", {"submission_id": 1}, now=now)
+    # The worker claims the delivery and is killed before the receiver answers: no attempt
+    # is logged, so only the claim remains.
+    assert delivery._claim(queued.pk, now) is not None
+
+    # While the lease runs, neither django-q2 handing the task out again nor the minute's
+    # sweep sends it a second time.
+    during = now + timedelta(seconds=30)
+    assert delivery.attempt(queued.pk, now=during) is None
+    delivery.send_due(now=during)
+    assert queued_pks == []
+
+    after = now + timedelta(seconds=36)
+    delivery.send_due(now=after)
+    assert queued_pks == [queued.pk]
+    assert status_of(delivery.attempt(queued.pk, now=after)) == 204
+    queued.refresh_from_db()
+    assert (queued.status, queued.attempts, queued.next_attempt_at) == (
+        WebhookDelivery.Status.DELIVERED,
+        1,
+        None,
+    )
+    assert len(local.requests) == 1
+
+
 def test_back_off_doubles_and_is_capped():
     assert [delivery.backoff(n).total_seconds() for n in (1, 2, 3)] == [30, 60, 120]
     assert delivery.backoff(30) == delivery.LONGEST_DELAY

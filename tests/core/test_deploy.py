@@ -46,3 +46,28 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
+
+
+def test_with_redis_the_task_queue_stays_in_the_database():
+    # django-q2's Redis broker forgets a task once a worker takes it; the database broker
+    # hands a killed worker's task out again (docs/deploy.md).
+    env = _environment(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        REDIS_URL="redis://127.0.0.1:1/0",
+    )
+    show = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND']); "
+    show += "from django_q.brokers import get_broker; print(type(get_broker()).__name__)"
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", show],
+        cwd=settings.SITE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == [
+        "core.cache_backends.FallbackRedisCache",
+        "ORM",
+    ]

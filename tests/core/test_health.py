@@ -114,6 +114,21 @@ def test_a_task_waiting_longer_than_allowed_marks_the_task_clusters_as_not_keepi
     assert check == {**check, "ok": False, "detail": "oldest task waiting 600 s"}
 
 
+def test_a_long_task_a_worker_is_running_is_not_waiting(admin_client, clamd, settings):
+    # The ORM broker keeps a task until its result is saved, with its lock moved Q_RETRY
+    # seconds ahead while a worker has it.
+    settings.PORTAL_HEALTH_QUEUE_MAX_AGE = 300
+    broker = get_broker()
+    started = timezone.now() - timedelta(minutes=10)
+    broker.enqueue(SignedPackage.dumps({"id": "long", "func": "print", "started": started}))
+    assert len(broker.dequeue()) == 1
+
+    response = admin_client.get("/health/")
+
+    assert response.status_code == 200
+    assert response.json()["checks"]["task_queue"]["detail"] == "oldest task waiting 0 s"
+
+
 def test_a_task_just_queued_is_fine(admin_client, clamd):
     get_broker().enqueue(
         SignedPackage.dumps({"id": "fresh", "func": "print", "started": timezone.now()})

@@ -35,15 +35,22 @@ def backoff(attempts):
     return min(FIRST_DELAY * 2 ** (attempts - 1), LONGEST_DELAY)
 
 
+def _lease():
+    """How long a claimed attempt keeps other workers off: longer than the request may take.
+    A worker killed mid-attempt leaves its delivery due again when the lease ends, and
+    :func:`send_due` queues it (receivers tell a repeat by its webhook-id)."""
+    return timedelta(seconds=settings.PORTAL_WEBHOOK_TIMEOUT) + FIRST_DELAY
+
+
 def _claim(delivery_pk, now):
-    """The delivery if it is due now, its next attempt cleared so no other worker takes it;
-    None if another worker has it or it is done."""
+    """The delivery if it is due now, its next attempt moved past the lease so no other
+    worker takes it; None if another worker has it or it is done."""
     with transaction.atomic():
         claimed = WebhookDelivery.objects.filter(
             pk=delivery_pk,
             status=WebhookDelivery.Status.PENDING,
             next_attempt_at__lte=now,
-        ).update(next_attempt_at=None)
+        ).update(next_attempt_at=now + _lease())
     if not claimed:
         return None
     return WebhookDelivery.objects.select_related("subscription__account").get(pk=delivery_pk)
@@ -87,6 +94,7 @@ def attempt(delivery_pk, now=None):
 def _delivered(delivery, now):
     delivery.status = WebhookDelivery.Status.DELIVERED
     delivery.delivered_at = now
+    delivery.next_attempt_at = None
     delivery.save(update_fields=["status", "delivered_at", "attempts", "next_attempt_at"])
     WebhookSubscription.objects.filter(pk=delivery.subscription_id).update(consecutive_failures=0)
 
@@ -99,6 +107,7 @@ def _failed_attempt(delivery, now):
         delivery.save(update_fields=["attempts", "next_attempt_at"])
         return
     delivery.status = WebhookDelivery.Status.FAILED
+    delivery.next_attempt_at = None
     delivery.save(update_fields=["status", "attempts", "next_attempt_at"])
     _count_failure(delivery.subscription, now)
 

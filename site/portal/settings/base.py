@@ -162,13 +162,15 @@ else:
 Q_CLUSTER = {
     "name": "portal",
     "workers": int(os.environ.get("Q_WORKERS", "2")),
-    # A task running longer than Q_TIMEOUT seconds is stopped; with the ORM broker a task whose
-    # worker died is handed out again after Q_RETRY seconds (which must exceed Q_TIMEOUT).
+    # A task running longer than Q_TIMEOUT seconds is stopped. The queue is a database table
+    # (the ORM broker) even when Redis is configured: a task stays in it until its result is
+    # saved, so one whose worker was killed or failed is handed out again after Q_RETRY seconds
+    # (which must exceed Q_TIMEOUT). django-q2's Redis broker forgets a task once it is taken.
     "timeout": int(os.environ.get("Q_TIMEOUT", "120")),
     "retry": int(os.environ.get("Q_RETRY", "300")),
     "max_attempts": 5,
     "catch_up": False,
-    **({"redis": REDIS_URL} if REDIS_URL else {"orm": "default"}),
+    "orm": "default",
 }
 
 AUTH_USER_MODEL = "accounts.User"
