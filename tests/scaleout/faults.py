@@ -8,11 +8,14 @@ Each check breaks one part of the running stack, watches what parents see, and m
   is half saved, and the portal serves again as soon as the database is back;
 * both task clusters killed: work queued meanwhile is done exactly once after the restart;
 * both task clusters killed while one is sending a webhook: it is sent again after the
-  restart and recorded as delivered once.
+  restart and recorded as delivered once;
+* both task clusters killed while one is printing many forms as PDFs: the print is done
+  again after the restart, each form printed once.
 
 Run inside the stack's environment: ``python -m tests.scaleout.faults``.
 """
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -45,13 +48,24 @@ def _pid_file(name):
     return STACK / "pids" / f"{name}.pid"
 
 
-def kill_service(name):
-    """SIGKILL the service's whole process group (a crash, not a clean stop)."""
-    pid = int(_pid_file(name).read_text())
+def kill_service(*names):
+    """SIGKILL each service's whole process group at once (a crash, not a clean stop)."""
+    pids = [int(_pid_file(name).read_text()) for name in names]
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGKILL)
+    for pid in pids:
+        _wait_until_gone(pid)
+
+
+def _wait_until_gone(pid):
     try:
-        os.killpg(pid, signal.SIGKILL)
-    except ProcessLookupError:
+        # A service this process started again is its child: reaped here, not left a zombie
+        # that still answers kill(pid, 0).
+        os.waitpid(pid, 0)
         return
+    except ChildProcessError:
+        pass
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
@@ -267,8 +281,7 @@ def postgresql_restarted_under_load(outbox):
 
 def task_clusters_killed(outbox):
     step("both task clusters killed: emails queued meanwhile go out once after the restart")
-    for name in ("qcluster1", "qcluster2"):
-        kill_service(name)
+    kill_service("qcluster1", "qcluster2")
     from core.demo import demo_password
 
     portal = Portal()
@@ -339,8 +352,7 @@ def task_clusters_killed_mid_webhook(outbox):
         delivery = next(d for d in announced if d.subscription_id == subscription.pk)
         if not receiver.first_arrived.wait(60):
             raise JourneyError("No task cluster sent the webhook")
-        for name in ("qcluster1", "qcluster2"):
-            kill_service(name)
+        kill_service("qcluster1", "qcluster2")
         receiver.release.set()
         delivery.refresh_from_db()
         if delivery.status != WebhookDelivery.Status.PENDING or delivery.attempts:
@@ -367,6 +379,54 @@ def task_clusters_killed_mid_webhook(outbox):
         receiver.server.shutdown()
 
 
+def task_clusters_killed_mid_print(outbox):
+    import zipfile
+
+    from django.contrib.auth import get_user_model
+
+    from plugins.send.models import PrintJob, Submission, SubmissionEvent
+    from plugins.send.printing import batch
+    from portal import access
+
+    step("both task clusters killed while printing many forms: done again after the restart")
+    caseworker = get_user_model().objects.get(email="caseworker@example.org")
+    sent = Submission.objects.filter(status="submitted").order_by("pk")
+    forms = list(access.scoped(caseworker, "send.submission", sent)[:12])
+    job = batch.request_print(caseworker, forms, "pdf", "en")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        job.refresh_from_db()
+        if job.state == PrintJob.State.RUNNING and job.done >= 1:
+            break
+        time.sleep(0.05)
+    else:
+        raise JourneyError(f"The print job is {job.state} ({job.done} done) after 60 s")
+    if job.done >= job.total:
+        raise JourneyError("The job printed every form before the clusters could be killed")
+    kill_service("qcluster1", "qcluster2")
+    killed_at, done_at_kill = time.monotonic(), job.done
+    for name in ("qcluster1", "qcluster2"):
+        start_service(name, os.environ["SCALEOUT_QCLUSTER"].split())
+    while job.state == PrintJob.State.RUNNING and time.monotonic() < killed_at + 150:
+        time.sleep(1)
+        job.refresh_from_db()
+    if job.state != PrintJob.State.READY:
+        raise JourneyError(f"The print job is {job.state} 150 s after the kill")
+    step(
+        f"  {done_at_kill} of {job.total} printed at the kill; "
+        f"ready {time.monotonic() - killed_at:.0f} s after it"
+    )
+    with job.file.open("rb") as stored, zipfile.ZipFile(stored) as archive:
+        names = archive.namelist()
+    if len(names) != job.total or job.failures:
+        raise JourneyError(f"The ZIP holds {len(names)} files of {job.total}: {job.failures}")
+    printed = SubmissionEvent.objects.filter(
+        action=SubmissionEvent.Action.PRINTED, submission__in=forms, at__gte=job.created_at
+    )
+    if printed.count() != len(forms):
+        raise JourneyError(f"{printed.count()} 'printed' events for {len(forms)} forms")
+
+
 def main():
     django.setup()
     outbox = Outbox()
@@ -377,6 +437,7 @@ def main():
         postgresql_restarted_under_load,
         task_clusters_killed,
         task_clusters_killed_mid_webhook,
+        task_clusters_killed_mid_print,
         redis_down,
     )
     for check in checks:

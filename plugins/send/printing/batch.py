@@ -32,8 +32,13 @@ from .documents import PrintOptions
 
 logger = logging.getLogger(__name__)
 
-# A running job's worker updates it after every form; one silent this long was lost.
-STALE_AFTER = timedelta(minutes=15)
+
+def stale_after():
+    """How long a running job's worker may be silent before the job counts as lost. The worker
+    updates the job after every form (seconds apart). Half the task queue's retry period
+    (``Q_RETRY``), so the job is stale by the time django-q2 hands the task of a killed worker
+    out again, and that repeat prints it."""
+    return timedelta(seconds=settings.Q_CLUSTER["retry"] / 2)
 
 
 def max_forms():
@@ -69,7 +74,7 @@ def request_print(user, submissions, file_format, language):
 def is_stalled(job):
     """True when ``job`` says it is printing but its worker has not been heard of for so
     long that it was lost."""
-    return job.state == PrintJob.State.RUNNING and job.updated_at < timezone.now() - STALE_AFTER
+    return job.state == PrintJob.State.RUNNING and job.updated_at < timezone.now() - stale_after()
 
 
 def claim(job_id):
@@ -77,7 +82,7 @@ def claim(job_id):
     another worker is on it."""
     now = timezone.now()
     runnable = Q(state=PrintJob.State.QUEUED) | Q(
-        state=PrintJob.State.RUNNING, updated_at__lt=now - STALE_AFTER
+        state=PrintJob.State.RUNNING, updated_at__lt=now - stale_after()
     )
     claimed = PrintJob.objects.filter(runnable, pk=job_id).update(
         state=PrintJob.State.RUNNING, updated_at=now, done=0, failures=[]

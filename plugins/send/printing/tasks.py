@@ -4,6 +4,7 @@ transaction commits, idempotent, retried by django-q2 when a worker is lost."""
 from django.db import transaction
 from django_q.tasks import async_task
 
+from ..models import PrintJob
 from . import batch
 
 # Longer than the largest job should take (PORTAL_PRINT_JOB_MAX_FORMS forms), so the worker
@@ -24,9 +25,17 @@ def queue_job(job):
     )
 
 
+class PrintJobBusy(Exception):
+    """Another worker is printing the job, or was until lately: try again later."""
+
+
 def print_forms(job_id):
     """Print the job unless it is finished or another worker is printing it (a task may be
-    delivered twice)."""
+    delivered twice). Finding it running, the task fails, so django-q2 hands it out again
+    ``Q_RETRY`` seconds later: by then the job has finished (and the repeat does nothing) or
+    its worker was lost and the job is stale (and the repeat prints it)."""
     job = batch.claim(job_id)
     if job is not None:
         batch.print_job(job)
+    elif PrintJob.objects.filter(pk=job_id, state=PrintJob.State.RUNNING).exists():
+        raise PrintJobBusy(f"Print job {job_id} is being printed by another worker.")
