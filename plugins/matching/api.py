@@ -6,6 +6,7 @@ Only decided requests are decisions: a waiting child is the council's own queue,
 gives 404 like an id that does not exist. Every read is audited, one row per decision."""
 
 from datetime import datetime
+from typing import Literal
 
 from ninja import Field, Query, Router, Schema
 
@@ -24,7 +25,7 @@ VIEWED = "matching.decision_viewed"
 
 class DecisionOut(Schema):
     id: int
-    state: str = Field(
+    state: Literal["matched", "new_record", "rejected"] = Field(
         ...,
         description="matched: to an existing child record; new_record: added to the register "
         "as a new child record; rejected: linked to no record (see reason)",
