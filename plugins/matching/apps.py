@@ -15,6 +15,7 @@ class MatchingConfig(plugins.PluginConfig):
     services = (plugins.ServiceSpec(name="match", func="plugins.matching.services.match"),)
     exports = "plugins.matching.exports.export_user"
     demo = "plugins.matching.demo.load_demo"
+    api_router = "plugins.matching.api.router"
 
     def ready(self):
         super().ready()

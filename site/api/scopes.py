@@ -44,8 +44,7 @@ SCOPES = {
         Scope("documents:write", _("Publish documents to a case"), _INVOLVEMENTS),
         Scope("actions:write", _("Ask portal users to complete forms"), _INVOLVEMENTS),
         Scope("messages:write", _("Send messages to a case"), ("messaging.manage_thread",)),
-        # The matching plugin's router is not built yet: the scope is reserved for it.
-        Scope("matching:read", _("Read matching decisions")),
+        Scope("matching:read", _("Read matching decisions"), ("matching.match_people",)),
     )
 }
 

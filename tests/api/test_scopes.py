@@ -30,6 +30,11 @@ if apps.is_installed("plugins.send"):
     ]
 if apps.is_installed("plugins.messaging"):
     OPERATIONS += [("post", "/messages/threads", "messages:write")]
+if apps.is_installed("plugins.matching"):
+    OPERATIONS += [
+        ("get", "/matching/decisions/", "matching:read"),
+        ("get", "/matching/decisions/1", "matching:read"),
+    ]
 
 
 @pytest.mark.parametrize(("method", "path", "scope"), OPERATIONS)

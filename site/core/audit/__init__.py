@@ -74,6 +74,7 @@ ACTIONS = {
     "matching.matched": _("Incoming child matched to a child record"),
     "matching.new_record": _("Incoming child added as a new child record"),
     "matching.rejected": _("Incoming child rejected"),
+    "matching.decision_viewed": _("Matching decision read"),
     "api.called": _("API called"),
     "api.record_changed": _("Child record created or updated through the API"),
 }
@@ -124,6 +125,22 @@ def record(actor, action, obj, detail="", *, request=None, child_record_id=None,
     ``child_record_id`` defaults to :func:`child_record_id_of(obj) <child_record_id_of>`;
     ``request`` gives the client's IP address, read as the sign-in lockout reads it (django-axes,
     so one proxy setting serves both); ``api_client`` names the API client that asked."""
+    entry = _entry(actor, action, obj, detail, request, child_record_id, api_client)
+    entry.save(force_insert=True)
+    return entry
+
+
+def record_each(actor, action, objects, *, request=None):
+    """Write one row as :func:`record` does for each of ``objects`` (a page of a list read),
+    in one query however many there are."""
+    from core.models import AuditEntry
+
+    return AuditEntry.objects.bulk_create(
+        [_entry(actor, action, obj, "", request, None, None) for obj in objects]
+    )
+
+
+def _entry(actor, action, obj, detail, request, child_record_id, api_client):
     from core.models import AuditEntry
 
     if action not in ACTIONS:
@@ -134,7 +151,7 @@ def record(actor, action, obj, detail="", *, request=None, child_record_id=None,
         actor = None
     if child_record_id is None:
         child_record_id = child_record_id_of(obj)
-    return AuditEntry.objects.create(
+    return AuditEntry(
         actor=actor,
         actor_label=actor_label(actor),
         action=action,
