@@ -175,6 +175,5 @@ def search_records(request, filters: Query[RecordFilters]):
     if filters.changed_since:
         records = records.filter(updated_at__gt=filters.changed_since)
     rows, next_cursor = pagination.page(records, "updated_at", filters.cursor, filters.limit)
-    for record in rows:
-        audit.record(request.user, "child_record.viewed", record)
+    audit.record_each(request.user, "child_record.viewed", rows)
     return {"items": [_out(record) for record in rows], "next_cursor": next_cursor}
