@@ -3,8 +3,8 @@
 # after one fails, prints a timing line per pass and a summary, and exits non-zero if any failed.
 #
 #   1. lint         ruff check; no model change without its migration
-#   2. sqlite       the whole pytest suite on SQLite: first without the browser (e2e) tests,
-#                   then the browser tests alone
+#   2. sqlite       the whole pytest suite on SQLite: the browser (e2e) tests alone, in the
+#                   background beside the rest of 2 and 3, and the suite without them
 #   3. postgresql   the suite again on PostgreSQL, without the browser tests (DATABASE_URL if
 #                   given, else a throw-away server from scripts/with-postgres.sh)
 #   4. plugins      tests/core with a minimal plugin list, then core and accounts with no plugins
@@ -47,11 +47,15 @@ pass() {
   local name=$1; shift
   echo
   echo "==> [$name] $*"
-  local start=$SECONDS status
+  local start=$SECONDS
   "$@"
-  status=$?
-  local line
-  line=$(printf '%-34s %4ds  ' "$name" $((SECONDS - start)))
+  record "$name" $? $((SECONDS - start))
+}
+
+# record NAME STATUS SECONDS: a pass's summary line.
+record() {
+  local name=$1 status=$2 seconds=$3 line
+  line=$(printf '%-34s %4ds  ' "$name" "$seconds")
   if [ "$status" -eq 0 ]; then
     line+="ok"
   elif [ "$status" -eq 5 ]; then
@@ -62,6 +66,27 @@ pass() {
   [ "$status" -ne 0 ] && failed=1
   echo "--- $line"
   results+=("$line")
+}
+
+# beside NAME COMMAND...: start a pass in the background, its output kept in a file until
+# collect_beside prints it and records its outcome (one such pass at a time).
+beside() {
+  beside_name=$1; shift
+  echo
+  echo "==> [$beside_name] $* (in the background; its output follows when it ends)"
+  beside_log=$(mktemp "$root/var/pass.XXXXXX.log")
+  ( start=$SECONDS; "$@" >"$beside_log" 2>&1; echo "$? $((SECONDS - start))" >"$beside_log.end" ) &
+  beside_pid=$!
+}
+collect_beside() {
+  wait "$beside_pid"
+  echo
+  echo "==> [$beside_name] output"
+  cat "$beside_log"
+  local status seconds
+  read -r status seconds <"$beside_log.end"
+  rm -f "$beside_log" "$beside_log.end"
+  record "$beside_name" "$status" "$seconds"
 }
 
 lint() {
@@ -113,10 +138,15 @@ export PORTAL_REQUIRE_CLAMD=1
 pass "lint + migrations check" lint
 # The browser tests run in a process of their own: they need DJANGO_ALLOW_ASYNC_UNSAFE (see
 # RECIPES.md), which must not leak into the other tests (e.g. `check --deploy` rejects it), and
-# each xdist worker would otherwise start its own live server and Chromium.
+# each xdist worker would otherwise start its own live server and Chromium. Much of their time
+# is spent waiting on Chromium, so they run beside the SQLite and PostgreSQL passes, in a var
+# directory of their own (the other tests count the files stored under var/media).
+e2e_var=$(mktemp -d "$root/var/e2e.XXXXXX")
+beside "sqlite (e2e, browser)" env PORTAL_VAR_DIR="$e2e_var" "${PYTEST[@]}" -m e2e
 pass "sqlite (not e2e)" "${PYTEST[@]}" -m "not e2e" "${xdist[@]}"
-pass "sqlite (e2e, browser)" "${PYTEST[@]}" -m e2e
 pass "postgresql (not e2e)" postgres_pytest -m "not e2e" "${xdist[@]}"
+collect_beside
+rm -rf "$e2e_var"
 pass "core, plugins send,gdpr,messaging" env PORTAL_PLUGINS=plugins.send,plugins.gdpr,plugins.messaging \
   "${PYTEST[@]}" tests/core -m "not e2e" "${xdist[@]}"
 pass "core + accounts, no plugins" env PORTAL_PLUGINS= \
