@@ -1,14 +1,16 @@
 """Cases for the case system: a child's involvements (statutory processes) with their stage,
 caseworker, key dates, portal sharing, information requested, documents to view and actions
-to complete. Changes go through the casework services the admin uses, so their rules and
-audit entries are the same; a rule they refuse answers 409 with the reason."""
+to complete: the resource's schemas, reading, opening and changing a case. Closing, exceptions
+and information received (``lifecycle``), portal sharing (``sharing``) and documents
+(``documents``) are routers of their own under the same path. Changes go through the casework
+services the admin uses, so their rules and audit entries are the same; a rule they refuse
+answers 409 with the reason."""
 
 from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
-from ninja import Field, File, Form, Query, Router, Schema
-from ninja.files import UploadedFile
+from ninja import Field, Query, Router, Schema
 
 from api import fields, pagination
 from api.auth import require
@@ -19,7 +21,6 @@ from portal import access
 from records.models import ChildRecord
 
 from ..casework.actions import services as actions
-from ..casework.documents import services as documents
 from ..casework.involvements import services as involvements
 from ..models import FormDefinition
 from ..models.involvements import staff_users
@@ -34,11 +35,22 @@ class DateOut(Schema):
 
 
 class SharingOut(Schema):
+    id: int
     email: str
     user_type: str
     role: str
+    young_person: bool
+    parental_responsibility: bool
     state: str
     authenticated_at: datetime | None
+
+
+class ExceptionOut(Schema):
+    id: int
+    reason: str
+    starts_on: date
+    ends_on: date | None
+    note: str
 
 
 class InformationRequestOut(Schema):
@@ -78,6 +90,7 @@ class CaseSummary(Schema):
 
 class CaseOut(CaseSummary):
     dates: list[DateOut]
+    exceptions: list[ExceptionOut]
     sharing: list[SharingOut]
     information_requested: list[InformationRequestOut]
     documents: list[DocumentOut]
@@ -117,16 +130,40 @@ class InformationRequestIn(Schema):
     due_on: fields.Date
 
 
-class DocumentIn(Schema):
-    description: str = Field(..., min_length=1, max_length=200)
-    document_date: fields.Date
-
-
 class ActionIn(Schema):
     form_code: str = Field(..., min_length=1, max_length=30)
     user_email: str = Field(..., min_length=1, max_length=254)
     due_on: fields.Date
     note: str = Field("", max_length=2000)
+
+
+EXCEPTION_FIELDS = ("id", "reason", "starts_on", "ends_on", "note")
+SHARING_FIELDS = (
+    "id",
+    "email",
+    "user_type",
+    "role",
+    "young_person",
+    "parental_responsibility",
+    "state",
+    "authenticated_at",
+)
+REQUEST_FIELDS = ("id", "requested", "role", "due_on", "received_on")
+
+
+def fields_of(row, names):
+    return {name: getattr(row, name) for name in names}
+
+
+def document_data(document):
+    return {
+        "id": document.pk,
+        "description": document.description,
+        "document_date": document.document_date,
+        "name": document.original_name,
+        "published_at": document.published_at,
+        "withdrawn_at": document.withdrawn_at,
+    }
 
 
 def _summary(case):
@@ -141,31 +178,16 @@ def _summary(case):
     }
 
 
-def _detail(case):
+def detail(case):
     return {
         **_summary(case),
         "dates": list(case.dates.order_by("code").values("code", "date")),
-        "sharing": list(
-            case.sharing.order_by("pk").values(
-                "email", "user_type", "role", "state", "authenticated_at"
-            )
-        ),
+        "exceptions": list(case.exceptions.order_by("starts_on", "pk").values(*EXCEPTION_FIELDS)),
+        "sharing": list(case.sharing.order_by("pk").values(*SHARING_FIELDS)),
         "information_requested": list(
-            case.information_requests.order_by("due_on", "pk").values(
-                "id", "requested", "role", "due_on", "received_on"
-            )
+            case.information_requests.order_by("due_on", "pk").values(*REQUEST_FIELDS)
         ),
-        "documents": [
-            {
-                "id": d.pk,
-                "description": d.description,
-                "document_date": d.document_date,
-                "name": d.original_name,
-                "published_at": d.published_at,
-                "withdrawn_at": d.withdrawn_at,
-            }
-            for d in case.documents.order_by("pk")
-        ],
+        "documents": [document_data(d) for d in case.documents.order_by("pk")],
         "actions": [
             {
                 "id": a.pk,
@@ -183,7 +205,7 @@ def _cases(user):
     return access.scoped(user, KIND).select_related("caseworker")
 
 
-def _case(request, case_id):
+def find_case(request, case_id):
     return access.get_or_404(request.user, KIND, _cases(request.user), pk=case_id)
 
 
@@ -201,11 +223,11 @@ def _caseworker(email):
     return found
 
 
-def _refused(refusal):
+def refused(refusal):
     return ApiError(409, "not_allowed", refusal.reason)
 
 
-def _json(schema, data):
+def as_json(schema, data):
     return schema.model_validate(data).model_dump(mode="json")
 
 
@@ -221,9 +243,9 @@ def list_cases(request, filters: Query[CaseFilters]):
 
 @router.get("/{case_id}", auth=require("cases:read"), response={200: CaseOut, ERRORS: Error})
 def get_case(request, case_id: fields.IdParam):
-    case = _case(request, case_id)
+    case = find_case(request, case_id)
     audit.record(request.user, "involvement.viewed", case, child_record_id=case.child_record_id)
-    return _detail(case)
+    return detail(case)
 
 
 @router.post("/", auth=require("cases:write"), response={201: CaseSummary, ERRORS: Error})
@@ -244,8 +266,8 @@ def open_case(request, payload: CaseIn, idempotency_key: str = IdempotencyKey):
                 caseworker=_caseworker(payload.caseworker_email),
             )
         except involvements.NotAllowed as refusal:
-            raise _refused(refusal) from None
-        return 201, _json(CaseSummary, _summary(case))
+            raise refused(refusal) from None
+        return 201, as_json(CaseSummary, _summary(case))
 
     return once(request, idempotency_key, work)
 
@@ -253,7 +275,7 @@ def open_case(request, payload: CaseIn, idempotency_key: str = IdempotencyKey):
 @router.patch("/{case_id}", auth=require("cases:write"), response={200: CaseSummary, ERRORS: Error})
 def change_case(request, case_id: fields.IdParam, payload: CaseChange):
     """Move the involvement to a stage and give it to a caseworker (none when left out)."""
-    case = _case(request, case_id)
+    case = find_case(request, case_id)
     try:
         involvements.change(
             case,
@@ -262,19 +284,19 @@ def change_case(request, case_id: fields.IdParam, payload: CaseChange):
             stage=payload.stage,
         )
     except involvements.NotAllowed as refusal:
-        raise _refused(refusal) from None
+        raise refused(refusal) from None
     return _summary(case)
 
 
 @router.put("/{case_id}/dates", auth=require("cases:write"), response={200: CaseOut, ERRORS: Error})
 def record_date(request, case_id: fields.IdParam, payload: DateIn):
     """Record or correct one of the process's key dates (``date: null`` removes it)."""
-    case = _case(request, case_id)
+    case = find_case(request, case_id)
     try:
         involvements.record_date(case, payload.code, payload.date, request.user)
     except involvements.NotAllowed as refusal:
-        raise _refused(refusal) from None
-    return _detail(case)
+        raise refused(refusal) from None
+    return detail(case)
 
 
 @router.post(
@@ -289,7 +311,7 @@ def request_information(
     idempotency_key: str = IdempotencyKey,
 ):
     """Record that the council asked for information, and by when."""
-    case = _case(request, case_id)
+    case = find_case(request, case_id)
 
     def work():
         row = involvements.request_information(
@@ -299,50 +321,7 @@ def request_information(
             role=payload.role,
             due_on=payload.due_on,
         )
-        data = {f: getattr(row, f) for f in ("id", "requested", "role", "due_on", "received_on")}
-        return 201, _json(InformationRequestOut, data)
-
-    return once(request, idempotency_key, work)
-
-
-@router.post(
-    "/{case_id}/documents",
-    auth=require("documents:write"),
-    response={201: DocumentOut, ERRORS: Error},
-)
-def publish_document(
-    request,
-    case_id: fields.IdParam,
-    file: File[UploadedFile],
-    details: Form[DocumentIn],
-    idempotency_key: str = IdempotencyKey,
-):
-    """Publish a PDF or Word file to everyone authenticated on the child. It is checked as
-    every upload is (type by content, size, the virus scanner) and refused if it fails."""
-    case = _case(request, case_id)
-
-    def work():
-        checked = documents.check_document(file)
-        try:
-            document = documents.publish(
-                case,
-                request.user,
-                file,
-                checked,
-                description=details.description,
-                document_date=details.document_date,
-            )
-        except documents.NotAllowed as refusal:
-            raise _refused(refusal) from None
-        data = {
-            "id": document.pk,
-            "description": document.description,
-            "document_date": document.document_date,
-            "name": document.original_name,
-            "published_at": document.published_at,
-            "withdrawn_at": None,
-        }
-        return 201, _json(DocumentOut, data)
+        return 201, as_json(InformationRequestOut, fields_of(row, REQUEST_FIELDS))
 
     return once(request, idempotency_key, work)
 
@@ -354,7 +333,7 @@ def ask_for_form(
     request, case_id: fields.IdParam, payload: ActionIn, idempotency_key: str = IdempotencyKey
 ):
     """Ask a person authenticated on the child to complete a published form by a date."""
-    case = _case(request, case_id)
+    case = find_case(request, case_id)
     form = get_object_or_404(FormDefinition, code=payload.form_code)
     user = get_object_or_404(get_user_model(), email__iexact=payload.user_email)
 
@@ -362,7 +341,7 @@ def ask_for_form(
         try:
             action = actions.ask(case, user, form, payload.due_on, request.user, note=payload.note)
         except actions.NotAllowed as refusal:
-            raise _refused(refusal) from None
+            raise refused(refusal) from None
         data = {
             "id": action.pk,
             "form_code": form.code,
@@ -370,6 +349,6 @@ def ask_for_form(
             "due_on": action.due_on,
             "status": action.status,
         }
-        return 201, _json(ActionOut, data)
+        return 201, as_json(ActionOut, data)
 
     return once(request, idempotency_key, work)
