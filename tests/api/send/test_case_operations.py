@@ -1,6 +1,6 @@
 """The case system works a case as staff do in the admin: it closes and reopens it, records
 and takes back exceptions to its time limits, marks information asked for as received,
-and withdraws a published document.
+shares the case with portal users and takes that back, and withdraws a published document.
 Each goes through the admin's own service, so its rules answer 409, its audit entries name
 the client, a repeat with the same Idempotency-Key does nothing twice, and an id of another
 case's row is not found."""
@@ -179,6 +179,10 @@ def test_another_cases_rows_are_not_found_through_this_case(
         ("reopen", {}),
         ("exceptions", {"reason": "school_closed", "starts_on": "2026-10-01"}),
         ("information-requests/1/received", {}),
+        ("sharing", {"email": "nia@example.org"}),
+        ("sharing/1/authenticate", {"reason": "Checked."}),
+        ("sharing/1/unauthenticate", {}),
+        ("sharing/1/remove", {}),
     ],
 )
 def test_a_case_that_does_not_exist_is_not_found(caller, parent, path, body):
@@ -192,6 +196,81 @@ def test_closing_a_case_needs_cases_write(api, involvement):
     assert refused.status_code == 403
     assert refused.json()["error"]["code"] == "scope_missing"
     assert Involvement.objects.get().is_open
+
+
+def test_the_case_system_shares_a_case_and_takes_it_back(caller, involvement, parent):
+    base = f"/send/cases/{involvement.pk}/sharing"
+    added = caller.post(base, {"email": "NIA@example.org", "parental_responsibility": True})
+    assert added.status_code == 201, added.content
+    sharing = added.json()
+    assert (sharing["email"], sharing["state"]) == ("nia@example.org", "shared")
+    assert sharing["parental_responsibility"] is True
+    reason = {"reason": "Mother; identity checked by phone."}
+    authenticated = caller.post(f"{base}/{sharing['id']}/authenticate", reason, key="auth")
+    assert authenticated.status_code == 200
+    assert authenticated.json()["state"] == "authenticated"
+    case = caller.get(f"/send/cases/{involvement.pk}").json()
+    assert [(s["id"], s["state"]) for s in case["sharing"]] == [(sharing["id"], "authenticated")]
+    unauthenticated = caller.post(f"{base}/{sharing['id']}/unauthenticate", key="unauth")
+    assert unauthenticated.json()["state"] == "unauthenticated"
+    removed = caller.post(f"{base}/{sharing['id']}/remove", key="remove")
+    assert removed.json()["state"] == "removed"
+    assert involvement.sharing.get().state == "removed"
+    for action in ("added", "authenticated", "unauthenticated", "removed"):
+        assert _audited(f"sharing.{action}") == ["Case system"], action
+
+
+def test_sharing_follows_the_state_machine(caller, involvement, authenticated):
+    base = f"/send/cases/{involvement.pk}/sharing"
+    reason = {"reason": "Checked again."}
+    twice = caller.post(f"{base}/{authenticated.pk}/authenticate", reason, key="a")
+    assert twice.status_code == 409
+    assert twice.json()["error"] == {
+        "code": "not_allowed",
+        "message": "This person is already authenticated.",
+        "fields": [],
+    }
+    again = caller.post(base, {"email": "nia@example.org"}, key="b")
+    assert again.status_code == 409
+    caller.post(f"{base}/{authenticated.pk}/remove", key="c")
+    removed = caller.post(f"{base}/{authenticated.pk}/unauthenticate", key="d")
+    assert removed.status_code == 409
+    assert (
+        removed.json()["error"]["message"] == "This person has been removed from the involvement."
+    )
+    # Someone removed is added again, and starts over.
+    added = caller.post(base, {"email": "nia@example.org"}, key="e")
+    assert (added.status_code, added.json()["state"]) == (201, "shared")
+    assert "Case system" not in _audited("sharing.authenticated")
+
+
+def test_authenticating_on_a_closed_case_is_refused(caller, involvement, shared, caseworker):
+    services.close(involvement, caseworker, "Moved away.")
+    response = caller.post(
+        f"/send/cases/{involvement.pk}/sharing/{shared.pk}/authenticate", {"reason": "Checked."}
+    )
+    assert response.status_code == 409
+    assert response.json()["error"]["message"] == "The involvement is closed."
+    shared.refresh_from_db()
+    assert shared.state == "shared"
+
+
+def test_only_a_portal_account_is_shared_with(caller, involvement, caseworker):
+    base = f"/send/cases/{involvement.pk}/sharing"
+    unknown = caller.post(base, {"email": "nobody@example.org"}, key="a")
+    assert unknown.status_code == 422
+    assert unknown.json()["error"]["fields"][0]["field"] == "body.email"
+    staff = caller.post(base, {"email": caseworker.email}, key="b")
+    assert staff.status_code == 409
+    assert staff.json()["error"]["message"] == "Council staff are not portal users."
+    assert not involvement.sharing.exists()
+
+
+def test_another_cases_sharing_is_not_found(caller, involvement, review, authenticated):
+    response = caller.post(f"/send/cases/{review.pk}/sharing/{authenticated.pk}/remove")
+    assert response.status_code == 404
+    authenticated.refresh_from_db()
+    assert authenticated.state == "authenticated"
 
 
 def test_a_published_document_is_withdrawn_once(api, involvement, authenticated, caseworker):
