@@ -25,7 +25,17 @@ if apps.is_installed("plugins.send"):
         ("patch", "/send/cases/1", "cases:write"),
         ("put", "/send/cases/1/dates", "cases:write"),
         ("post", "/send/cases/1/information-requests", "cases:write"),
+        ("post", "/send/cases/1/close", "cases:write"),
+        ("post", "/send/cases/1/reopen", "cases:write"),
+        ("post", "/send/cases/1/exceptions", "cases:write"),
+        ("delete", "/send/cases/1/exceptions/1", "cases:write"),
+        ("post", "/send/cases/1/information-requests/1/received", "cases:write"),
+        ("post", "/send/cases/1/sharing", "cases:write"),
+        ("post", "/send/cases/1/sharing/1/authenticate", "cases:write"),
+        ("post", "/send/cases/1/sharing/1/unauthenticate", "cases:write"),
+        ("post", "/send/cases/1/sharing/1/remove", "cases:write"),
         ("post", "/send/cases/1/documents", "documents:write"),
+        ("post", "/send/cases/1/documents/1/withdraw", "documents:write"),
         ("post", "/send/cases/1/actions", "actions:write"),
     ]
 if apps.is_installed("plugins.messaging"):
