@@ -41,7 +41,7 @@ SCOPES = {
         # reading and changing them apart by scope.
         Scope("cases:read", _("Read cases and involvements"), _INVOLVEMENTS),
         Scope("cases:write", _("Open and change cases and involvements"), _INVOLVEMENTS),
-        Scope("documents:write", _("Publish documents to a case"), _INVOLVEMENTS),
+        Scope("documents:write", _("Publish and withdraw documents on a case"), _INVOLVEMENTS),
         Scope("actions:write", _("Ask portal users to complete forms"), _INVOLVEMENTS),
         Scope("messages:write", _("Send messages to a case"), ("messaging.manage_thread",)),
         Scope("matching:read", _("Read matching decisions"), ("matching.match_people",)),
