@@ -127,3 +127,14 @@ def test_a_nul_character_anywhere_in_the_text_is_refused_not_a_server_error(api)
         key="nul-1",
     )
     assert upserted.status_code == 422
+
+
+def test_a_time_with_any_offset_iso_8601_allows_is_read_in_utc(api):
+    # Found by the schema test on PostgreSQL, which refuses offsets beyond ±15:59: a 500.
+    caller = api("records:read")
+    answered = caller.get("/records/", {"changed_since": "2769-02-08T20:11:44-17:17"})
+    assert answered.status_code == 200
+    assert answered.json()["items"] == []
+    too_late = caller.get("/records/", {"changed_since": "9999-12-31T23:59:59-17:17"})
+    assert too_late.status_code == 422
+    assert too_late.json()["error"]["fields"][0]["field"] == "query.changed_since"
