@@ -15,7 +15,11 @@ class OutboxEmailBackend(BaseEmailBackend):
         for message in email_messages:
             stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
             path = outbox / f"{stamp}-{uuid.uuid4().hex[:8]}.eml"
-            path.write_bytes(message.message().as_bytes(linesep="\r\n"))
+            # Written under another name, then renamed: whoever reads the outbox (the admin's
+            # Email outbox page, a script waiting for a code) never finds half a message.
+            partial = path.with_name(f".{path.name}.part")
+            partial.write_bytes(message.message().as_bytes(linesep="\r\n"))
+            partial.replace(path)
         return len(email_messages)
 
 

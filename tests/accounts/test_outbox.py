@@ -1,6 +1,7 @@
 """In demo mode staff read the emails the portal wrote to the outbox folder."""
 
 import os
+from pathlib import Path
 
 import pytest
 from django.core.mail import EmailMultiAlternatives
@@ -101,3 +102,22 @@ def test_staff_who_are_not_superusers_cannot_read_everyones_codes(client, outbox
         response = client.get(url)
         assert response.status_code in (302, 403)
         assert "123456" not in response.text
+
+
+def test_a_message_appears_in_the_outbox_only_once_it_is_whole(outbox, monkeypatch):
+    # Under load a reader listing the folder found a file still empty (no Subject yet):
+    # each message is written under a hidden name and renamed when complete.
+    seen_while_writing = []
+
+    def writing(path, data):
+        with path.open("wb") as file:  # created, nothing written yet
+            seen_while_writing.append(sorted(entry.name for entry in outbox.glob("*.eml")))
+            file.write(data)
+
+    monkeypatch.setattr(Path, "write_bytes", writing)
+    write_email("first@example.org", "Confirm your email address", "Your code is 123456")
+
+    assert seen_while_writing == [[]]
+    (written,) = outbox.iterdir()
+    assert written.suffix == ".eml"
+    assert "Subject: Confirm your email address" in written.read_text()

@@ -228,7 +228,7 @@ class Outbox:
         """Every message as (file name, recipient, subject, text), oldest first."""
         if not self.directory.is_dir():
             return []
-        for entry in sorted(self.directory.iterdir()):
+        for entry in sorted(self.directory.glob("*.eml")):
             if entry.name not in self._seen:
                 message = email.message_from_bytes(entry.read_bytes())
                 body = next(
