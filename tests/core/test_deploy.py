@@ -69,5 +69,5 @@ def test_with_redis_the_task_queue_stays_in_the_database():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:2] == [
         "core.cache_backends.FallbackRedisCache",
-        "ORM",
+        "OldestFirstORM",
     ]

@@ -171,6 +171,8 @@ Q_CLUSTER = {
     "max_attempts": 5,
     "catch_up": False,
     "orm": "default",
+    # Oldest task first: django-q2's own database broker takes them in no set order.
+    "broker_class": "core.task_broker.OldestFirstORM",
 }
 
 AUTH_USER_MODEL = "accounts.User"
