@@ -18,6 +18,10 @@ from core.config import portal_settings
 
 LAST_ACTIVITY_KEY = "accounts.session.last_activity"
 SIGNED_IN_AT_KEY = "accounts.session.signed_in_at"
+# Activity is stored at most this often: storing it on every page wrote the session to the
+# database on every request. The idle limit is counted in minutes, so a session ends at most
+# this many seconds before its exact limit.
+ACTIVITY_STEP_SECONDS = 30
 
 
 def idle_seconds():
@@ -37,7 +41,8 @@ def seconds_left(session):
 
 def record_activity(session):
     now = timezone.now().timestamp()
-    session[LAST_ACTIVITY_KEY] = now
+    if now - session.get(LAST_ACTIVITY_KEY, 0) >= ACTIVITY_STEP_SECONDS:
+        session[LAST_ACTIVITY_KEY] = now
     session.setdefault(SIGNED_IN_AT_KEY, now)
 
 

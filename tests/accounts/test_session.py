@@ -2,7 +2,9 @@
 
 import pytest
 from django.contrib.auth import SESSION_KEY, get_user_model
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -82,6 +84,27 @@ def test_a_user_active_within_the_limit_stays_signed_in_and_the_clock_restarts(s
     assert is_signed_in(signed_in)
     last_activity = signed_in.session[LAST_ACTIVITY_KEY]
     assert timezone.now().timestamp() - last_activity < 5
+
+
+def test_pages_within_half_a_minute_of_the_last_recorded_activity_do_not_write_the_session(
+    signed_in, demo
+):
+    now = timezone.now().timestamp()
+    set_session(signed_in, **{SIGNED_IN_AT_KEY: now - 60, LAST_ACTIVITY_KEY: now - 20})
+    with CaptureQueriesContext(connection) as soon:
+        signed_in.get("/")
+    set_session(signed_in, **{LAST_ACTIVITY_KEY: timezone.now().timestamp() - 40})
+    with CaptureQueriesContext(connection) as later:
+        signed_in.get("/")
+
+    def session_writes(queries):
+        return [
+            q for q in queries if q["sql"].startswith("UPDATE") and "django_session" in q["sql"]
+        ]
+
+    assert session_writes(soon.captured_queries) == []
+    assert len(session_writes(later.captured_queries)) == 1
+    assert timezone.now().timestamp() - signed_in.session[LAST_ACTIVITY_KEY] < 5
 
 
 def test_the_idle_limit_comes_from_portal_configuration(signed_in, demo):

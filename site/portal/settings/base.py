@@ -195,6 +195,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "accounts.passwords.PortalPasswordValidator"},
 ]
+PASSWORD_HASHERS = [
+    "accounts.hashers.Argon2idPasswordHasher",
+    # Passwords stored before Argon2id was the first hasher still verify (then are rehashed).
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 LOGIN_URL = "accounts:sign_in"
 # Password reset links work once and for a day.
 PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
