@@ -46,8 +46,17 @@ class GdprConfig(plugins.PluginConfig):
 
     def ready(self):
         super().ready()
-        from . import guards
+        from core import cache
+
+        from . import guards, services, signals
         from .access import register_rules
 
         guards.connect()
+        signals.connect()
+        cache.register_area(
+            services.CACHE_AREA,
+            _("Consent statement in force"),
+            services.build_current_statement_id,
+            per_language=False,
+        )
         register_rules()

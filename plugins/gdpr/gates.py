@@ -31,7 +31,9 @@ def _view_name(request):
 
 def consent_gate(request):
     """Redirect to the agreement page, or None to let the request through."""
-    if _view_name(request) in ALLOWED or not services.needs_agreement(request.user):
+    if not services.needs_agreement(request.user, request.session):
+        return None
+    if _view_name(request) in ALLOWED:
         return None
     url = reverse("gdpr:agree")
     if request.method == "GET":

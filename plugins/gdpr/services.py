@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import cache as portal_cache
 from core.emails import send_email
 from portal import events
 
@@ -25,6 +26,11 @@ from .models import (
     StatementShown,
 )
 
+CACHE_AREA = "consent_statement"
+# The session remembers the statement its user has agreed to, so the consent gate reads
+# nothing on their later pages (withdrawing deactivates the account, which ends the session).
+AGREED_KEY = "gdpr.agreed_statement"
+
 
 def current_statement(now=None):
     """The latest published statement, or None before the first one is published."""
@@ -34,6 +40,17 @@ def current_statement(now=None):
         .order_by("-published_at", "-version")
         .first()
     )
+
+
+def build_current_statement_id():
+    statement = current_statement()
+    return statement.pk if statement else None
+
+
+def current_statement_id():
+    """The current statement's id, from the portal cache (the gate asks on every page).
+    Publishing and saving statements drop it (signals.py and publish_due_statements)."""
+    return portal_cache.get(CACHE_AREA)
 
 
 def _texts_of(question):
@@ -84,6 +101,8 @@ def publish_due_statements(now=None):
         )
         if won:
             published.append(statement.pk)
+    if published:
+        portal_cache.invalidate(CACHE_AREA)  # a conditional UPDATE sends no save signal
     return published
 
 
@@ -95,15 +114,21 @@ def latest_record(user, statement):
     )
 
 
-def needs_agreement(user):
-    """Whether a portal user must agree to the current statement before doing anything else."""
+def needs_agreement(user, session=None):
+    """Whether a portal user must agree to the current statement before doing anything else.
+    With the user's ``session``, an agreement found is remembered there."""
     if not user.is_authenticated or user.is_council_staff:
         return False
-    statement = current_statement()
-    if statement is None:
+    statement_id = current_statement_id()
+    if statement_id is None:
         return False
-    record = latest_record(user, statement)
-    return record is None or record.action != AGREED
+    if session is not None and session.get(AGREED_KEY) == statement_id:
+        return False
+    record = latest_record(user, statement_id)
+    agreed = record is not None and record.action == AGREED
+    if agreed and session is not None:
+        session[AGREED_KEY] = statement_id
+    return not agreed
 
 
 def record_agreement(user, statement, language, channel):

@@ -1,19 +1,23 @@
 """A new statement is published: a signed-in citizen or professional who has not agreed to it
 sees it before anything else, and may agree or withdraw instead."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import urlencode
 
 from core.middleware import PluginGateMiddleware
 from plugins.gdpr import services
-from plugins.gdpr.models import AGREED, REGISTRATION, SIGN_IN, ConsentRecord
+from plugins.gdpr.models import AGREED, REGISTRATION, SIGN_IN, ConsentRecord, ConsentStatement
 from tests.conftest import sign_in_verified
-from tests.gdpr.test_citizen import gdpr_url, portal_user, publish
+from tests.gdpr.test_citizen import gdpr_url, make_question, portal_user, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +44,42 @@ def test_a_user_who_agreed_to_the_current_statement_is_let_through(client, citiz
     client.force_login(citizen)
 
     assert client.get(reverse("accounts:my_account")).status_code == 200
+
+
+def test_once_agreed_the_gate_reads_nothing_on_later_pages(client, citizen):
+    client.force_login(citizen)
+    client.get(reverse("accounts:my_account"))
+
+    with CaptureQueriesContext(connection) as later:
+        assert client.get(reverse("accounts:my_account")).status_code == 200
+
+    consent_reads = [q for q in later.captured_queries if '"gdpr_consent' in q["sql"]]
+    assert consent_reads == []
+
+
+def test_a_statement_published_after_the_user_agreed_stops_their_next_page(client, citizen):
+    client.force_login(citizen)
+    assert client.get(reverse("accounts:my_account")).status_code == 200  # remembered
+
+    publish("Version two.", "I agree to version two")
+
+    assert client.get(reverse("accounts:my_account")).url == agree_url(
+        reverse("accounts:my_account")
+    )
+
+
+def test_a_statement_published_by_the_scheduled_job_stops_the_next_page(client, citizen):
+    client.force_login(citizen)
+    assert client.get(reverse("accounts:my_account")).status_code == 200
+    later = timezone.now() + timedelta(minutes=5)
+    scheduled = services.schedule_statement(make_question("Version two.", "I agree"), later)
+    assert client.get(reverse("accounts:my_account")).status_code == 200
+    # Its time comes (an UPDATE, as the clock would: no save signal).
+    ConsentStatement.objects.filter(pk=scheduled.pk).update(publish_at=timezone.now())
+
+    services.publish_due_statements()
+
+    assert client.get(reverse("accounts:my_account")).status_code == 302
 
 
 def test_a_new_statement_must_be_agreed_before_anything_else(client, citizen, version_two):
