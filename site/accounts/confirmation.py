@@ -75,6 +75,7 @@ def send_confirmation(user):
         user,
         "account.emailsubject.registration",
         "account.email_registration",
+        urgent=True,
         code=code,
         link=link,
         hours=REGISTRATION_CODE_HOURS,

@@ -130,6 +130,7 @@ def send_password_reset_email(user):
         user,
         "account.emailsubject.password_forgotten",
         "account.email_password_forgotten",
+        urgent=True,
         link=link,
         hours=reset_link_hours(),
     )
@@ -214,6 +215,7 @@ def request_email_change(user, new_email):
         "account.email_email_changed",
         language=user.preferred_language,
         audience=user.kind,
+        urgent=True,
         name=user.get_full_name() or user.email,
         link=link,
         hours=EMAIL_CHANGE_LINK_HOURS,

@@ -41,6 +41,7 @@ class EmailMethod:
             device.user,
             "account.emailsubject.sign_in_code",
             "account.email_sign_in_code",
+            urgent=True,
             code=device.token,
             minutes=minutes,
         )

@@ -20,6 +20,7 @@ from django_q.tasks import async_task
 
 from . import email_format
 from .config import branding
+from .task_broker import urgent_queue
 from .texts import optional_text, raw_text
 
 logger = logging.getLogger(__name__)
@@ -51,8 +52,11 @@ def render_email(subject_key, body_key, language, audience=None, **placeholders)
     return " ".join(subject.split()), email_format.to_plain_text(body_html), html
 
 
-def send_email(to, subject_key, body_key, language=None, audience=None, **placeholders):
-    """Queue an email to ``to`` (an address) after the current transaction commits."""
+def send_email(
+    to, subject_key, body_key, language=None, audience=None, *, urgent=False, **placeholders
+):
+    """Queue an email to ``to`` (an address) after the current transaction commits; an
+    ``urgent`` one (a code or link the person is waiting for on screen) before other tasks."""
     language = language or settings.LANGUAGE_CODE
     subject, text, html = render_email(subject_key, body_key, language, audience, **placeholders)
     message = {
@@ -63,12 +67,15 @@ def send_email(to, subject_key, body_key, language=None, audience=None, **placeh
         "html": html,
         "language": language,
     }
+    queue = {"cluster": urgent_queue()} if urgent else {}
     transaction.on_commit(
-        lambda: async_task("core.emails.deliver", message, task_name=f"email:{subject_key}")
+        lambda: async_task(
+            "core.emails.deliver", message, task_name=f"email:{subject_key}", **queue
+        )
     )
 
 
-def send_user_email(user, subject_key, body_key, **placeholders):
+def send_user_email(user, subject_key, body_key, *, urgent=False, **placeholders):
     """Queue an email to a user, in their preferred language and their kind of account's
     wording (citizen or professional)."""
     placeholders.setdefault("name", user.get_full_name() or user.email)
@@ -78,6 +85,7 @@ def send_user_email(user, subject_key, body_key, **placeholders):
         body_key,
         language=user.preferred_language,
         audience=user.kind,
+        urgent=urgent,
         **placeholders,
     )
 

@@ -84,7 +84,7 @@ def oldest_task_age():
     """Seconds the oldest task still in the queue has waited, 0 for an empty queue."""
     broker = get_broker()
     # A task a worker holds has its lock in the future: it is not waiting.
-    waiting = broker.get_connection().filter(key=broker.list_key, lock__lte=timezone.now())
+    waiting = broker.get_connection().filter(key__in=broker.queues(), lock__lte=timezone.now())
     oldest = waiting.order_by("id").first()
     if oldest is None:
         return 0.0

@@ -40,7 +40,7 @@ class Page:
         self.status = response.status_code
         # lxml's parser: under `make loadtest` the simulated users share the portal's two
         # cores, and Python's own parser takes half as long again.
-        self.soup = BeautifulSoup(response.content, "lxml")
+        self.soup = BeautifulSoup(response.text, "lxml")
 
     @property
     def h1(self):
