@@ -18,7 +18,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --create-home --home-dir /portal portal
 WORKDIR /portal
-COPY pyproject.toml scripts/requirements.py scripts/
+COPY pyproject.toml ./
+COPY scripts/requirements.py scripts/
 RUN python scripts/requirements.py > /tmp/requirements.txt \
  && pip install --no-cache-dir -r /tmp/requirements.txt
 COPY --chown=portal . .
