@@ -122,3 +122,26 @@ def test_a_common_name_is_capped_and_the_child_who_agrees_most_stays_in(register
     assert len(candidates.candidate_ids(declared, limit=100)) >= 11
     assert candidates.candidate_ids(declared, limit=3) >= {register["sian"].pk}
     assert len(candidates.candidate_ids(declared, limit=3)) == 3
+
+
+def test_every_branch_is_an_index_lookup(register):
+    from django.db import connection
+
+    someone = person(forename="Dai", surname="Morgan-Hughes", postcode="LL57 2AB")
+    plans = {}
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The test tables are tiny, so the planner would rather read them whole: forbid it,
+            # and a branch that no index can answer still shows a sequential scan.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        explain = "EXPLAIN" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
+        for name, where, params in candidates.branches(someone):
+            sql = f"{explain} SELECT record_id FROM matching_matchkey WHERE {where}"  # noqa: S608
+            cursor.execute(sql, params)
+            plans[name] = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert {"date_of_birth", "birth_year_surname", "names", "postcode"} <= set(plans)
+    for name, plan in plans.items():
+        if connection.vendor == "postgresql":
+            assert "Seq Scan" not in plan and "Index" in plan, (name, plan)
+        else:
+            assert "SEARCH" in plan and "USING" in plan and "INDEX" in plan, (name, plan)
