@@ -27,9 +27,9 @@ NAME_WINDOW_DAYS = 400
 TRIGRAM_WINDOW_DAYS = 62
 # How many of what the branches find are scored, the best by rough agreement first.
 CANDIDATE_LIMIT = 50
-# pg_trgm similarity (shared trigrams) of a surname misspelt beyond its phonetic key:
-# "pritchad" and "pritchard" 0.73, "mroganhughes" and "morganhughes" 0.53, "jones" and
-# "johns" 0.33 (a different name).
+# pg_trgm similarity (shared trigrams over all trigrams) of a surname misspelt beyond its
+# phonetic key: "pritchad" and "pritchard" 0.58, "mroganhughes" and "morganhughes" 0.53;
+# "jones" and "jonas" 0.33, "jones" and "johns" 0.2 (other names) stay out.
 TRIGRAM_SIMILARITY = 0.45
 # The columns each branch returns: all in its (covering) index, so PostgreSQL reads the index
 # alone, never the table.
