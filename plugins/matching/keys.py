@@ -83,6 +83,18 @@ KEY_FIELDS = (
 )
 
 
+# The fields of a record its keys are computed from (not its provenance, a JSON per record).
+PERSON_FIELDS = (
+    "forename",
+    "preferred_name",
+    "surname",
+    "date_of_birth",
+    "gender",
+    "upn",
+    "nhs_number",
+)
+
+
 def _signature(keys):
     return sorted(tuple(getattr(key, field) for field in KEY_FIELDS) for key in keys)
 
@@ -99,17 +111,19 @@ def refresh(record_ids):
         postcodes = current_postcodes(batch)
         wanted = {
             record.pk: keys_for(record, postcodes.get(record.pk, ""))
-            for record in ChildRecord.objects.filter(pk__in=batch)
+            for record in ChildRecord.objects.filter(pk__in=batch).only(*PERSON_FIELDS)
         }
+        # The stored keys as plain tuples: a million-child rebuild reads them all.
         stored = {}
-        for key in MatchKey.objects.filter(record_id__in=batch):
-            stored.setdefault(key.record_id, []).append(key)
-        stale = [
-            pk for pk in batch if _signature(wanted.get(pk, ())) != _signature(stored.get(pk, ()))
-        ]
-        MatchKey.objects.filter(record_id__in=stale).delete()
-        rows = [key for pk in stale for key in wanted.get(pk, ())]
-        MatchKey.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+        for record_id, *values in MatchKey.objects.filter(record_id__in=batch).values_list(
+            "record_id", *KEY_FIELDS
+        ):
+            stored.setdefault(record_id, []).append(tuple(values))
+        stale = [pk for pk in batch if _signature(wanted.get(pk, ())) != sorted(stored.get(pk, ()))]
+        if stale:
+            MatchKey.objects.filter(record_id__in=stale).delete()
+            rows = [key for pk in stale for key in wanted.get(pk, ())]
+            MatchKey.objects.bulk_create(rows, batch_size=BATCH_SIZE)
 
 
 def rebuild():

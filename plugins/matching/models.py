@@ -32,14 +32,37 @@ class MatchKey(models.Model):
     class Meta:
         verbose_name = _("matching key")
         verbose_name_plural = _("matching keys")
+        # One index per blocking branch (plugins.matching.candidates), each also holding the
+        # columns the branch returns, so PostgreSQL answers from the index alone (SQLite
+        # ignores ``include``).
         indexes = [
-            models.Index(fields=["date_of_birth"], name="matching_key_birth"),
-            models.Index(fields=["swapped_date_of_birth"], name="matching_key_swapped"),
-            models.Index(fields=["birth_year", "surname_key"], name="matching_key_year_surname"),
             models.Index(
-                fields=["forename_key", "surname_key", "date_of_birth"], name="matching_key_names"
+                fields=["date_of_birth"],
+                include=["record_id", "forename_key", "surname_key", "postcode"],
+                name="matching_key_birth",
             ),
-            models.Index(fields=["postcode"], name="matching_key_postcode"),
+            models.Index(fields=["swapped_date_of_birth"], name="matching_key_swapped"),
+            models.Index(
+                fields=["birth_year", "surname_key"],
+                include=["record_id", "forename_key", "date_of_birth", "postcode"],
+                name="matching_key_year_surname",
+            ),
+            models.Index(
+                fields=["forename_key", "surname_key", "date_of_birth"],
+                include=["record_id", "postcode"],
+                name="matching_key_names",
+            ),
+            models.Index(
+                fields=["postcode"],
+                include=["record_id", "forename_key", "surname_key", "date_of_birth"],
+                name="matching_key_postcode",
+            ),
+            # The trigram branch: a forename key within the date window, the surname checked.
+            models.Index(
+                fields=["forename_key", "date_of_birth"],
+                include=["record_id", "surname_key", "postcode", "surname"],
+                name="matching_key_forename_birth",
+            ),
         ]
 
     def __str__(self):

@@ -9,7 +9,7 @@ from django_q.tasks import async_task
 from records.models import ChildRecord
 
 from . import keys, scoring
-from .candidates import candidate_ids
+from .candidates import candidate_records
 from .normalise import Person
 
 TOP = 10
@@ -54,14 +54,12 @@ def person_from_details(details):
 
 def rank(person, top=TOP):
     """The ``top`` best candidates for ``person`` (a ``normalise.Person``), best first."""
-    ids = candidate_ids(person)
-    if not ids:
+    records = candidate_records(person, _SCORED_FIELDS)
+    if not records:
         return []
-    records = ChildRecord.objects.only(*_SCORED_FIELDS).in_bulk(ids)
-    postcodes = keys.current_postcodes(ids)
     model = scoring.current_model()
     scored = [
-        scoring.score(person, keys.person_of(record, postcodes.get(pk, "")), pk, model)
+        scoring.score(person, keys.person_of(record, record.current_postcode or ""), pk, model)
         for pk, record in records.items()
     ]
     scored.sort(key=lambda result: (-result.score, result.record_id))

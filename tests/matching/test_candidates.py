@@ -3,9 +3,12 @@
 import datetime
 
 import pytest
+from django.db.models.expressions import RawSQL
 
-from plugins.matching import candidates
+from plugins.matching import candidates, keys
 from plugins.matching.normalise import Person
+from records.models import ChildRecord
+from tests.factories import child_record
 
 
 def person(**values):
@@ -19,17 +22,18 @@ def person(**values):
 
 
 def branch_finds(branch, someone):
-    from plugins.matching.models import MatchKey
-
-    condition = dict(candidates.branches(someone))[branch]
-    return set(MatchKey.objects.filter(condition).values_list("record__council_id", flat=True))
+    """The council ids the branch ``branch`` finds for ``someone``, by its own SQL."""
+    [(where, params)] = [(w, p) for name, w, p in candidates.branches(someone) if name == branch]
+    sql = f"SELECT record_id FROM matching_matchkey WHERE {where}"  # noqa: S608
+    found = RawSQL(sql, params)  # noqa: S611
+    return set(ChildRecord.objects.filter(pk__in=found).values_list("council_id", flat=True))
 
 
 def test_an_nhs_number_or_upn_finds_the_child_whatever_else_differs(register):
     sian = register["sian"]
-    assert candidates.by_identifier(person(nhs_number="943 476 5919")) == {sian.pk}
-    assert candidates.by_identifier(person(upn="h801200001001")) == {sian.pk}
-    assert candidates.by_identifier(person()) == set()
+    assert candidates.candidate_ids(person(nhs_number="943 476 5919")) == {sian.pk}
+    assert candidates.candidate_ids(person(upn="h801200001001")) == {sian.pk}
+    assert candidates.candidate_ids(person()) == set()
 
 
 def test_the_date_of_birth_branch_finds_a_child_with_a_different_name(register):
@@ -78,26 +82,66 @@ def test_an_identifier_that_fails_its_check_is_ignored(register):
     # The last digit of Siân's NHS number and the check letter of her UPN mistyped.
     mistyped = person(nhs_number="9434765918", upn="A801200001001")
     assert (mistyped.nhs_number, mistyped.upn) == ("", "")
-    assert candidates.by_identifier(mistyped) == set()
+    assert candidates.candidate_ids(mistyped) == set()
 
 
 def test_the_trigram_branch_is_used_only_on_postgresql(register):
     from django.db import connection
 
-    names = dict(candidates.branches(person(surname="Morgn-Hughs")))
+    names = {name for name, _where, _params in candidates.branches(person(surname="Morgn-Hughs"))}
     assert ("trigram_surname" in names) == (connection.vendor == "postgresql")
 
 
-def test_the_trigram_branch_finds_a_misspelt_surname_within_the_date_window_on_postgresql(
-    register,
-):
+def test_the_trigram_branch_finds_a_misspelt_surname_near_the_date_on_postgresql(register):
     from django.db import connection
 
     if connection.vendor != "postgresql":
         pytest.skip("pg_trgm is a PostgreSQL extension")
-    # "mroganhughes" shares more than half its trigrams with "morganhughes".
+    # "mroganhughes" is similar to "morganhughes" (0.53); David's birthday is 9 July 2012.
+    misspelt = {"forename": "Dai", "surname": "Mrogan-Hughes"}
     found = branch_finds(
-        "trigram_surname",
-        person(surname="Mrogan-Hughes", date_of_birth=datetime.date(2012, 9, 7)),
+        "trigram_surname", person(**misspelt, date_of_birth=datetime.date(2012, 9, 7))
     )
     assert found == {"C4"}
+    too_far = person(**misspelt, date_of_birth=datetime.date(2012, 12, 1))
+    assert branch_finds("trigram_surname", too_far) == set()
+
+
+def test_a_common_name_is_capped_and_the_child_who_agrees_most_stays_in(register):
+    # Ten more Joneses born in Siân's year: the birth year branch finds them all, but only
+    # the best ``limit`` by agreement are scored, and Siân (born on the day) is among them.
+    for number in range(10):
+        child_record(
+            f"J{number}",
+            forename="Osian",
+            surname="Jones",
+            date_of_birth=datetime.date(2014, 1, 1) + datetime.timedelta(days=20 * number),
+        )
+    keys.rebuild()
+    declared = person(forename="Sian", surname="Jonns", date_of_birth=datetime.date(2014, 11, 20))
+    assert len(candidates.candidate_ids(declared, limit=100)) >= 11
+    assert candidates.candidate_ids(declared, limit=3) >= {register["sian"].pk}
+    assert len(candidates.candidate_ids(declared, limit=3)) == 3
+
+
+def test_every_branch_is_an_index_lookup(register):
+    from django.db import connection
+
+    someone = person(forename="Dai", surname="Morgan-Hughes", postcode="LL57 2AB")
+    plans = {}
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The test tables are tiny, so the planner would rather read them whole: forbid it,
+            # and a branch that no index can answer still shows a sequential scan.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        explain = "EXPLAIN" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
+        for name, where, params in candidates.branches(someone):
+            sql = f"{explain} SELECT record_id FROM matching_matchkey WHERE {where}"  # noqa: S608
+            cursor.execute(sql, params)
+            plans[name] = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert {"date_of_birth", "birth_year_surname", "names", "postcode"} <= set(plans)
+    for name, plan in plans.items():
+        if connection.vendor == "postgresql":
+            assert "Seq Scan" not in plan and "Index" in plan, (name, plan)
+        else:
+            assert "SEARCH" in plan and "USING" in plan and "INDEX" in plan, (name, plan)
