@@ -76,6 +76,23 @@ def true_id(rec_id):
     return rec_id.rsplit("-dup-", 1)[0] + "-org"
 
 
+def line_1(row):
+    return " ".join(filter(None, (text(row.street_number), text(row.address_1))))
+
+
+def person_of_row(row):
+    """A FEBRL record as an incoming child, with every column but soc_sec_id."""
+    return Person(
+        forename=text(row.given_name),
+        surname=text(row.surname),
+        date_of_birth=birth(text(row.date_of_birth)),
+        address_line_1=line_1(row),
+        address_line_2=text(row.address_2),
+        town=text(row.suburb),
+        postcode=uk_postcode(row.postcode),
+    )
+
+
 def load_register(register):
     records = [
         ChildRecord(
@@ -92,7 +109,7 @@ def load_register(register):
         [
             ChildAddress(
                 record_id=by_council_id[rec_id],
-                line_1=" ".join(filter(None, (text(row.street_number), text(row.address_1)))),
+                line_1=line_1(row),
                 line_2=text(row.address_2),
                 town=text(row.suburb),
                 postcode=uk_postcode(row.postcode),
@@ -132,12 +149,7 @@ def lookups(incoming, council_ids):
     start = time.perf_counter()
     ranked, accepted, wrong_in_match_band = {}, {}, 0
     for rec_id, row in incoming.iterrows():
-        person = Person(
-            forename=text(row.given_name),
-            surname=text(row.surname),
-            date_of_birth=birth(text(row.date_of_birth)),
-            postcode=uk_postcode(row.postcode),
-        )
+        person = person_of_row(row)
         candidates = services.rank(person)
         ids = [council_ids[candidate.record.pk] for candidate in candidates]
         ranked[rec_id] = ids

@@ -21,9 +21,10 @@ from django.utils import timezone
 
 from records.models import ChildRecord
 
-from . import keys, scoring
+from . import scoring
 from .candidates import candidate_ids
 from .models import MatchWeights
+from .services import register_people
 
 SAMPLE = 2000
 RANDOM_PAIRS = 50_000
@@ -39,9 +40,7 @@ def shipped():
 
 def _people(record_ids):
     """{record id: Person} of ``record_ids``."""
-    postcodes = keys.current_postcodes(record_ids)
-    records = ChildRecord.objects.filter(pk__in=record_ids)
-    return {record.pk: keys.person_of(record, postcodes.get(record.pk, "")) for record in records}
+    return register_people(list(ChildRecord.objects.filter(pk__in=record_ids)))
 
 
 def _levels(incoming, registered):
