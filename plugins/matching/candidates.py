@@ -39,6 +39,13 @@ def by_identifier(person):
     return set(ChildRecord.objects.filter(wanted).values_list("pk", flat=True))
 
 
+def by_address(person):
+    """The address branch, or None: the same house number and start of the street, for a
+    child whose names, date of birth and postcode were all mistyped (FEBRL4 showed them)."""
+    key = normalise.address_key(person.house_number, person.street)
+    return ("address", Q(address_key=key)) if key else None
+
+
 def branches(person):
     """Each blocking branch of ``person`` as a name and a filter on MatchKey."""
     born = person.date_of_birth
@@ -62,6 +69,9 @@ def branches(person):
         found.append(("names", names))
     if person.postcode:
         found.append(("postcode", Q(postcode=person.postcode)))
+    address = by_address(person)
+    if address:
+        found.append(address)
     if connection.vendor == "postgresql" and born is not None and person.surname:
         # A surname misspelt beyond its phonetic key ("Prichard", "Pritchad") is still
         # similar by trigrams; the GIN index (pg_trgm) and the date window keep it one lookup.

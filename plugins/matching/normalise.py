@@ -174,6 +174,12 @@ def street(line):
     return fold_address(re.sub(r"\d+", " ", (line or "").casefold()))
 
 
+def address_key(number, street_name):
+    """The key of a house number and the first three letters of its street ("12:hig" of
+    "12 High Street", and of "12 Hihg St"), or "" without either."""
+    return f"{number[:8]}:{street_name[:3]}" if number and street_name else ""
+
+
 def normalised_postcode(value):
     """The postcode in the register's form ("CF10 1AA"), or "" when it is not a postcode."""
     normalised = identifiers.normalise_postcode(value)
