@@ -13,8 +13,8 @@ links the same columns on DuckDB.
 
 Printed for both: precision, recall and F1 of the best candidate of each B record when it is in
 the match or likely band (probability ≥ 0.9), hit@1 and hit@10 (the true record first / among
-the first ten), and the wrong pairs in the match band. Needs the `bench` extras:
-``pip install -e ".[bench]"``; run ``python bench/matching_febrl.py``.
+the first ten), and the wrong pairs in the match band. Needs the `test` and `bench`
+extras: ``pip install -e ".[test,bench]"``; run ``python bench/matching_febrl.py``.
 
 FEBRL is Australian: a four-digit postcode is written as a UK-shaped one whose outward code is
 its first two digits ("4223" → "AU42 2AE"), so "same outward code" keeps a meaning. The register
