@@ -339,8 +339,7 @@ def set_twins_apart(results, people):
     does not agree moved to the possible band when a better one, whose first name agrees, has
     the same date of birth and surname on the register: that one is the child declared and
     this one their twin. ``people`` maps record ids to their ``normalise.Person``."""
-    named = []
-    kept = []
+    named, kept = set(), []
     for result in results:
         person = people[result.record_id]
         family = (person.surname, person.date_of_birth)
@@ -348,6 +347,6 @@ def set_twins_apart(results, people):
         if result.band in (MATCH, LIKELY) and not agrees and family in named:
             result = replace(result, band=POSSIBLE)
         if agrees:
-            named.append(family)
+            named.add(family)
         kept.append(result)
     return kept
