@@ -55,9 +55,13 @@ def person_of_row(number, row):
         ) from None
     return Person(
         forename=row.get("forename", ""),
+        middle_names=row.get("middle_names", ""),
         surname=row.get("surname", ""),
         date_of_birth=born,
         gender=row.get("gender", "").strip().lower(),
+        address_line_1=row.get("address_line_1", ""),
+        address_line_2=row.get("address_line_2", ""),
+        town=row.get("town", ""),
         postcode=row.get("postcode", ""),
         upn=row.get("upn", ""),
         nhs_number=row.get("nhs_number", ""),

@@ -13,10 +13,9 @@ on most keys, stays far above that line."""
 import datetime
 
 from django.db import connection
-from django.db.models import OuterRef, Subquery
 from django.db.models.expressions import RawSQL
 
-from records.models import ChildAddress, ChildRecord
+from records.models import ChildRecord
 
 from . import keys, normalise
 from .models import MatchKey
@@ -45,6 +44,13 @@ def name_keys(person):
 
 def _in(column, values):
     return f"{column} IN ({', '.join(['%s'] * len(values))})", sorted(values)
+
+
+def by_address(person):
+    """The address branch, or None: the same house number and start of the street, for a
+    child whose names, date of birth and postcode were all mistyped (FEBRL4 showed them)."""
+    key = normalise.address_key(person.house_number, person.street)
+    return ("address", "address_key = %s", [key]) if key else None
 
 
 def branches(person):
@@ -101,6 +107,9 @@ def branches(person):
         found.append(("names", f"{forenames} AND {surnames}", forename_params + surname_params))
     if person.postcode:
         found.append(("postcode", "postcode = %s", [person.postcode]))
+    address = by_address(person)
+    if address:
+        found.append(address)
     return found
 
 
@@ -198,14 +207,12 @@ def candidate_ids(person, limit=CANDIDATE_LIMIT):
 
 def candidate_records(person, fields, limit=CANDIDATE_LIMIT):
     """{id: record} of the register records to score for ``person``, with only ``fields``
-    loaded and ``current_postcode``; one query, the candidate search inside it."""
+    loaded; one query, the candidate search inside it."""
     wanted = _candidates(person, limit)
     if wanted is None:
         return {}
-    current = ChildAddress.objects.current().filter(record=OuterRef("pk")).values("postcode")
     records = (
         ChildRecord.objects.only(*fields)
-        .annotate(current_postcode=Subquery(current[:1]))
         .filter(pk__in=RawSQL(*wanted))  # noqa: S611 (values are parameters)
         .order_by()
     )

@@ -1,11 +1,17 @@
-"""The scoring weights estimated from the council's own register, without labels.
+"""The scoring weights estimated from the council's own data, without labels.
 
 u (the chance of each comparison level for two different children) comes from random pairs of
 the register's records: two records drawn at random are almost never the same child. m (the
-chance for the same child) comes from expectation-maximisation over the pairs the candidate
-search proposes for a sample of the register's records (each record looked up as if it came
-in, itself left out): the pairs are a mixture of the same child entered twice and different
-children who look alike, and EM finds the mixture with u held fixed.
+chance for the same child) comes from expectation-maximisation, with u held fixed, over a
+mixture of pairs of the same child and of different children who look alike:
+
+- once the council has had ``INCOMING_ENOUGH`` incoming children (the queue's requests,
+  whatever was decided), the pairs of each incoming child with its candidates: most incoming
+  children are on the register, so their own record is among the candidates — the mixture
+  scoring meets;
+- before that, the pairs the candidate search proposes for a sample of the register's
+  records (each looked up as if it came in, itself left out). A register holds few
+  duplicates, so these pairs are mostly look-alikes and teach m less well.
 
 A register has few duplicates, so each estimate is drawn towards the shipped probabilities by
 a number of pseudo-pairs (a Dirichlet prior, ``PRIOR_PAIRS``): a level the register says
@@ -21,11 +27,15 @@ from django.utils import timezone
 
 from records.models import ChildRecord
 
-from . import keys, scoring
+from . import scoring
 from .candidates import candidate_ids
-from .models import MatchWeights
+from .models import MatchRequest, MatchWeights
+from .services import person_from_details, register_people
 
 SAMPLE = 2000
+# Fewer incoming children than this and their pairs say too little: the register's own pairs
+# are used instead.
+INCOMING_ENOUGH = 200
 RANDOM_PAIRS = 50_000
 PRIOR_PAIRS = 50
 ITERATIONS = 50
@@ -39,9 +49,7 @@ def shipped():
 
 def _people(record_ids):
     """{record id: Person} of ``record_ids``."""
-    postcodes = keys.current_postcodes(record_ids)
-    records = ChildRecord.objects.filter(pk__in=record_ids)
-    return {record.pk: keys.person_of(record, postcodes.get(record.pk, "")) for record in records}
+    return register_people(list(ChildRecord.objects.filter(pk__in=record_ids)))
 
 
 def _levels(incoming, registered):
@@ -89,6 +97,20 @@ def candidate_pairs(ids, rng):
     return [_levels(people[first], people[second]) for first, second in pairs.values()]
 
 
+def incoming_children(rng):
+    """A sample of the queue's incoming children (``Person``s), whatever was decided."""
+    ids = list(MatchRequest.objects.values_list("pk", flat=True))
+    sample = MatchRequest.objects.filter(pk__in=rng.sample(ids, min(len(ids), SAMPLE)))
+    return [person_from_details(request) for request in sample]
+
+
+def incoming_pairs(people):
+    """The comparison vectors of each incoming child (a ``Person``) with its candidates."""
+    pairs = [(person, pk) for person in people for pk in candidate_ids(person)]
+    registered = _people({pk for _person, pk in pairs})
+    return [_levels(person, registered[pk]) for person, pk in pairs if pk in registered]
+
+
 def _likelihood(vector, shares):
     chance = 1.0
     for field, level in vector.items():
@@ -122,16 +144,24 @@ def expectation_maximisation(vectors, u, defaults):
     return m, matches, iterations
 
 
-def estimate(user=None, seed=15):
-    """Estimate m and u from the register and store them (a new ``MatchWeights``, which
-    scoring uses from now on). Returns the stored weights."""
+def estimate(user=None, seed=15, incoming=None):
+    """Estimate m and u and store them (a new ``MatchWeights``, which scoring uses from now
+    on). m comes from ``incoming`` children (``Person``s; by default the queue's) with their
+    candidates when there are at least ``INCOMING_ENOUGH`` of them, else from the register's
+    own candidate pairs. Returns the stored weights."""
     # A sample, not a secret: seeded so an estimate can be repeated.
     rng = random.Random(seed)  # noqa: S311
     defaults = shipped()
     ids = list(ChildRecord.objects.values_list("pk", flat=True))
     randoms = random_pairs(ids, RANDOM_PAIRS, rng)
     u = _shares(randoms, [1.0] * len(randoms), defaults, 1)
-    candidates = candidate_pairs(ids, rng) if ids else []
+    people = incoming_children(rng) if incoming is None else list(incoming)
+    if len(people) >= INCOMING_ENOUGH:
+        source = MatchWeights.Source.INCOMING
+        candidates = incoming_pairs(rng.sample(people, min(len(people), SAMPLE)))
+    else:
+        source = MatchWeights.Source.REGISTER
+        candidates = candidate_pairs(ids, rng) if ids else []
     m, matches, iterations = expectation_maximisation(candidates, u, defaults)
     return MatchWeights.objects.create(
         estimated_at=timezone.now(),
@@ -141,6 +171,7 @@ def estimate(user=None, seed=15):
             for field, levels in defaults.items()
         },
         records=len(ids),
+        source=source,
         candidate_pairs=len(candidates),
         random_pairs=len(randoms),
         match_share=matches,

@@ -23,15 +23,17 @@ def swapped(day):
         return None
 
 
-def keys_for(record, postcode):
-    """The unsaved MatchKey rows of ``record``, whose current postcode is ``postcode``."""
-    person = person_of(record, postcode)
+def keys_for(record, postcode, line_1=""):
+    """The unsaved MatchKey rows of ``record``, whose current address has ``postcode`` and
+    first line ``line_1``."""
+    person = person_of(record, postcode, line_1)
     common = {
         "record_id": record.pk,
         "date_of_birth": record.date_of_birth,
         "swapped_date_of_birth": swapped(record.date_of_birth),
         "birth_year": record.date_of_birth.year,
         "postcode": person.postcode,
+        "address_key": normalise.address_key(person.house_number, person.street),
     }
     # A record missing a name still gets one row (with an empty key), so the branches that do
     # not need that name (date of birth, postcode) still find it.
@@ -49,8 +51,9 @@ def keys_for(record, postcode):
     ]
 
 
-def person_of(record, postcode):
-    """The register's child ``record`` (living at ``postcode``) in the compared form."""
+def person_of(record, postcode, line_1=""):
+    """The register's child ``record`` (living at ``line_1``, ``postcode``) in the compared
+    form."""
     return normalise.Person(
         forename=record.forename,
         preferred_name=record.preferred_name,
@@ -58,18 +61,21 @@ def person_of(record, postcode):
         date_of_birth=record.date_of_birth,
         gender=record.gender,
         postcode=postcode,
+        address_line_1=line_1,
         upn=record.upn,
         nhs_number=record.nhs_number,
     )
 
 
-def current_postcodes(record_ids):
-    """{record id: current postcode} of the records ``record_ids`` that have an address."""
-    return dict(
-        ChildAddress.objects.current()
+def current_places(record_ids):
+    """{record id: (postcode, line 1)} of the current address of the records ``record_ids``
+    that have one."""
+    return {
+        record_id: (postcode, line_1)
+        for record_id, postcode, line_1 in ChildAddress.objects.current()
         .filter(record_id__in=record_ids)
-        .values_list("record_id", "postcode")
-    )
+        .values_list("record_id", "postcode", "line_1")
+    }
 
 
 KEY_FIELDS = (
@@ -80,6 +86,7 @@ KEY_FIELDS = (
     "surname_key",
     "surname",
     "postcode",
+    "address_key",
 )
 
 
@@ -108,9 +115,9 @@ def refresh(record_ids):
     record_ids = list(record_ids)
     for start in range(0, len(record_ids), BATCH_SIZE):
         batch = record_ids[start : start + BATCH_SIZE]
-        postcodes = current_postcodes(batch)
+        places = current_places(batch)
         wanted = {
-            record.pk: keys_for(record, postcodes.get(record.pk, ""))
+            record.pk: keys_for(record, *places.get(record.pk, ("", "")))
             for record in ChildRecord.objects.filter(pk__in=batch).only(*PERSON_FIELDS)
         }
         # The stored keys as plain tuples: a million-child rebuild reads them all.

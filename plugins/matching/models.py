@@ -28,6 +28,9 @@ class MatchKey(models.Model):
     # The folded surname (or part) itself, for the trigram branch on PostgreSQL (pg_trgm).
     surname = models.CharField(_("surname"), max_length=60, blank=True, default="")
     postcode = models.CharField(_("postcode"), max_length=8, blank=True)
+    # The house number and the start of the street of the current address
+    # (normalise.address_key), for a child whose names, date and postcode were all mistyped.
+    address_key = models.CharField(_("address key"), max_length=12, blank=True, default="")
 
     class Meta:
         verbose_name = _("matching key")
@@ -62,6 +65,12 @@ class MatchKey(models.Model):
                 fields=["forename_key", "date_of_birth"],
                 include=["record_id", "surname_key", "postcode", "surname"],
                 name="matching_key_forename_birth",
+            ),
+            # The address branch: house number and start of the street.
+            models.Index(
+                fields=["address_key"],
+                include=["record_id", "forename_key", "surname_key", "date_of_birth", "postcode"],
+                name="matching_key_address",
             ),
         ]
 
@@ -150,6 +159,10 @@ class MatchWeights(models.Model):
     (``plugins.matching.estimation``); scoring uses the newest, or the shipped ones when
     there is none."""
 
+    class Source(models.TextChoices):
+        REGISTER = "register", _("the register's records looked up in the register")
+        INCOMING = "incoming", _("incoming children and their candidates")
+
     estimated_at = models.DateTimeField(_("estimated"), default=timezone.now)
     estimated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -162,6 +175,10 @@ class MatchWeights(models.Model):
     # {field: {level: [m, u]}}, the shape of the shipped defaults.json "fields".
     probabilities = models.JSONField(_("probabilities"))
     records = models.PositiveIntegerField(_("records on the register"))
+    # Which pairs m was estimated from (estimation.INCOMING_ENOUGH decides).
+    source = models.CharField(
+        _("estimated from"), max_length=10, choices=Source, default=Source.REGISTER
+    )
     candidate_pairs = models.PositiveIntegerField(_("candidate pairs"))
     random_pairs = models.PositiveIntegerField(_("random pairs"))
     match_share = models.FloatField(_("share of candidate pairs estimated the same child"))

@@ -5,6 +5,7 @@ and the keys of an incoming child are computed the same way."""
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import jellyfish
 
@@ -88,11 +89,16 @@ SHORT_FORMS = {
     "gwen": "gwenllian",
 }
 
+# A lookup builds the compared form of every candidate: names, streets and towns repeat across
+# a register, so their folded forms are kept.
+_FOLDED = 65536
+
 _NOT_LETTERS = re.compile(r"[^a-z ]+")
 # Hyphens, slashes, "&", "+" and "and" join the parts of a double surname.
 _SURNAME_JOINERS = re.compile(r"[-/&+]| and ")
 
 
+@lru_cache(maxsize=_FOLDED)
 def fold(text):
     """Lower case ASCII letters and single spaces: "Siân Ŵyn-Hughes" → "sian wyn hughes"."""
     decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
@@ -126,6 +132,7 @@ def full_surname(surname):
     return "".join(surname_parts(surname))
 
 
+@lru_cache(maxsize=_FOLDED)
 def canonical_forename(name):
     """The first forename folded, short forms replaced by the full name."""
     words = fold(name).split()
@@ -137,6 +144,40 @@ def canonical_forename(name):
 def phonetic(name):
     """A phonetic key of a folded name (metaphone): "llewelyn" and "llywelyn" share one."""
     return jellyfish.metaphone(name)[:8] if name else ""
+
+
+_NOT_ADDRESS = re.compile(r"[^a-z0-9]+")
+_HOUSE_NUMBER = re.compile(r"\b\d+[a-z]?\b")
+
+
+@lru_cache(maxsize=_FOLDED)
+def fold_address(text):
+    """An address line folded to lower case ASCII letters and digits, without spaces or
+    punctuation, so a space typed in the wrong place changes nothing: "12, Heol-y-Bont" →
+    "12heolybont"."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _NOT_ADDRESS.sub("", letters)
+
+
+@lru_cache(maxsize=_FOLDED)
+def house_number(line):
+    """The house number of an address line: its last number, with a letter straight after it
+    ("Flat 3, 12a Heol y Bont" → "12a"); "" when it has none (a named house)."""
+    found = _HOUSE_NUMBER.findall((line or "").casefold())
+    return found[-1] if found else ""
+
+
+@lru_cache(maxsize=_FOLDED)
+def street(line):
+    """An address line folded without its numbers: "12a Heol y Bont" → "heolybont"."""
+    return fold_address(re.sub(r"\d+", " ", (line or "").casefold()))
+
+
+def address_key(number, street_name):
+    """The key of a house number and the first three letters of its street ("12:hig" of
+    "12 High Street", and of "12 Hihg St"), or "" without either."""
+    return f"{number[:8]}:{street_name[:3]}" if number and street_name else ""
 
 
 def normalised_postcode(value):
@@ -163,6 +204,7 @@ class Person:
     __slots__ = (
         "forename",
         "forenames",
+        "middle_names",
         "surname",
         "surname_parts",
         "date_of_birth",
@@ -170,6 +212,11 @@ class Person:
         "postcode",
         "upn",
         "nhs_number",
+        "address_line_1",
+        "house_number",
+        "street",
+        "address_line_2",
+        "town",
     )
 
     def __init__(
@@ -179,19 +226,29 @@ class Person:
         surname,
         date_of_birth,
         preferred_name="",
+        middle_names="",
         gender="",
         postcode="",
+        address_line_1="",
+        address_line_2="",
+        town="",
         upn="",
         nhs_number="",
     ):
         self.forename = canonical_forename(forename)
         # Either the forename or the name the child goes by may be the one the family gives.
         self.forenames = {self.forename, canonical_forename(preferred_name)} - {""}
+        self.middle_names = fold(middle_names).replace(" ", "")
         self.surname = full_surname(surname)
         self.surname_parts = set(surname_parts(surname))
         self.date_of_birth = date_of_birth
         self.gender = gender or ""
         self.postcode = normalised_postcode(postcode)
+        self.address_line_1 = fold_address(address_line_1)
+        self.house_number = house_number(address_line_1)
+        self.street = street(address_line_1)
+        self.address_line_2 = fold_address(address_line_2)
+        self.town = fold_address(town)
         # An identifier that fails its check is a typing error, not evidence either way.
         self.upn = valid(identifiers.normalise_upn(upn), identifiers.upn_problem)
         self.nhs_number = valid(

@@ -7,7 +7,7 @@ nothing."""
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -30,8 +30,12 @@ FIELD_LABELS = {
     "nhs_number": _("NHS number"),
     "upn": _("UPN"),
     "forename": _("First name"),
+    "middle_names": _("Middle names"),
     "surname": _("Last name"),
     "date_of_birth": _("Date of birth"),
+    "address_line_1": _("Address line 1"),
+    "address_line_2": _("Address line 2"),
+    "town": _("Town or city"),
     "postcode": _("Postcode"),
     "gender": _("Gender"),
 }
@@ -47,6 +51,7 @@ LEVEL_LABELS = {
     "typo": _("one digit different or two swapped"),
     "one_part": _("day or month different"),
     "outward": _("same outward code"),
+    "same_number": _("same house number, street somewhat similar (Jaro-Winkler %(similarity).2f)"),
     "different": _("different"),
 }
 
@@ -84,7 +89,8 @@ def default_model():
 @lru_cache(maxsize=4)
 def _estimated_model(weights_id, estimated_at):
     data = _shipped_with_bands()
-    data["fields"] = MatchWeights.objects.get(pk=weights_id).probabilities
+    # An estimate made before a field was compared keeps the shipped chances of that field.
+    data["fields"].update(MatchWeights.objects.get(pk=weights_id).probabilities)
     return Model.from_probabilities(data)
 
 
@@ -170,6 +176,38 @@ def surname_level(incoming, registered):
     return _name_level(incoming.surname, registered.surname, initial=False)
 
 
+def middle_names_level(incoming, registered):
+    if incoming == registered:
+        return "exact", {}
+    return _name_level(incoming, registered, initial=True)
+
+
+def _text_level(incoming, registered):
+    if incoming == registered:
+        return "exact", {}
+    similarity = JaroWinkler.similarity(incoming, registered)
+    if similarity >= JW_HIGH:
+        return "jw_high", {"similarity": similarity}
+    return "different", {}
+
+
+def address_line_1_level(incoming, registered):
+    """Levels of two ``Person``s' first address lines: the same; similar with the same house
+    number (or one not given); the same house number in a somewhat similar street; different.
+    Two house numbers that differ are two houses, however alike the street."""
+    if incoming.address_line_1 == registered.address_line_1:
+        return "exact", {}
+    numbers = incoming.house_number, registered.house_number
+    if all(numbers) and numbers[0] != numbers[1]:
+        return "different", {}
+    similarity = JaroWinkler.similarity(incoming.street, registered.street)
+    if similarity >= JW_HIGH:
+        return "jw_high", {"similarity": similarity}
+    if similarity >= JW_LOW and all(numbers):
+        return "same_number", {"similarity": similarity}
+    return "different", {}
+
+
 def one_keystroke_apart(first, second):
     """Whether two strings of one length differ by one character or by two neighbours
     swapped: 2013 typed 2018, or 1965 typed 1956."""
@@ -212,29 +250,36 @@ def _same(incoming, registered):
     return ("exact" if incoming == registered else "different"), {}
 
 
-_NAMES = {"forename", "surname"}
+# Fields compared as whole people: a preferred name, a surname's part or a house number
+# may agree.
+_WHOLE = {"forename", "surname", "address_line_1"}
+_FIELDS = (
+    ("nhs_number", _same),
+    ("upn", _same),
+    ("forename", forename_level),
+    ("middle_names", middle_names_level),
+    ("surname", surname_level),
+    ("date_of_birth", date_level),
+    ("address_line_1", address_line_1_level),
+    ("address_line_2", _text_level),
+    ("town", _text_level),
+    ("postcode", postcode_level),
+    ("gender", _same),
+)
 
 
 def compare(incoming, registered):
-    """(field, level, detail) for each field both sides know."""
+    """(field, level, detail) for each field both sides know; a field either side leaves
+    empty is no evidence either way."""
     found = []
-    for field, level_of in (
-        ("nhs_number", _same),
-        ("upn", _same),
-        ("forename", forename_level),
-        ("surname", surname_level),
-        ("date_of_birth", date_level),
-        ("postcode", postcode_level),
-        ("gender", _same),
-    ):
+    for field, level_of in _FIELDS:
         mine, theirs = getattr(incoming, field), getattr(registered, field)
         if not (mine and theirs):
             continue
-        # Names compare the whole people: a preferred name or a surname's part may agree.
         found.append(
             (
                 field,
-                *(level_of(incoming, registered) if field in _NAMES else level_of(mine, theirs)),
+                *(level_of(incoming, registered) if field in _WHOLE else level_of(mine, theirs)),
             )
         )
     return found
@@ -253,13 +298,55 @@ def score(incoming, registered, record_id, model=None):
     return Scored(record_id, total, probability, band(model, probability, comparisons), comparisons)
 
 
+# Levels at which a child's own details (not their family's or their home's) agree.
+_AGREE = {
+    "forename": {"exact", "jw_high", "names_swapped"},
+    "date_of_birth": {"exact", "swapped", "near", "typo"},
+}
+_IDENTIFIERS = {"nhs_number", "upn"}
+
+
+def own_details_disagree(comparisons):
+    """Whether the child's own details (first name, date of birth), as far as both sides
+    know them, all disagree and no identifier agrees: what a brother or sister at the same
+    address looks like, however much the surname and address add."""
+    if any(c.field in _IDENTIFIERS and c.level == "exact" for c in comparisons):
+        return False
+    own = [c for c in comparisons if c.field in _AGREE]
+    return bool(own) and not any(c.level in _AGREE[c.field] for c in own)
+
+
 def band(model, probability, comparisons):
     """The band of a probability. The match band also needs every compared field the same:
-    a twin at the same address, with all but the forename the same, is never in it."""
+    a twin at the same address, with all but the forename the same, is never in it. The
+    likely band also needs the first name or the date of birth to agree (or an identifier):
+    a sibling shares the surname and every address line."""
     if probability >= model.bands[MATCH] and all(c.level == "exact" for c in comparisons):
         return MATCH
-    if probability >= model.bands[LIKELY]:
+    if probability >= model.bands[LIKELY] and not own_details_disagree(comparisons):
         return LIKELY
     if probability >= model.bands[POSSIBLE]:
         return POSSIBLE
     return NEW
+
+
+def _level(result, field):
+    return next((c.level for c in result.comparisons if c.field == field), None)
+
+
+def set_twins_apart(results, people):
+    """``results`` (best first) with each one in the match or likely band whose first name
+    does not agree moved to the possible band when a better one, whose first name agrees, has
+    the same date of birth and surname on the register: that one is the child declared and
+    this one their twin. ``people`` maps record ids to their ``normalise.Person``."""
+    named, kept = set(), []
+    for result in results:
+        person = people[result.record_id]
+        family = (person.surname, person.date_of_birth)
+        agrees = _level(result, "forename") in _AGREE["forename"]
+        if result.band in (MATCH, LIKELY) and not agrees and family in named:
+            result = replace(result, band=POSSIBLE)
+        if agrees:
+            named.add(family)
+        kept.append(result)
+    return kept

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django_q.tasks import async_task
 
-from records.models import ChildRecord
+from records.models import ChildAddress, ChildRecord
 
-from . import keys, scoring
+from . import scoring
 from .candidates import candidate_records
 from .normalise import Person
 
@@ -17,6 +17,7 @@ TOP = 10
 _SCORED_FIELDS = (
     "council_id",
     "forename",
+    "middle_names",
     "preferred_name",
     "surname",
     "date_of_birth",
@@ -38,18 +39,51 @@ class Candidate:
 
 
 def person_from_details(details):
-    """The child in ``details`` (a ``records.services.PersonDetails`` or anything with its
-    attributes, optionally ``upn`` and ``nhs_number``) in the compared form."""
+    """The child in ``details`` (a ``records.services.PersonDetails``, a ``MatchRequest`` or
+    anything with their attributes, optionally ``upn`` and ``nhs_number``) in the compared
+    form."""
     return Person(
         forename=details.forename,
         preferred_name=getattr(details, "preferred_name", ""),
+        middle_names=getattr(details, "middle_names", ""),
         surname=details.surname,
         date_of_birth=details.date_of_birth,
         gender=getattr(details, "gender", ""),
+        address_line_1=getattr(details, "address_line_1", ""),
+        address_line_2=getattr(details, "address_line_2", ""),
+        town=getattr(details, "town", ""),
         postcode=getattr(details, "postcode", ""),
         upn=getattr(details, "upn", ""),
         nhs_number=getattr(details, "nhs_number", ""),
     )
+
+
+def register_people(records):
+    """{record id: Person} of ``records`` (ChildRecords), each at their current address."""
+    addresses = {
+        row[0]: row[1:]
+        for row in ChildAddress.objects.current()
+        .filter(record_id__in=[record.pk for record in records])
+        .values_list("record_id", "line_1", "line_2", "town", "postcode")
+    }
+    people = {}
+    for record in records:
+        line_1, line_2, town, postcode = addresses.get(record.pk, ("", "", "", ""))
+        people[record.pk] = Person(
+            forename=record.forename,
+            preferred_name=record.preferred_name,
+            middle_names=record.middle_names,
+            surname=record.surname,
+            date_of_birth=record.date_of_birth,
+            gender=record.gender,
+            address_line_1=line_1,
+            address_line_2=line_2,
+            town=town,
+            postcode=postcode,
+            upn=record.upn,
+            nhs_number=record.nhs_number,
+        )
+    return people
 
 
 def rank(person, top=TOP):
@@ -57,12 +91,11 @@ def rank(person, top=TOP):
     records = candidate_records(person, _SCORED_FIELDS)
     if not records:
         return []
+    people = register_people(records.values())
     model = scoring.current_model()
-    scored = [
-        scoring.score(person, keys.person_of(record, record.current_postcode or ""), pk, model)
-        for pk, record in records.items()
-    ]
+    scored = [scoring.score(person, people[pk], pk, model) for pk in records]
     scored.sort(key=lambda result: (-result.score, result.record_id))
+    scored = scoring.set_twins_apart(scored[:top], people)
     return [
         Candidate(
             records[result.record_id],

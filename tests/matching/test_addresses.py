@@ -1,5 +1,5 @@
 """The address as matching sees it: the family's address (the account address of a parent the
-child lives with) is scored by postcode (same / same outward code / different), shown against
+child lives with) is scored by its lines, town and postcode (Scoring), shown against
 the register's current address, settled as a conflict (taking the portal's moves the child,
 the council's address kept as history) and a move after matching puts the child back in the
 queue."""

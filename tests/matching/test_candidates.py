@@ -63,6 +63,17 @@ def test_the_postcode_branch_finds_children_at_the_address(register):
     assert branch_finds("postcode", person(postcode="cf10 1aa")) == {"C1", "C2"}
 
 
+def test_the_address_branch_finds_a_child_whose_names_date_and_postcode_were_mistyped(register):
+    # Registered at 4 Heol y Bont, SA1 1AA: the street misspelt after its first letters.
+    someone = person(address_line_1="4, Heol y Bnot", postcode="SA1 1AB")
+    assert branch_finds("address", someone) == {"C3"}
+    assert branch_finds("address", person(address_line_1="6 Heol y Bont")) == set()
+    # A line without a house number (a named house) has no address key: no branch.
+    assert "address" not in {
+        name for name, *_ in candidates.branches(person(address_line_1="Ty Gwyn"))
+    }
+
+
 @pytest.mark.parametrize(
     ("details", "expected"),
     [

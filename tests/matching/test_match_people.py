@@ -45,3 +45,16 @@ def test_a_file_without_ref_or_with_a_wrong_date_is_refused_before_anything_is_w
     with pytest.raises(CommandError, match="Row 2"):
         run(tmp_path, "ref,date_of_birth\nX,04/03/2016\n")
     assert not (tmp_path / "results.csv").exists()
+
+
+def test_the_address_lines_and_middle_names_of_the_input_are_scored(register, tmp_path):
+    # Siân with a wrong date of birth and postcode: her first address line and town still say
+    # it is her home.
+    text = (
+        "ref,forename,middle_names,surname,date_of_birth,address_line_1,town,postcode\n"
+        "S,Sian,,Jones,2014-02-02,4 Heol y Bont,Abertawe,SA1 9ZZ\n"
+        "N,Sian,,Jones,2014-02-02,,,SA1 9ZZ\n"
+    )
+    rows = list(csv.reader(run(tmp_path, text, "--top", "1").splitlines()))
+    assert rows[1][2] == rows[2][2] == "C3"
+    assert rows[1][4] == "likely" and rows[2][4] in ("possible", "new")

@@ -1,5 +1,7 @@
-"""The scoring weights estimated from the council's own register without labels: u from random
-pairs, m by expectation-maximisation over the candidate search's pairs, stored with the date;
+"""The scoring weights estimated from the council's own data without labels: u from random
+pairs, m by expectation-maximisation over the candidate search's pairs — of the incoming
+children once the council has had enough, of the register's own records before — stored with
+the date and the source;
 scoring uses the newest estimate (the shipped weights before any); the command and the admin's
 button (matching team only) run it."""
 
@@ -9,11 +11,12 @@ import json
 import random
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.urls import reverse
 
 from plugins.matching import estimation, keys, scoring
-from plugins.matching.models import MatchWeights
+from plugins.matching.models import MatchRequest, MatchWeights
 from plugins.matching.services import candidates_for
 from records.models import ChildAddress, ChildRecord
 from tests.conftest import sign_in_verified
@@ -84,6 +87,49 @@ def test_the_weights_are_estimated_from_the_register_and_stored_with_the_date(
     for levels in weights.probabilities.values():
         for m, u in levels.values():
             assert 0 < m < 1 and 0 < u < 1
+
+
+def incoming_children(records, count):
+    """``count`` incoming children in the queue, each a register child declared with a
+    misspelt first name, with their home address."""
+    kind = ContentType.objects.get_for_model(ChildRecord)
+    for record in records[:count]:
+        address = record.addresses.get()
+        MatchRequest.objects.create(
+            person_type=kind,
+            person_id=record.pk,
+            forename=record.forename[:-1] + "a",
+            surname=record.surname,
+            date_of_birth=record.date_of_birth,
+            address_line_1=address.line_1,
+            town=address.town,
+            postcode=address.postcode,
+        )
+
+
+def test_a_council_with_enough_incoming_children_learns_m_from_them(
+    register_with_duplicates, monkeypatch
+):
+    monkeypatch.setattr(estimation, "INCOMING_ENOUGH", 30)
+    incoming_children(register_with_duplicates, 30)
+    weights = estimation.estimate()
+    assert weights.source == MatchWeights.Source.INCOMING
+    assert weights.candidate_pairs >= 30
+    # Every incoming child's own record is among its candidates: the same child is learnt.
+    for field in ("surname", "date_of_birth", "postcode"):
+        exact = probability(weights, field, "exact")
+        assert exact["m"] > 0.5 and exact["m"] > exact["u"], field
+    assert probability(weights, "forename", "jw_high")["m"] > 0.2
+
+
+def test_a_council_with_few_incoming_children_learns_m_from_its_register(
+    register_with_duplicates, monkeypatch
+):
+    monkeypatch.setattr(estimation, "INCOMING_ENOUGH", 30)
+    incoming_children(register_with_duplicates, 29)
+    weights = estimation.estimate()
+    assert weights.source == MatchWeights.Source.REGISTER
+    assert weights.candidate_pairs > 40
 
 
 def test_an_empty_register_keeps_the_shipped_probabilities():
