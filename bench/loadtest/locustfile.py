@@ -6,8 +6,14 @@ password and the two-step verification code from the emailed message, then, with
 pauses between pages, reads the home page, opens her child's forms page, and fills in and
 submits the EHC needs assessment request (every step read and saved, a document uploaded,
 check answers, submit). A caseworker (one, as a team's sign-in cannot be shared) signed in
-with two-step verification reads the list of submitted forms. Every request goes to the next
-of the two web servers.
+with two-step verification reads the list of submitted forms. The council's case system (one
+service account) pulls the forms sent since its last pull through the API and reads each in
+full. Every request goes to the next of the two web servers.
+
+The pauses are a person's: 5 to 15 seconds between pages, and as long between the steps of a
+form (each step asks for several answers, some of them paragraphs about the child, so even that
+is quick). ``LOADTEST_STEP_PAUSE`` ("1-3", say) shortens the pauses between steps to stress the
+stack beyond what its users would do.
 
 The figures are those of the steady state: from when every user has signed in, for
 LOADTEST_STEADY_SECONDS. Every submission a parent saw confirmed is written to SCALEOUT_SUBMITTED_FILE when the test
@@ -54,10 +60,18 @@ def arrived(environment):
     gevent.spawn_later(seconds, runner.quit)
 
 
+def _step_pause():
+    low, _dash, high = os.environ.get("LOADTEST_STEP_PAUSE", "5-15").partition("-")
+    return float(low), float(high or low)
+
+
+STEP_PAUSE = _step_pause()
+
+
 def pause():
-    """A parent moving through a form she prepared for: a second or three per step (locust
-    makes time.sleep cooperative)."""
-    time.sleep(random.uniform(1, 3))  # noqa: S311
+    """A parent reading a step and typing her answers (locust makes time.sleep
+    cooperative)."""
+    time.sleep(random.uniform(*STEP_PAUSE))  # noqa: S311
 
 
 def journey_failed(name, error):
@@ -169,6 +183,50 @@ class Caseworker(HttpUser):
     @task
     def submitted_forms(self):
         self.portal.get("/admin/send/submissions/", name="staff: submitted forms")
+
+
+class CaseSystem(HttpUser):
+    """The council's case system: every 5 to 15 seconds it asks for the forms sent since its
+    last pull (a page at a time, cursor kept) and reads each new one in full."""
+
+    host = stack_urls()[0]
+    fixed_count = 1
+    wait_time = between(5, 15)
+
+    def on_start(self):
+        from api import accounts
+
+        account = accounts.create_account(
+            f"Load test case system {os.getpid()}", ["submissions:read"]
+        )
+        _row, token = accounts.issue_token(account)
+        self.headers = {"Authorization": f"Bearer {token}", "X-Forwarded-Proto": "https"}
+        self.bases = itertools.cycle(stack_urls())
+        self.cursor = None
+        arrived(self.environment)
+
+    def _get(self, path, name, **params):
+        with self.client.get(
+            next(self.bases) + path,
+            params=params,
+            headers=self.headers,
+            name=name,
+            catch_response=True,
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"{response.status_code}: {response.text[:200]}")
+                return None
+            return response.json()
+
+    @task
+    def pull_new_forms(self):
+        params = {"limit": 20} | ({"cursor": self.cursor} if self.cursor else {})
+        page = self._get("/api/v1/send/submissions/", "api: forms sent since", **params)
+        if page is None:
+            return
+        for item in page["items"]:
+            self._get(f"/api/v1/send/submissions/{item['id']}", "api: one form in full")
+        self.cursor = page["resume_cursor"]
 
 
 @events.init.add_listener

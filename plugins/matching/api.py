@@ -85,13 +85,13 @@ def _out(decision):
     "/decisions/", auth=require("matching:read"), response={200: DecisionPage, ERRORS: Error}
 )
 def list_decisions(request, filters: Query[DecisionFilters]):
-    """Decisions in the order they were made: keep the last page's ``next_cursor`` and ask
+    """Decisions in the order they were made: keep the last page's ``resume_cursor`` and ask
     with it later for the decisions made since."""
-    rows, next_cursor = pagination.page(
+    rows, cursors = pagination.page(
         access.scoped(request.user, KIND, _decisions()), "decided_at", filters.cursor, filters.limit
     )
     audit.record_each(request.user, VIEWED, rows)
-    return {"items": [_out(row) for row in rows], "next_cursor": next_cursor}
+    return {"items": [_out(row) for row in rows], **cursors}
 
 
 @router.get(

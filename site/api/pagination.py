@@ -1,13 +1,15 @@
 """Cursor pagination: a page of rows ordered by a timestamp and the primary key, and an opaque
 cursor for the next page. A cursor names the last row seen, so rows added while a client
-pages never shift it (unlike offsets), and "new since my last cursor" is the next page."""
+pages never shift it (unlike offsets), and "new since my last cursor" is the next page. Every
+page also gives ``resume_cursor`` (its last row, or the cursor asked with when it is empty), so
+a client polling for what is new keeps one value and never has to build a cursor itself."""
 
 import base64
 import binascii
 from datetime import datetime
 
 from django.db.models import Q
-from ninja import Schema
+from ninja import Field, Schema
 
 from .errors import ApiError
 
@@ -16,7 +18,14 @@ MAX_LIMIT = 200
 
 
 class Page(Schema):
-    next_cursor: str | None = None
+    next_cursor: str | None = Field(
+        None, description="The next page's cursor; null on the last page."
+    )
+    resume_cursor: str | None = Field(
+        None,
+        description="Ask with this later for the rows that arrive after this page (the "
+        "last row given, or the cursor asked with when the page is empty).",
+    )
 
 
 def encode(when, pk):
@@ -38,8 +47,9 @@ def decode(cursor):
 
 
 def page(queryset, field, cursor=None, limit=DEFAULT_LIMIT):
-    """(rows, next cursor or None): up to ``limit`` rows of ``queryset`` after ``cursor`` in
-    (``field``, pk) order; rows without a ``field`` value are left out."""
+    """(rows, cursors): up to ``limit`` rows of ``queryset`` after ``cursor`` in (``field``, pk)
+    order, rows without a ``field`` value left out; ``cursors`` holds the :class:`Page` fields
+    for the response."""
     limit = max(1, min(limit or DEFAULT_LIMIT, MAX_LIMIT))
     queryset = queryset.filter(**{f"{field}__isnull": False}).order_by(field, "pk")
     if cursor:
@@ -49,5 +59,5 @@ def page(queryset, field, cursor=None, limit=DEFAULT_LIMIT):
     more = len(rows) > limit
     rows = rows[:limit]
     last = rows[-1] if rows else None
-    next_cursor = encode(getattr(last, field), last.pk) if more else None
-    return rows, next_cursor
+    resume_cursor = encode(getattr(last, field), last.pk) if last else cursor
+    return rows, {"next_cursor": resume_cursor if more else None, "resume_cursor": resume_cursor}

@@ -174,6 +174,6 @@ def search_records(request, filters: Query[RecordFilters]):
         records = records.filter(date_of_birth=filters.date_of_birth)
     if filters.changed_since:
         records = records.filter(updated_at__gt=filters.changed_since)
-    rows, next_cursor = pagination.page(records, "updated_at", filters.cursor, filters.limit)
+    rows, cursors = pagination.page(records, "updated_at", filters.cursor, filters.limit)
     audit.record_each(request.user, "child_record.viewed", rows)
-    return {"items": [_out(record) for record in rows], "next_cursor": next_cursor}
+    return {"items": [_out(record) for record in rows], **cursors}

@@ -233,12 +233,12 @@ def as_json(schema, data):
 
 @router.get("/", auth=require("cases:read"), response={200: CasePage, ERRORS: Error})
 def list_cases(request, filters: Query[CaseFilters]):
-    """Involvements in the order they last changed; ``next_cursor`` asks for later changes."""
+    """Involvements in the order they last changed; ``resume_cursor`` asks for later changes."""
     cases = _cases(request.user)
     if filters.child_record_id is not None:
         cases = cases.filter(child_record_id=filters.child_record_id)
-    rows, next_cursor = pagination.page(cases, "updated_at", filters.cursor, filters.limit)
-    return {"items": [_summary(case) for case in rows], "next_cursor": next_cursor}
+    rows, cursors = pagination.page(cases, "updated_at", filters.cursor, filters.limit)
+    return {"items": [_summary(case) for case in rows], **cursors}
 
 
 @router.get("/{case_id}", auth=require("cases:read"), response={200: CaseOut, ERRORS: Error})

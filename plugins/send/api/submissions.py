@@ -133,7 +133,7 @@ def _submissions(user):
 
 @router.get("/", auth=require("submissions:read"), response={200: SubmissionPage, ERRORS: Error})
 def list_submissions(request, filters: Query[SubmissionFilters]):
-    """Forms sent to the council, oldest first: keep the last page's ``next_cursor`` and ask
+    """Forms sent to the council, oldest first: keep the last page's ``resume_cursor`` and ask
     with it later for the ones that arrived (or were decided) since."""
     submissions = _submissions(request.user)
     if filters.state == "decided":
@@ -141,8 +141,8 @@ def list_submissions(request, filters: Query[SubmissionFilters]):
         field = "decided_at"
     else:
         field = "submitted_at"
-    rows, next_cursor = pagination.page(submissions, field, filters.cursor, filters.limit)
-    return {"items": [_summary(row) for row in rows], "next_cursor": next_cursor}
+    rows, cursors = pagination.page(submissions, field, filters.cursor, filters.limit)
+    return {"items": [_summary(row) for row in rows], **cursors}
 
 
 def _opened(request, submission_id):
