@@ -56,6 +56,7 @@ free_port() {
 }
 
 mkdir -p "$root/var"
+mkdir -p "$root/var"
 SCALEOUT_DIR=$(mktemp -d "$root/var/scaleout.XXXXXX")
 mkdir -p "$SCALEOUT_DIR/pids" "$SCALEOUT_DIR/logs"
 export SCALEOUT_DIR

@@ -71,3 +71,22 @@ def test_with_redis_the_task_queue_stays_in_the_database():
         "core.cache_backends.FallbackRedisCache",
         "OldestFirstORM",
     ]
+
+
+def test_the_embedded_database_starts_in_a_fresh_checkout(tmp_path):
+    """A fresh clone has no var/: SQLite makes its file but not its directory, so the first
+    ``make run`` stopped at ``migrate`` with "unable to open database file"."""
+    database = tmp_path / "not-made-yet" / "portal.sqlite3"
+    env = _environment(
+        DJANGO_SETTINGS_MODULE="portal.settings.dev", DATABASE_URL=f"sqlite:///{database}"
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "migrate", "--plan"],
+        cwd=settings.SITE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert database.exists()

@@ -56,6 +56,13 @@ def test_the_real_configuration_passes_every_check():
         assert check() == []
 
 
+@pytest.mark.django_db
+def test_migrate_warns_of_nothing_on_the_database_in_use():
+    """``migrate`` runs the database's checks too: on a fresh ``make run`` (SQLite) a warning
+    about PostgreSQL's covering indexes was the first thing a new user read."""
+    call_command("check", databases=["default"], fail_level="WARNING")
+
+
 def test_a_wrong_declaration_stops_manage_py_check(example):
     example(gates=("tests.example_plugin.gates.no_such_gate",))
     with pytest.raises(SystemCheckError, match="portal.E001"):
