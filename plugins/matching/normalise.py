@@ -207,7 +207,7 @@ class Person:
 
     __slots__ = (
         "forename",
-        "forename_as_spelt",
+        "forename_spellings",
         "forenames",
         "middle_names",
         "surname",
@@ -242,8 +242,11 @@ class Person:
     ):
         self.forename = canonical_forename(forename)
         # A short form stands for its full name when comparing, but a misspelling is nearer
-        # the name as spelt: "Harrz" is "Harry", not "Henry".
-        self.forename_as_spelt = first_forename(forename)
+        # the name as spelt ("Harrz" is "Harry", not "Henry"), and a stray space splits a name
+        # ("Har Rison"): the forms a typed first name is compared in.
+        self.forename_spellings = frozenset(
+            {self.forename, first_forename(forename), fold(forename).replace(" ", "")} - {""}
+        )
         # Either the forename or the name the child goes by may be the one the family gives.
         self.forenames = {self.forename, canonical_forename(preferred_name)} - {""}
         self.middle_names = fold(middle_names).replace(" ", "")

@@ -147,22 +147,18 @@ def _name_level(incoming, registered, initial):
     return "different", {}
 
 
-def _spellings(person):
-    """A forename as compared (short forms read as the full name) and as spelt."""
-    return {person.forename, person.forename_as_spelt} - {""}
-
-
 def _forename_similarity(incoming, registered):
     """The best Jaro-Winkler similarity of the two forenames, each as compared or as spelt."""
     return max(
         JaroWinkler.similarity(mine, theirs)
-        for mine in _spellings(incoming)
-        for theirs in _spellings(registered)
+        for mine in incoming.forename_spellings
+        for theirs in registered.forename_spellings
     )
 
 
-def _surname_similarity(forenames, surname):
-    return max(JaroWinkler.similarity(forename, surname) for forename in forenames)
+def _near(forenames, surname):
+    """Whether one of ``forenames`` is near (Jaro-Winkler ≥ 0.92) ``surname``."""
+    return any(JaroWinkler.similarity(name, surname, score_cutoff=JW_HIGH) for name in forenames)
 
 
 def names_swapped(incoming, registered):
@@ -172,9 +168,8 @@ def names_swapped(incoming, registered):
         return False
     if incoming.forename == registered.forename or incoming.surname == registered.surname:
         return False
-    return (
-        _surname_similarity(_spellings(incoming), registered.surname) >= JW_HIGH
-        and _surname_similarity(_spellings(registered), incoming.surname) >= JW_HIGH
+    return _near(registered.forename_spellings, incoming.surname) and _near(
+        incoming.forename_spellings, registered.surname
     )
 
 
@@ -183,9 +178,11 @@ def one_letter_apart(incoming, registered):
     or left out, or by two neighbours swapped ("Tra", "Clsin", "Mai" typed for "Tara",
     "Clain", "Mia"): a typing slip, where a brother's or sister's name differs by more."""
     return any(
-        mine[:1] == theirs[:1] and OSA.distance(mine, theirs) == 1
-        for mine in _spellings(incoming)
-        for theirs in _spellings(registered)
+        mine[0] == theirs[0]
+        and abs(len(mine) - len(theirs)) <= 1
+        and OSA.distance(mine, theirs, score_cutoff=1) == 1
+        for mine in incoming.forename_spellings
+        for theirs in registered.forename_spellings
     )
 
 
