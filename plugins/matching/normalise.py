@@ -133,12 +133,16 @@ def full_surname(surname):
 
 
 @lru_cache(maxsize=_FOLDED)
+def first_forename(name):
+    """The first forename folded, as spelt: "Harry James" → "harry"."""
+    words = fold(name).split()
+    return words[0] if words else ""
+
+
 def canonical_forename(name):
     """The first forename folded, short forms replaced by the full name."""
-    words = fold(name).split()
-    if not words:
-        return ""
-    return SHORT_FORMS.get(words[0], words[0])
+    first = first_forename(name)
+    return SHORT_FORMS.get(first, first)
 
 
 def phonetic(name):
@@ -203,6 +207,7 @@ class Person:
 
     __slots__ = (
         "forename",
+        "forename_spellings",
         "forenames",
         "middle_names",
         "surname",
@@ -236,6 +241,12 @@ class Person:
         nhs_number="",
     ):
         self.forename = canonical_forename(forename)
+        # A short form stands for its full name when comparing, but a misspelling is nearer
+        # the name as spelt ("Harrz" is "Harry", not "Henry"), and a stray space splits a name
+        # ("Har Rison"): the forms a typed first name is compared in.
+        self.forename_spellings = frozenset(
+            {self.forename, first_forename(forename), fold(forename).replace(" ", "")} - {""}
+        )
         # Either the forename or the name the child goes by may be the one the family gives.
         self.forenames = {self.forename, canonical_forename(preferred_name)} - {""}
         self.middle_names = fold(middle_names).replace(" ", "")

@@ -7,21 +7,23 @@ nothing."""
 
 import json
 import math
+import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import OSA, JaroWinkler
 
-from . import keys
+from . import keys, normalise
 from .models import MatchWeights
 
 DEFAULTS = Path(__file__).with_name("defaults.json")
 JW_HIGH = 0.92
 JW_LOW = 0.8
 NEAR_DAYS = 31
+_NUMBERS = re.compile(r"\d+")
 
 MATCH, LIKELY, POSSIBLE, NEW = "match", "likely", "possible", "new"
 BANDS = (MATCH, LIKELY, POSSIBLE, NEW)
@@ -44,6 +46,7 @@ LEVEL_LABELS = {
     "part": _("one part of a double name the same"),
     "jw_high": _("similar (Jaro-Winkler %(similarity).2f)"),
     "jw_low": _("somewhat similar (Jaro-Winkler %(similarity).2f)"),
+    "one_letter": _("one letter different, added, missing or two swapped"),
     "initial": _("same initial"),
     "swapped": _("day and month swapped"),
     "names_swapped": _("first and last names swapped"),
@@ -52,6 +55,7 @@ LEVEL_LABELS = {
     "one_part": _("day or month different"),
     "outward": _("same outward code"),
     "same_number": _("same house number, street somewhat similar (Jaro-Winkler %(similarity).2f)"),
+    "lines_swapped": _("same as the other address line (the lines in the other order)"),
     "different": _("different"),
 }
 
@@ -143,6 +147,20 @@ def _name_level(incoming, registered, initial):
     return "different", {}
 
 
+def _forename_similarity(incoming, registered):
+    """The best Jaro-Winkler similarity of the two forenames, each as compared or as spelt."""
+    return max(
+        JaroWinkler.similarity(mine, theirs)
+        for mine in incoming.forename_spellings
+        for theirs in registered.forename_spellings
+    )
+
+
+def _near(forenames, surname):
+    """Whether one of ``forenames`` is near (Jaro-Winkler ≥ 0.92) ``surname``."""
+    return any(JaroWinkler.similarity(name, surname, score_cutoff=JW_HIGH) for name in forenames)
+
+
 def names_swapped(incoming, registered):
     """Whether the first name was given as the last name and the other way round (a family
     typing each into the other's box): each agrees, or nearly, with the other's."""
@@ -150,9 +168,21 @@ def names_swapped(incoming, registered):
         return False
     if incoming.forename == registered.forename or incoming.surname == registered.surname:
         return False
-    return (
-        JaroWinkler.similarity(incoming.forename, registered.surname) >= JW_HIGH
-        and JaroWinkler.similarity(incoming.surname, registered.forename) >= JW_HIGH
+    return _near(registered.forename_spellings, incoming.surname) and _near(
+        incoming.forename_spellings, registered.surname
+    )
+
+
+def one_letter_apart(incoming, registered):
+    """Whether two forenames with the same first letter differ by one letter changed, added
+    or left out, or by two neighbours swapped ("Tra", "Clsin", "Mai" typed for "Tara",
+    "Clain", "Mia"): a typing slip, where a brother's or sister's name differs by more."""
+    return any(
+        mine[0] == theirs[0]
+        and abs(len(mine) - len(theirs)) <= 1
+        and OSA.distance(mine, theirs, score_cutoff=1) == 1
+        for mine in incoming.forename_spellings
+        for theirs in registered.forename_spellings
     )
 
 
@@ -162,7 +192,16 @@ def forename_level(incoming, registered):
         return "exact", {}
     if names_swapped(incoming, registered):
         return "names_swapped", {}
-    return _name_level(incoming.forename, registered.forename, initial=True)
+    similarity = _forename_similarity(incoming, registered)
+    if similarity >= JW_HIGH:
+        return "jw_high", {"similarity": similarity}
+    if one_letter_apart(incoming, registered):
+        return "one_letter", {}
+    if similarity >= JW_LOW:
+        return "jw_low", {"similarity": similarity}
+    if incoming.forename[:1] == registered.forename[:1]:
+        return "initial", {}
+    return "different", {}
 
 
 def surname_level(incoming, registered):
@@ -191,21 +230,64 @@ def _text_level(incoming, registered):
     return "different", {}
 
 
+def _houses_differ(incoming, registered):
+    numbers = incoming.house_number, registered.house_number
+    return all(numbers) and numbers[0] != numbers[1]
+
+
+def _numbers_differ(first, second):
+    """Whether two folded address lines both have a number and their last ones differ."""
+    numbers = _NUMBERS.findall(first)[-1:], _NUMBERS.findall(second)[-1:]
+    return all(numbers) and numbers[0] != numbers[1]
+
+
+def address_lines_swapped(incoming, registered):
+    """Whether the two address lines were given in the other order: a house or building name
+    and the street ("Rose Court" / "12 High Street") are written either way round. Each line
+    is compared with the other's without its numbers, and two house numbers that differ are
+    two houses."""
+    if not (incoming.address_line_2 and registered.address_line_2):
+        return False
+    crossed = (
+        (incoming.address_line_1, registered.address_line_2),
+        (incoming.address_line_2, registered.address_line_1),
+    )
+    if _houses_differ(incoming, registered) or any(_numbers_differ(*pair) for pair in crossed):
+        return False
+    return (
+        JaroWinkler.similarity(incoming.street, normalise.street(registered.address_line_2))
+        >= JW_HIGH
+        and JaroWinkler.similarity(normalise.street(incoming.address_line_2), registered.street)
+        >= JW_HIGH
+    )
+
+
 def address_line_1_level(incoming, registered):
     """Levels of two ``Person``s' first address lines: the same; similar with the same house
-    number (or one not given); the same house number in a somewhat similar street; different.
-    Two house numbers that differ are two houses, however alike the street."""
+    number (or one not given); the same house number in a somewhat similar street; the two
+    lines given in the other order; different. Two house numbers that differ are two houses,
+    however alike the street."""
     if incoming.address_line_1 == registered.address_line_1:
         return "exact", {}
-    numbers = incoming.house_number, registered.house_number
-    if all(numbers) and numbers[0] != numbers[1]:
+    if _houses_differ(incoming, registered):
         return "different", {}
     similarity = JaroWinkler.similarity(incoming.street, registered.street)
     if similarity >= JW_HIGH:
         return "jw_high", {"similarity": similarity}
-    if similarity >= JW_LOW and all(numbers):
+    if similarity >= JW_LOW and all((incoming.house_number, registered.house_number)):
         return "same_number", {"similarity": similarity}
+    if address_lines_swapped(incoming, registered):
+        return "lines_swapped", {}
     return "different", {}
+
+
+def address_line_2_level(incoming, registered):
+    """Levels of two ``Person``s' second address lines: as ``_text_level``, or the two lines
+    given in the other order."""
+    level = _text_level(incoming.address_line_2, registered.address_line_2)
+    if level[0] == "different" and address_lines_swapped(incoming, registered):
+        return "lines_swapped", {}
+    return level
 
 
 def one_keystroke_apart(first, second):
@@ -252,7 +334,7 @@ def _same(incoming, registered):
 
 # Fields compared as whole people: a preferred name, a surname's part or a house number
 # may agree.
-_WHOLE = {"forename", "surname", "address_line_1"}
+_WHOLE = {"forename", "surname", "address_line_1", "address_line_2"}
 _FIELDS = (
     ("nhs_number", _same),
     ("upn", _same),
@@ -261,7 +343,7 @@ _FIELDS = (
     ("surname", surname_level),
     ("date_of_birth", date_level),
     ("address_line_1", address_line_1_level),
-    ("address_line_2", _text_level),
+    ("address_line_2", address_line_2_level),
     ("town", _text_level),
     ("postcode", postcode_level),
     ("gender", _same),
@@ -298,9 +380,10 @@ def score(incoming, registered, record_id, model=None):
     return Scored(record_id, total, probability, band(model, probability, comparisons), comparisons)
 
 
-# Levels at which a child's own details (not their family's or their home's) agree.
+# Levels at which a child's own details (not their family's or their home's) agree. A first
+# name one letter apart is a typing slip, not a brother's or sister's name.
 _AGREE = {
-    "forename": {"exact", "jw_high", "names_swapped"},
+    "forename": {"exact", "jw_high", "names_swapped", "one_letter"},
     "date_of_birth": {"exact", "swapped", "near", "typo"},
 }
 _IDENTIFIERS = {"nhs_number", "upn"}

@@ -1,8 +1,8 @@
 """FEBRL4 in CI, so an accuracy regression fails the build: set A (5,000 records, without
 soc_sec_id) loaded as the register, 2,000 of set B's corrupted copies (a seeded sample) looked
-up with the shipped weights. The thresholds are a little below what bench/matching_febrl.py
-measures on all 5,000 (F1 0.989, hit@1 0.998), and a wrong record in the match band always
-fails. FEBRL's four-digit postcodes are written in a UK shape as the bench does."""
+up with the shipped weights. The thresholds are a little below what this sample measures
+(precision 1.000, F1 0.9945, hit@1 0.998; bench/matching_febrl.py on all 5,000: F1 0.992,
+hit@1 0.998), and a wrong record in the match band always fails. FEBRL's four-digit postcodes are written in a UK shape as the bench does."""
 
 import datetime
 import random
@@ -100,8 +100,11 @@ def test_febrl4_incoming_records_find_their_record_and_no_wrong_one_is_in_the_ma
         ]
     precision, recall = right / accepted, right / LOOKUPS
     f1 = 2 * precision * recall / (precision + recall)
-    print(f"FEBRL4 sample: precision {precision:.4f} recall {recall:.4f} F1 {f1:.4f}")
+    print(
+        f"FEBRL4 sample: precision {precision:.4f} recall {recall:.4f} F1 {f1:.4f} "
+        f"hit@1 {hit1 / LOOKUPS:.4f}"
+    )
     assert wrong_in_match_band == []
-    assert precision >= 0.998
-    assert f1 >= 0.98
-    assert hit1 / LOOKUPS >= 0.995
+    assert precision >= 0.999
+    assert f1 >= 0.993
+    assert hit1 / LOOKUPS >= 0.997
