@@ -94,20 +94,45 @@ def _complete(task, user):
     submission = portal.contribution(task, user)
     professionals.confirm_professional(submission, user, user.get_full_name(), "SENCO", SCHOOL)
     filling.confirm_subject(submission, user)
-    today = timezone.localdate().isoformat()
+    today = timezone.localdate()
+    known = _advice(user, today)
     for group in FormSchema(submission.version.schema).groups:
         answers = {}
         for question in group.questions:
             if question.data_type in UPLOAD_TYPES:
                 continue
-            answers[0, question.code] = _sample(question, today)
+            answers[0, question.code] = known.get(question.code) or _sample(question, today)
         submission.refresh_from_db()
         filling.save_step(submission, group, answers, 1, submission.revision, user)
 
 
+def _advice(user, today):
+    """What a SENCO writes in the demo's "Advice request response", by question code."""
+    return {
+        "FIRST_INVOLVED_DATE": (today - timedelta(days=150)).isoformat(),
+        "ADVISER_NAME": user.get_full_name(),
+        "ADVISER_ROLE": "SENCO",
+        "ADVISER_ORGANISATION": SCHOOL,
+        "ADVISER_EMAIL": user.email,
+        # Ofcom keeps 01632 960000-960999 for drama: never a real line.
+        "ADVISER_PHONE": "01632 960 412",
+        "TIMES_SEEN": 4,
+        "ADVICE_BASIS": "Observed in class on two mornings, met the child and their parent at "
+        "school, and read the speech and language therapist's report.",
+        "ADVICE_NEEDS": "Finds it hard to follow spoken instructions in a busy classroom and "
+        "to join in group work; reads with support.",
+        "ADVICE_OUTCOMES": "By the end of the school year, follows two-step instructions in "
+        "class and takes part in small-group work with an adult nearby.",
+        "ADVICE_PROVISION": "A 20-minute small-group language session every day, a visual "
+        "timetable, and a quiet space to go to when the classroom is noisy.",
+        "PROVISION_HOURS": 5,
+    }
+
+
 def _sample(question, today):
+    """An answer of the question's type, for questions the demo form does not name."""
     if question.data_type == "date":
-        return today
+        return today.isoformat()
     if question.data_type == "yes_no":
         return "yes"
     if question.data_type == "choice":

@@ -98,16 +98,20 @@ def submission(request, pk):
     schema = _schema(submission)
     if submission.status == Status.DRAFT and services.needs_professional_details(submission):
         return redirect("send:professional", pk=submission.pk)
+    # A delegated task's form leads back to its task: its holder has no link to the child.
+    task = task_of(submission)
+    if task:
+        back_url, back_text = reverse("send:task", args=[task.pk]), "send.back"
+    else:
+        back_url = reverse("send:person", args=[submission.person_id])
+        back_text = "send.submitted.back"
     if submission.status == Status.DRAFT:
-        task = task_of(submission)  # a delegated task's form leads back to its task
         context = _context(
             submission,
             schema,
             start_url=_step_url(submission, services.first_unsaved_step(submission, schema)),
             check_url=reverse("send:check", args=[submission.pk]),
-            back_url=reverse("send:task", args=[task.pk])
-            if task
-            else reverse("send:person", args=[submission.person_id]),
+            back_url=back_url,
         )
         return render(request, "send/filling/overview.html", context)
     return render(
@@ -116,6 +120,8 @@ def submission(request, pk):
         {
             "submission": submission,
             "schema": schema,
+            "back_url": back_url,
+            "back_text": back_text,
             "title_prefix": steps.title_prefix(),
             "sections": _summary(submission, schema, load_answers(submission)),
             "may_reopen": services.may_reopen(submission, request.user),

@@ -6,7 +6,7 @@ import pytest
 
 from core.demo import DEMO_USERS
 from plugins.send.demo.loader import load_demo
-from plugins.send.models import AutomaticReply, DelegatedTask, WorkGroup
+from plugins.send.models import Answer, AutomaticReply, DelegatedTask, WorkGroup
 from tests.send.involvements.test_demo import demo_send  # noqa: F401 (the demo fixture)
 
 pytestmark = pytest.mark.django_db
@@ -25,3 +25,21 @@ def test_the_demo_school_has_tasks_in_every_state(demo_send):  # noqa: F811
     assert reply.user.email == "head.teacher@example.org" and reply.showing()
     load_demo()
     assert DelegatedTask.objects.count() == len(DelegatedTask.State.values)
+
+
+def test_the_demo_advice_reads_as_a_sencos(demo_send):  # noqa: F811
+    """Each answer fits its question: the adviser's own details, not one sentence in every
+    box."""
+    submitted = DelegatedTask.objects.get(state="submitted")
+    answers = dict(
+        Answer.objects.filter(submission=submitted.contribution).values_list(
+            "question_code", "value"
+        )
+    )
+    author = submitted.author
+    assert answers["ADVISER_NAME"] == author.get_full_name()
+    assert answers["ADVISER_EMAIL"] == author.email
+    assert answers["ADVISER_PHONE"].startswith("01632 960")
+    texts = [value for value in answers.values() if isinstance(value, str) and len(value) > 30]
+    assert len(texts) >= 4 and len(set(texts)) == len(texts)
+    assert answers["FIRST_INVOLVED_DATE"] < answers["ADVICE_REPORT_DATE"]

@@ -113,6 +113,20 @@ def test_the_head_teacher_countersigns_and_submits_the_contribution(
     assert reverse("send:print_submission", args=[picked_up.contribution_id]) in page
 
 
+def test_a_submitted_contribution_leads_back_to_its_task(as_user, picked_up, senco):
+    """Its holder has no link to the child, so the child's forms page would be a 404."""
+    complete(picked_up, senco)
+    client = as_user(senco)
+    client.post(reverse("send:task_submit", args=[picked_up.pk]))
+    picked_up.refresh_from_db()
+    assert picked_up.state == State.SUBMITTED
+    page = client.get(reverse("send:submission", args=[picked_up.contribution_id]))
+    back = page.content.decode().split('class="govuk-back-link"')[0].rsplit("<a", 1)[1]
+    assert reverse("send:task", args=[picked_up.pk]) in back
+    assert reverse("send:person", args=[picked_up.contribution.person_id]) not in back
+    assert client.get(reverse("send:task", args=[picked_up.pk])).status_code == 200
+
+
 def test_submitting_an_incomplete_form_is_refused(as_user, picked_up, senco):
     client = as_user(senco)
     client.post(reverse("send:task_form", args=[picked_up.pk]))
