@@ -4,6 +4,7 @@ unchanged asks first, questions inherited multiple times take the earlier answer
 and the saved form is approved at once onto the child's chronology."""
 
 import pytest
+from django.test import Client
 
 from core.models import AuditEntry
 from plugins.send.builder import services as builder
@@ -275,6 +276,23 @@ def test_an_unknown_child_record_or_one_without_an_approved_form_gives_404(
     assert deciding.get("/admin/send/chronology/999999/new-form/").status_code == 404
     matched(submitted)  # matched, but not approved
     assert deciding.get(new_form_url(submitted)).status_code == 404
+
+
+def test_the_chronology_offers_a_new_form_only_for_a_child_with_an_approved_form(
+    deciding, first, submitted
+):
+    """The button would lead to that 404 (found by crawling the demo as the caseworker)."""
+    caseworker = Client()
+    sign_in_verified(
+        caseworker,
+        staff("access_admin", "view_submission", "decide_submission", "view_childrecord"),
+    )
+    chronology = "/admin/send/chronology/{}/"
+    page = caseworker.get(chronology.format(first.person.child_record_id)).content.decode()
+    assert new_form_url(first) in page
+    matched(submitted)  # matched, but not approved
+    page = caseworker.get(chronology.format(submitted.person.child_record_id)).content.decode()
+    assert "data-chronology-new-form" in page and new_form_url(submitted) not in page
 
 
 def test_only_a_form_the_council_made_is_approved_unread(deciding, submitted):

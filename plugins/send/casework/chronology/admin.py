@@ -22,6 +22,7 @@ from ...filling.answers import load_answers
 from ...filling.services import record as record_in_history
 from ...models import Submission, SubmissionEvent
 from ...printing.admin import PrintView
+from ..newform.services import latest_approved
 from .services import chronology_events, event_panels
 
 
@@ -70,8 +71,10 @@ class ChronologyView(ChronologyPage, TemplateView):
             **super().get_context_data(**kwargs),
             "record": self.record,
             "events": chronology_events(self.request.user, self.record),
-            # A new form is approved as it is saved: only those who decide on forms make one.
-            "may_create": access.may(self.request.user, "decide", "send.submission"),
+            # A new form is approved as it is saved: only those who decide on forms make one,
+            # and it copies the child's latest approved form, so a child needs one first.
+            "may_create": access.may(self.request.user, "decide", "send.submission")
+            and latest_approved(self.request.user, self.record.pk) is not None,
         }
 
 
