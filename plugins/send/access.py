@@ -99,14 +99,13 @@ class SubmissionRule(access.Rule):
                 return queryset.none()
             return queryset.filter(sent_to_council())
         # created_by rides along: the filling pages ask whether its starter is a professional.
-        return queryset.filter(own_or_contribution(user)).select_related(
-            "person",
-            "version",
-            "created_by",
+        related = ["person", "version", "created_by"]
+        if user.is_professional:
             # A delegated task's header rides along for the filling pages.
-            "delegated_task__involvement__child_record",
-            "delegated_task__created_by",
-        )
+            related += ["delegated_task__involvement__child_record", "delegated_task__created_by"]
+        else:
+            related.append("delegated_task")  # none, as above: known without another query
+        return queryset.filter(own_or_contribution(user)).select_related(*related)
 
     def may(self, user, action, obj=None):
         if user.is_council_staff:
@@ -126,9 +125,12 @@ def own_or_contribution(user):
     """The portal user's own forms, and the contributions to delegated tasks they hold (or
     recently submitted): a contribution is its task's, so its first author loses it once the
     task is passed on (``casework.delegation``)."""
-    return Q(created_by=user, delegated_task__isnull=True) | Q(
-        pk__in=contributions_for(user).values("pk")
-    )
+    own = Q(created_by=user, delegated_task__isnull=True)
+    if not user.is_professional:
+        # Tasks are given to verified professionals only (casework.delegation.services): a
+        # family's forms are its own, and its pages skip the tasks subquery.
+        return own
+    return own | Q(pk__in=contributions_for(user).values("pk"))
 
 
 def is_sent_to_council(submission):

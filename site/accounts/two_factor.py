@@ -67,12 +67,19 @@ def method_for(device):
 
 def _devices(user, confirmed):
     # Only devices of a registered method count (django-otp may hold others, e.g. TOTP
-    # devices made by hand in the Django admin).
-    return (d for d in devices_for_user(user, confirmed=confirmed) if method_for(d))
+    # devices made by hand in the Django admin). Asked of each method's model rather than
+    # through django-otp's devices_for_user, which walks every installed model per call.
+    for method in METHODS.values():
+        yield from method.device_model.objects.filter(user=user, confirmed=confirmed)
 
 
 def sign_in_device(user):
     """The user's confirmed device, or None when two-step verification is off."""
+    # The device this session was verified with, which django-otp's middleware has loaded
+    # already: every signed-in page would otherwise look it up again.
+    device = getattr(user, "otp_device", None)
+    if device is not None and device.confirmed and method_for(device):
+        return device
     return next(_devices(user, confirmed=True), None)
 
 
@@ -229,3 +236,5 @@ def turn_off(user):
         raise PermissionError("This user must keep two-step verification.")
     for device in devices_for_user(user, confirmed=None):
         device.delete()
+    # The session's device is gone: it no longer answers sign_in_device in this request.
+    user.otp_device = None

@@ -5,7 +5,9 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache as shared_cache
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from core import texts
@@ -129,8 +131,19 @@ def test_my_account_takes_no_more_queries_than_before(
     client, citizen, django_assert_max_num_queries
 ):
     client.get("/account/")
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):
         assert client.get("/account/").status_code == 200
+
+
+def test_a_signed_in_page_looks_up_the_two_step_device_once(client, citizen):
+    """The device django-otp's middleware loads for the session says two-step verification
+    is on: My account asked the database again, through a walk of every installed model."""
+    client.get("/account/")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/account/")
+    assert len([q for q in queries if "otp_email_emaildevice" in q["sql"]]) == 1
+    row = page.text.split("Two-step verification\n")[1].split("</dd>")[0]
+    assert row.split(">")[-1].strip() == "On"
 
 
 @pytest.mark.parametrize(

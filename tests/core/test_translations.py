@@ -16,19 +16,24 @@ IGNORE = [".venv", "node_modules", "var", "tests", "bench", "locale"]
 def fresh_catalogue(tmp_path):
     """locale/cy/LC_MESSAGES/django.po merged with the strings in the code as it is now.
 
-    makemessages writes to the locale folder of the tree it walks, so it walks a copy of the
-    tree (links to the sources beside a copied locale/) and the real catalogue is untouched."""
+    makemessages writes to the locale folder of the tree it walks, and a ``.py`` copy of each
+    template beside it while it reads it, so it walks a copy of the tree: the real catalogue is
+    untouched, and tests reading the real tree in parallel never meet those passing files."""
     shutil.copytree(settings.BASE_DIR / "locale", tmp_path / "locale")
     for source in settings.BASE_DIR.iterdir():
-        if source.name not in IGNORE and not source.name.startswith("."):
-            (tmp_path / source.name).symlink_to(source)
+        if source.name in IGNORE or source.name.startswith("."):
+            continue
+        if source.is_dir():
+            shutil.copytree(
+                source, tmp_path / source.name, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            shutil.copy(source, tmp_path / source.name)
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
         with override_settings(LOCALE_PATHS=[tmp_path / "locale"]):
-            call_command(
-                "makemessages", locale=["cy"], ignore_patterns=IGNORE, symlinks=True, verbosity=0
-            )
+            call_command("makemessages", locale=["cy"], ignore_patterns=IGNORE, verbosity=0)
     finally:
         os.chdir(cwd)
     return tmp_path / "locale" / "cy" / "LC_MESSAGES" / "django.po"

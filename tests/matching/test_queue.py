@@ -180,12 +180,16 @@ def test_a_match_opens_the_casework_gate_and_is_audited_and_announced(
         review.approve(submission, decider, "Approved.", share_with_case=False)
     [request] = waiting()
     heard = []
-    events.person_matched.connect(lambda **kwargs: heard.append(kwargs), weak=False)
+
+    def listener(**kwargs):
+        heard.append(kwargs)
+
+    events.person_matched.connect(listener)
     try:
         with django_capture_on_commit_callbacks(execute=True):
             decisions.match(request, register["sian"], matcher)
     finally:
-        events.person_matched.receivers.pop()
+        events.person_matched.disconnect(listener)
     assert heard[0]["child_record"] == register["sian"]
     submission.refresh_from_db()
     assert submission.matching_state == Matching.MATCHED

@@ -6,7 +6,9 @@ import datetime
 from unittest import mock
 
 import pytest
+from django.db import connection
 from django.db.models import JSONField
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from plugins.send.builder.schema import FormSchema
@@ -56,11 +58,11 @@ def decoded_schemas(client, url):
     return len(decoded)
 
 
-def test_the_forms_page_decodes_only_the_forms_on_offer(client, parent, forms_of_a_busy_family):
+def test_the_forms_page_decodes_no_published_schema(client, parent, forms_of_a_busy_family):
     url = f"/send/people/{parent.person.pk}/"
     page = client.get(url).content.decode()
     assert page.count(forms_of_a_busy_family.title_en) >= 10
-    assert decoded_schemas(client, url) == 1  # the form offered to start, not the ten in history
+    assert decoded_schemas(client, url) == 0  # titles only: of the forms offered and in history
 
 
 def test_the_forms_page_shows_the_titles_in_welsh(client, parent, forms_of_a_busy_family):
@@ -203,3 +205,15 @@ def test_opening_a_person_again_within_the_hour_writes_nothing(client, parent):
     )
     client.get(url)
     assert PersonLink.objects.get(pk=parent.pk).last_active_at > opened
+
+
+def test_a_familys_form_lookup_is_one_plain_query(client, parent, forms_of_a_busy_family):
+    """Tasks are given to professionals only: a family's form is looked up without searching
+    the tasks its user might hold, or joining a task's child and author."""
+    draft = services.start(parent.user, parent.person, forms_of_a_busy_family)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/send/submissions/{draft.pk}/step/2/").status_code == 200
+    lookup = [q["sql"] for q in queries if q["sql"].startswith('SELECT "send_submission"."id"')]
+    assert len(lookup) == 1
+    assert lookup[0].count("SELECT") == 1
+    assert "send_involvement" not in lookup[0]

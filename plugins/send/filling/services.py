@@ -81,6 +81,16 @@ def available_forms(user, link, search=""):
     return forms.order_by("title_en")
 
 
+def forms_on_offer(user, link, search=""):
+    """:func:`available_forms` as the person's forms page lists them: each with its title
+    (``form_title``), not its whole published schema decoded."""
+    return (
+        available_forms(user, link, search)
+        .defer("live_version__schema")
+        .annotate(form_title=KeyTransform("title", "live_version__schema"))
+    )
+
+
 def history(user, person):
     """The user's own submissions for ``person``: drafts first, then submitted, newest first."""
     return (
@@ -215,13 +225,15 @@ def _save_step(
         if step and step.revision > loaded_revision:
             raise StaleStep()
         file_codes = {q.code for q in group.questions if q.data_type in UPLOAD_TYPES}
-        kept_files = {
-            (a.repeat_index, a.question_code): a.value
-            for a in submission.answers.filter(
-                group_number=group.number, question_code__in=file_codes
-            )
-            if a.repeat_index < repeat_count
-        }
+        kept_files = {}
+        if file_codes:  # the files this page did not change keep their answers
+            kept_files = {
+                (a.repeat_index, a.question_code): a.value
+                for a in submission.answers.filter(
+                    group_number=group.number, question_code__in=file_codes
+                )
+                if a.repeat_index < repeat_count
+            }
         new_files = {(f.repeat_index, f.question_code): f.pk for f in files}
         submission.answers.filter(group_number=group.number).delete()
         merged = {**kept_files, **{k: v for k, v in answers.items() if v not in (None, "")}}
@@ -283,6 +295,8 @@ def upload_codes(submission):
 
 def delete_unanswered_files(submission, codes):
     """Delete the stored files of questions ``codes`` that no answer points at any more."""
+    if not codes:  # a form without file questions has no files to look for
+        return
     answers = submission.answers.filter(question_code__in=codes).values_list("value", flat=True)
     answered = [value for value in answers if isinstance(value, int)]
     delete_files(submission.files.filter(question_code__in=codes).exclude(pk__in=answered))

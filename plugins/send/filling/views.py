@@ -452,7 +452,7 @@ class PersonFormsView(PersonView):
         history = list(services.history(user, self.link.person))
         context.update(
             search=search,
-            available=services.available_forms(user, self.link, search),
+            available=services.forms_on_offer(user, self.link, search),
             in_progress=[s for s in history if s.status == Status.DRAFT],
             submitted=[s for s in history if s.status == Status.SUBMITTED],
             shared=sharing.shared_about(user, self.link.person),

@@ -26,10 +26,11 @@ def test_a_sent_form_and_its_decision_are_announced_to_subscribers(
     caller.get(f"/send/submissions/{submission.pk}")
     matched(submission)
     with django_capture_on_commit_callbacks(execute=True):
-        caller.post(
+        response = caller.post(
             f"/send/submissions/{submission.pk}/decision",
             {"decision": "reject", "message": "Not for us"},
         )
+    assert response.status_code == 200, response.content
     sent = {d.event: d.payload["data"] for d in WebhookDelivery.objects.all()}
     assert sent["submission.submitted"]["submission_id"] == submission.pk
     assert sent["submission.decided"]["decision"] == "reject"
