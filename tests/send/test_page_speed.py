@@ -217,3 +217,17 @@ def test_a_familys_form_lookup_is_one_plain_query(client, parent, forms_of_a_bus
     assert len(lookup) == 1
     assert lookup[0].count("SELECT") == 1
     assert "send_involvement" not in lookup[0]
+
+
+def test_the_forms_page_lists_forms_by_title_with_plain_queries(
+    client, parent, forms_of_a_busy_family
+):
+    """The lists select each form's title, not its version; the forms shared with the user are
+    found through one subquery of the cases they are authenticated on, not two nested."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/send/people/{parent.person.pk}/").status_code == 200
+    [shared] = [q["sql"] for q in queries if "send_portalsharing" in q["sql"]]
+    assert shared.count("SELECT") == 2
+    lists = [q["sql"] for q in queries if "form_title" in q["sql"]]
+    assert len(lists) == 3  # the forms on offer, the history, the shared forms
+    assert not [sql for sql in lists if '"send_formversion"."number"' in sql]

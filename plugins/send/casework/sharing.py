@@ -35,7 +35,7 @@ def _shared():
 
 def _seen_by(user):
     # The submitter keeps sight of their own form whatever their authentication.
-    on_case = authentication.child_records_for(user).values("pk")
+    on_case = authentication.child_record_ids_for(user)
     return Q(created_by=user) | Q(person__child_record__in=on_case)
 
 
@@ -74,9 +74,8 @@ def shared_about(user, person):
         about |= Q(person__child_record=person.child_record_id)
     return (
         access.scoped(user, SHARED, Submission.objects.filter(about))
-        .select_related("version")
-        # The list needs each form's title, not its whole published schema decoded per row.
-        .defer("version__schema")
+        # The list needs each form's title, not its person or its whole published schema.
+        .select_related(None)
         .annotate(form_title=KeyTransform("title", "version__schema"))
         .order_by("-decided_at", "-pk")
     )

@@ -83,10 +83,10 @@ def available_forms(user, link, search=""):
 
 def forms_on_offer(user, link, search=""):
     """:func:`available_forms` as the person's forms page lists them: each with its title
-    (``form_title``), not its whole published schema decoded."""
+    (``form_title``), not its published version with its whole schema decoded."""
     return (
         available_forms(user, link, search)
-        .defer("live_version__schema")
+        .select_related(None)
         .annotate(form_title=KeyTransform("title", "live_version__schema"))
     )
 
@@ -95,9 +95,7 @@ def history(user, person):
     """The user's own submissions for ``person``: drafts first, then submitted, newest first."""
     return (
         Submission.objects.filter(created_by=user, person=person)
-        .select_related("version")
         # The list needs each form's title, not its whole published schema decoded per row.
-        .defer("version__schema")
         .annotate(form_title=KeyTransform("title", "version__schema"))
         .order_by("status", "-updated_at")
     )

@@ -4,7 +4,7 @@ else gets 404. Staff reach actions through their involvement ("send.manage_invol
 
 from portal import access
 
-from ..involvements.authentication import MANAGE, child_records_for
+from ..involvements.authentication import MANAGE, child_record_ids_for, child_records_for
 from . import portal
 
 ACTION = "send.action"
@@ -38,7 +38,7 @@ class ChildRule(access.Rule):
     names_model = False
 
     def scope(self, user, queryset):
-        return queryset.filter(pk__in=child_records_for(user).values("pk"))
+        return queryset.filter(pk__in=child_record_ids_for(user))
 
     def may(self, user, action, obj=None):
         if obj is None or action != "view":

@@ -4,7 +4,7 @@ and by nobody else; staff work on cases in the admin, not here."""
 
 from portal import access
 
-from ..involvements.authentication import child_records_for
+from ..involvements.authentication import child_record_ids_for, child_records_for
 
 KIND = "send.case"
 
@@ -15,7 +15,7 @@ class CaseRule(access.Rule):
     names_model = False
 
     def scope(self, user, queryset):
-        return queryset.filter(pk__in=child_records_for(user).values("pk"))
+        return queryset.filter(pk__in=child_record_ids_for(user))
 
     def may(self, user, action, obj=None):
         if action != "view":

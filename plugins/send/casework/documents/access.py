@@ -5,7 +5,7 @@ document (they publish and withdraw them on the involvement); a portal user sees
 
 from portal import access
 
-from ..involvements.authentication import MANAGE, child_records_for
+from ..involvements.authentication import MANAGE, child_record_ids_for, child_records_for
 from . import services
 
 DOCUMENT = "send.document"
@@ -37,7 +37,7 @@ class DocumentsChildRule(access.Rule):
     names_model = False
 
     def scope(self, user, queryset):
-        return queryset.filter(pk__in=child_records_for(user).values("pk"))
+        return queryset.filter(pk__in=child_record_ids_for(user))
 
     def may(self, user, action, obj=None):
         if action != "view":

@@ -51,6 +51,15 @@ def child_records_for(user):
     return ChildRecord.objects.filter(Exists(rows))
 
 
+def child_record_ids_for(user):
+    """The ids of :func:`child_records_for`, as a subquery to filter by: one level of SQL
+    rather than the records' own with a nested EXISTS, which cost more to build than to run
+    on the family's pages."""
+    if not user.is_authenticated or user.is_council_staff:
+        return ChildRecord.objects.none().values("pk")
+    return authenticated_sharing().filter(user=user).values("involvement__child_record")
+
+
 class InvolvementRule(access.Rule):
     """Staff with "send.manage_involvement" see and change every involvement; a portal user
     may only view the open involvements they are authenticated on."""
